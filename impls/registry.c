@@ -7,15 +7,22 @@
 #define IMPL(act, var, name, isa, fu, fc, du, dc, flags, method)                  \
     void ab_##act##_##var##_forward(const float *, float *, size_t, const ab_params *); \
     void ab_##act##_##var##_derivative(const float *, float *, size_t, const ab_params *);
+#define IMPL_FWD_ONLY(act, var, name, isa, fu, fc, flags, method)                 \
+    void ab_##act##_##var##_forward(const float *, float *, size_t, const ab_params *);
 #include "registry.def"
 #undef IMPL
+#undef IMPL_FWD_ONLY
 
 static const ab_impl registry[] = {
 #define IMPL(act, var, name, isa, fu, fc, du, dc, flags, method)                  \
     {#act, name, isa, ab_##act##_##var##_forward, ab_##act##_##var##_derivative,  \
      {fu, fc}, {du, dc}, flags, method},
+/* A peer that offers no derivative: derivative == NULL, skipped by the harness. */
+#define IMPL_FWD_ONLY(act, var, name, isa, fu, fc, flags, method)                 \
+    {#act, name, isa, ab_##act##_##var##_forward, NULL, {fu, fc}, {0, 0}, flags, method},
 #include "registry.def"
 #undef IMPL
+#undef IMPL_FWD_ONLY
 };
 
 size_t ab_impl_count(void)

@@ -79,7 +79,7 @@ typedef struct ab_impl {
     const char *variant;      /* e.g. "naive", "branchless", "avx2-rr1-p5-div" */
     ab_isa isa;
     ab_kernel_fn forward;
-    ab_kernel_fn derivative;
+    ab_kernel_fn derivative;  /* NULL: not offered (some peer libraries) */
     ab_bound forward_bound;
     ab_bound derivative_bound;
     unsigned flags;
