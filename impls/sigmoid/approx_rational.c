@@ -1,0 +1,44 @@
+/* sigmoid, approx-rational: σ(x) = (1 + t(x/2))/2 with t the rational tanh
+ * of impls/tanh/approx_rational.c: x P(x²)/Q(x²), P and Q of degree 3 in x²,
+ * clamped to exactly ±1 for |x| > 6, so σ saturates to exactly 0 and 1 for
+ * |x| > 12. Q is the [5/6] Padé denominator (Lambert's
+ * continued fraction), P its relative-minimax refit on [0, 6]
+ * (scripts/sollya/approx_tanh_rational.sollya: relative error 5.9e-5 on
+ * [0, 6] before float rounding; 1 - tanh(6) = 1.2e-5 beyond the clamp).
+ * MEASURED: TBD
+ * The form has absolute, not relative, accuracy: for x ≪ 0 the result is
+ * 1/2 - t/2 with t near 1, so the relative error grows like e^-x.
+ * Derivative: y(1 - y) from the approximate y, as a user of this sigmoid
+ * back-propagates it (0 beyond the clamp). NaN propagates. */
+#include <math.h>
+
+#include "actbench/actbench.h"
+
+static float rational_tanh(float v)
+{
+    const float p0 = 0x1.fff85p-1f, p1 = 0x1.f0dddp-4f, p2 = 0x1.06640ap-9f, p3 = 0x1.f6b842p-21f;
+    const float q1 = 0x1.d1745ep-2f, q2 = 0x1.4afd6ap-6f, q3 = 0x1.937e12p-14f;
+    float a = fabsf(v);
+    float c = a > 6.0f ? 6.0f : a; /* NaN compares false and stays NaN */
+    float s = c * c;
+    float num = c * (p0 + s * (p1 + s * (p2 + s * p3)));
+    float den = 1.0f + s * (q1 + s * (q2 + s * q3));
+    float r = a > 6.0f ? 1.0f : num / den;
+    return copysignf(r, v);
+}
+
+void ab_sigmoid_approx_rational_forward(const float *x, float *y, size_t n, const ab_params *p)
+{
+    (void)p;
+    for (size_t i = 0; i < n; i++)
+        y[i] = 0.5f + 0.5f * rational_tanh(0.5f * x[i]);
+}
+
+void ab_sigmoid_approx_rational_derivative(const float *x, float *y, size_t n, const ab_params *p)
+{
+    (void)p;
+    for (size_t i = 0; i < n; i++) {
+        float s = 0.5f + 0.5f * rational_tanh(0.5f * x[i]);
+        y[i] = s * (1.0f - s);
+    }
+}

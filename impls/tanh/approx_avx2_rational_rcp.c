@@ -1,0 +1,73 @@
+/* tanh, approx-avx2-rational-rcp: 8-wide AVX2+FMA version of
+ * impls/tanh/approx_rational.c: x P(x²)/Q(x²), P and Q of degree 3 in x²
+ * (Padé [5/6] denominator, minimax-refitted numerator:
+ * scripts/sollya/approx_tanh_rational.sollya, relative error 5.9e-5 on
+ * [0, 6]), the division replaced by rcp(Q) and one Newton step, exactly ±1
+ * for |x| > 6. No exp at all.
+ * MEASURED: TBD
+ * Derivative: 1 - y², the derivative a user of this approximation would
+ * compute from its output (0 beyond the clamp).
+ * Any n (masked load/store tail, bit-identical to the body), unaligned,
+ * in-place. NaN propagates. Independent of MXCSR FTZ/DAZ. */
+#include <immintrin.h>
+
+#include "actbench/actbench.h"
+
+static inline __m256i tail_mask(size_t rest)
+{
+    const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)rest), lanes);
+}
+
+static inline __m256 tanh8(__m256 x)
+{
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    const __m256 six = _mm256_set1_ps(6.0f);
+    __m256 a = _mm256_andnot_ps(sign, x);
+    __m256 c = _mm256_min_ps(six, a); /* second operand on NaN: NaN passes */
+    __m256 s = _mm256_mul_ps(c, c);
+    __m256 num = _mm256_set1_ps(0x1.f6b842p-21f);
+    num = _mm256_fmadd_ps(num, s, _mm256_set1_ps(0x1.06640ap-9f));
+    num = _mm256_fmadd_ps(num, s, _mm256_set1_ps(0x1.f0dddp-4f));
+    num = _mm256_fmadd_ps(num, s, _mm256_set1_ps(0x1.fff85p-1f));
+    num = _mm256_mul_ps(num, c);
+    __m256 den = _mm256_set1_ps(0x1.937e12p-14f);
+    den = _mm256_fmadd_ps(den, s, _mm256_set1_ps(0x1.4afd6ap-6f));
+    den = _mm256_fmadd_ps(den, s, _mm256_set1_ps(0x1.d1745ep-2f));
+    den = _mm256_fmadd_ps(den, s, _mm256_set1_ps(1.0f));
+    __m256 r = _mm256_rcp_ps(den);
+    r = _mm256_mul_ps(r, _mm256_fnmadd_ps(den, r, _mm256_set1_ps(2.0f)));
+    __m256 t = _mm256_mul_ps(num, r);
+    t = _mm256_blendv_ps(t, _mm256_set1_ps(1.0f), _mm256_cmp_ps(a, six, _CMP_GT_OQ));
+    return _mm256_or_ps(t, _mm256_and_ps(x, sign));
+}
+
+static inline __m256 tanh_derivative8(__m256 x)
+{
+    __m256 t = tanh8(x);
+    return _mm256_fnmadd_ps(t, t, _mm256_set1_ps(1.0f));
+}
+
+void ab_tanh_approx_avx2_rational_rcp_forward(const float *x, float *y, size_t n, const ab_params *p)
+{
+    (void)p;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(y + i, tanh8(_mm256_loadu_ps(x + i)));
+    if (i < n) {
+        __m256i m = tail_mask(n - i);
+        _mm256_maskstore_ps(y + i, m, tanh8(_mm256_maskload_ps(x + i, m)));
+    }
+}
+
+void ab_tanh_approx_avx2_rational_rcp_derivative(const float *x, float *y, size_t n, const ab_params *p)
+{
+    (void)p;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(y + i, tanh_derivative8(_mm256_loadu_ps(x + i)));
+    if (i < n) {
+        __m256i m = tail_mask(n - i);
+        _mm256_maskstore_ps(y + i, m, tanh_derivative8(_mm256_maskload_ps(x + i, m)));
+    }
+}
