@@ -1,0 +1,66 @@
+/* Peer library versions: asked of the library where it has an API (glibc,
+ * oneDNN), from its header macros where that is all it offers (SLEEF), and
+ * otherwise the Debian package version read by dpkg-query when CMake
+ * configured the build (XNNPACK, which has no version API). */
+#include <pthread.h>
+#include <stdio.h>
+
+#include "peer_versions.h"
+
+#if defined(AB_HAVE_LIBM) || defined(AB_HAVE_LIBMVEC)
+#include <gnu/libc-version.h>
+#endif
+#if defined(AB_HAVE_SLEEF)
+#include <sleef.h>
+#endif
+#if defined(AB_HAVE_ONEDNN)
+#include <oneapi/dnnl/dnnl.h>
+#endif
+
+enum { MAX_PEERS = 8 };
+
+static ab_peer_version versions[MAX_PEERS];
+static size_t version_count;
+static pthread_once_t versions_once = PTHREAD_ONCE_INIT;
+#if defined(AB_HAVE_SLEEF)
+static char sleef_version[32];
+#endif
+#if defined(AB_HAVE_ONEDNN)
+static char onednn_version[64];
+#endif
+
+static void add(const char *peer, const char *version, const char *source)
+{
+    if (version_count < MAX_PEERS)
+        versions[version_count++] = (ab_peer_version){peer, version, source};
+}
+
+static void collect(void)
+{
+#if defined(AB_HAVE_LIBM)
+    add("libm", gnu_get_libc_version(), "library API (glibc gnu_get_libc_version)");
+#endif
+#if defined(AB_HAVE_LIBMVEC)
+    add("libmvec", gnu_get_libc_version(), "library API (glibc gnu_get_libc_version)");
+#endif
+#if defined(AB_HAVE_SLEEF)
+    snprintf(sleef_version, sizeof sleef_version, "%d.%d.%d", SLEEF_VERSION_MAJOR,
+             SLEEF_VERSION_MINOR, SLEEF_VERSION_PATCHLEVEL);
+    add("sleef", sleef_version, "header macros (SLEEF_VERSION_*)");
+#endif
+#if defined(AB_HAVE_ONEDNN)
+    const dnnl_version_t *v = dnnl_version();
+    snprintf(onednn_version, sizeof onednn_version, "%d.%d.%d", v->major, v->minor, v->patch);
+    add("onednn", onednn_version, "library API (dnnl_version)");
+#endif
+#if defined(AB_HAVE_XNNPACK)
+    add("xnnpack", AB_XNNPACK_DEB_VERSION, "Debian package libxnnpack-dev (dpkg-query at configure time)");
+#endif
+}
+
+const ab_peer_version *ab_peer_versions(size_t *count)
+{
+    pthread_once(&versions_once, collect);
+    *count = version_count;
+    return versions;
+}

@@ -1,0 +1,10 @@
+/* elu, peer-xnnpack: XNNPACK's elu operator (2022 snapshot),
+ * forward only (XNNPACK has no backward operators), NULL thread pool: runs
+ * on the calling thread. Created once and cached (xnnpack_ops.c).
+ * Measured error (all-float sample, tools in the peer report): @BOUND_elu_xnnpack@ */
+#include "xnnpack_ops.h"
+
+void ab_elu_peer_xnnpack_forward(const float *x, float *y, size_t n, const ab_params *p)
+{
+    ab_xnnpack_run(AB_XNN_ELU, (float)p->alpha, x, y, n);
+}

@@ -1,0 +1,18 @@
+/* sigmoid, peer-onednn: oneDNN's eltwise primitive, algorithm logistic;
+ * derivative from the eltwise backward primitive with diff_dst = 1. oneDNN
+ * picks its own ISA (AVX2 JIT code on this machine). Created once per
+ * (parameters, n) per thread and cached (onednn_eltwise.c).
+ * Measured error (all-float sample, tools in the peer report): @BOUND_sigmoid_onednn@ */
+#include "onednn_eltwise.h"
+
+void ab_sigmoid_peer_onednn_forward(const float *x, float *y, size_t n, const ab_params *p)
+{
+    (void)p;
+    ab_onednn_eltwise(dnnl_eltwise_logistic, 0.0f, 0.0f, AB_FORWARD, x, y, n);
+}
+
+void ab_sigmoid_peer_onednn_derivative(const float *x, float *y, size_t n, const ab_params *p)
+{
+    (void)p;
+    ab_onednn_eltwise(dnnl_eltwise_logistic, 0.0f, 0.0f, AB_DERIVATIVE, x, y, n);
+}

@@ -1,0 +1,26 @@
+/* silu, peer-sleef-u10: SLEEF 3.5 AVX2 1.0-ULP functions used the obvious way:
+ * x/(1+exp(-βx)); derivative s + βx·s(1-s).
+ * Measured error (all-float sample, tools in the peer report): @BOUND_silu_sleef_u10@ */
+#include <sleef.h>
+
+#include "peer_formulas_avx2.h"
+
+static inline __m256 silu_v8(__m256 x, const ab_peer_v8_params *k)
+{
+    return ab_peer_silu_v8(x, k->beta, Sleef_expf8_u10avx2);
+}
+
+static inline __m256 silu_derivative_v8(__m256 x, const ab_peer_v8_params *k)
+{
+    return ab_peer_silu_derivative_v8(x, k->beta, Sleef_expf8_u10avx2);
+}
+
+void ab_silu_peer_sleef_u10_forward(const float *x, float *y, size_t n, const ab_params *p)
+{
+    ab_peer_map_v8(x, y, n, p, silu_v8);
+}
+
+void ab_silu_peer_sleef_u10_derivative(const float *x, float *y, size_t n, const ab_params *p)
+{
+    ab_peer_map_v8(x, y, n, p, silu_derivative_v8);
+}

@@ -1,0 +1,28 @@
+/* softplus, peer-onednn: oneDNN's eltwise primitive, algorithm soft_relu (beta = 1 only in oneDNN 2.6: other betas give NaN);
+ * derivative from the eltwise backward primitive with diff_dst = 1. oneDNN
+ * picks its own ISA (AVX2 JIT code on this machine). Created once per
+ * (parameters, n) per thread and cached (onednn_eltwise.c).
+ * Measured error (all-float sample, tools in the peer report): @BOUND_softplus_onednn@ */
+#include <math.h>
+
+#include "onednn_eltwise.h"
+
+void ab_softplus_peer_onednn_forward(const float *x, float *y, size_t n, const ab_params *p)
+{
+    if (p != NULL && p->beta != 1.0) {
+        for (size_t i = 0; i < n; i++)
+            y[i] = NAN; /* not offered: make it visible, not silently wrong */
+        return;
+    }
+    ab_onednn_eltwise(dnnl_eltwise_soft_relu, 0.0f, 0.0f, AB_FORWARD, x, y, n);
+}
+
+void ab_softplus_peer_onednn_derivative(const float *x, float *y, size_t n, const ab_params *p)
+{
+    if (p != NULL && p->beta != 1.0) {
+        for (size_t i = 0; i < n; i++)
+            y[i] = NAN; /* not offered: make it visible, not silently wrong */
+        return;
+    }
+    ab_onednn_eltwise(dnnl_eltwise_soft_relu, 0.0f, 0.0f, AB_DERIVATIVE, x, y, n);
+}

@@ -1,0 +1,28 @@
+/* tanh, peer-libmvec: glibc libmvec (AVX2, _ZGVdN8v_*) used the obvious way:
+ * tanh(x) from the library; derivative 1-t².
+ * Measured error (all-float sample, tools in the peer report): @BOUND_tanh_libmvec@ */
+#include "libmvec.h"
+
+#include "peer_formulas_avx2.h"
+
+static inline __m256 tanh_v8(__m256 x, const ab_peer_v8_params *k)
+{
+    (void)k;
+    return _ZGVdN8v_tanhf(x);
+}
+
+static inline __m256 tanh_derivative_v8(__m256 x, const ab_peer_v8_params *k)
+{
+    (void)k;
+    return ab_peer_tanh_derivative_v8(x, _ZGVdN8v_tanhf);
+}
+
+void ab_tanh_peer_libmvec_forward(const float *x, float *y, size_t n, const ab_params *p)
+{
+    ab_peer_map_v8(x, y, n, p, tanh_v8);
+}
+
+void ab_tanh_peer_libmvec_derivative(const float *x, float *y, size_t n, const ab_params *p)
+{
+    ab_peer_map_v8(x, y, n, p, tanh_derivative_v8);
+}
