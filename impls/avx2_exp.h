@@ -1,0 +1,196 @@
+/*
+ * Shared AVX2 + FMA cores for the exp family of activations: e^x, e^x - 1,
+ * log1p, and the loop driver (masked tail, MXCSR guard). Include only from
+ * files compiled with -mavx2 -mfma (a file name containing "avx2").
+ *
+ * Method of e^x and e^x - 1:
+ *   x = n*ln2 + r, n = round(x/ln2) by the 1.5*2^23 magic-add trick,
+ *   r = x - n*ln2_hi - n*ln2_lo (Cody-Waite; with FMA the first step is exact
+ *   because n*ln2_hi has its last bit at 2^-24 and |r| < 1/2),
+ *   e^r - 1 = r + r^2*(c2 + c3 r + c4 r^2 + c5 r^3 + c6 r^4), binary32
+ *   minimax coefficients from scripts/sollya/expm1_rr_p6.sollya (certified
+ *   approximation error 2^-26.09 relative to e^r - 1 on |r| <= ln2/2).
+ *   e^x = (2^n1 * (1 + p)) * 2^n2 with n1 = floor(n/2), n2 = n - n1: both
+ *   factors are normal for every n in [-150, 128], the first product is
+ *   exact, and the one rounding of the second gives correct subnormal
+ *   results (down to 2^-149) and overflow to +inf without a special case.
+ *   e^x - 1 = 2^n*p + (2^n - 1): 2^n - 1 is exact for n >= -24, and one FMA
+ *   rounds the sum, so small and negative x keep full relative accuracy.
+ * Measured over all 2^32 binary32 inputs against double exp/expm1 (throwaway
+ * checker, ULP convention of docs/accuracy.md): ab_avx2_exp max 1.031 ULP
+ * (x = 0x1.abae6p+4), ab_avx2_expm1 max 1.522 ULP on x <= 88
+ * (x = 0x1.907d84p-2). The kernel files state their own measured errors.
+ *
+ * Special values: NaN flows through the arithmetic (the clamps put x in the
+ * second operand of min/max, which is the one returned for NaN); +inf and
+ * -inf are clamped to finite arguments whose results round to the limits.
+ *
+ * FTZ/DAZ: subnormal inputs and results are only right with FTZ and DAZ off,
+ * so ab_avx2_apply clears them for the duration of a kernel call and
+ * restores the caller's MXCSR (only when they were set: the common case
+ * costs one stmxcsr).
+ */
+#ifndef ACTBENCH_AVX2_EXP_H
+#define ACTBENCH_AVX2_EXP_H
+
+#include <immintrin.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "actbench/actbench.h"
+
+#define AB_AVX2_INLINE static inline __attribute__((always_inline))
+
+/* ---- constants ---------------------------------------------------------- */
+
+#define AB_LOG2E 0x1.715476p+0f
+#define AB_LN2_HI 0x1.62e430p-1f  /* ln2 to 24 bits: n*AB_LN2_HI exact in FMA */
+#define AB_LN2_LO -0x1.05c610p-29f /* ln2 - AB_LN2_HI, rounded */
+#define AB_ROUND_MAGIC 0x1.8p23f
+
+/* scripts/sollya/expm1_rr_p6.sollya */
+#define AB_EXPM1_C2 0x1.fffffep-2f
+#define AB_EXPM1_C3 0x1.5554bp-3f
+#define AB_EXPM1_C4 0x1.555716p-5f
+#define AB_EXPM1_C5 0x1.12278ep-7f
+#define AB_EXPM1_C6 0x1.6b7338p-10f
+
+/* Below this e^x rounds to +0 (e^-104 < 2^-150); above the upper clamp it
+ * overflows. Clamping keeps n in [-150, 128], where the two-step scale is
+ * valid. */
+#define AB_EXP_X_MIN -104.0f
+#define AB_EXP_X_MAX 89.0f
+
+AB_AVX2_INLINE __m256 ab_avx2_sign_bit(void)
+{
+    return _mm256_set1_ps(-0.0f);
+}
+
+/* ---- range reduction ---------------------------------------------------- */
+
+/* n = round(x/ln2) as a float and as the bits of the magic sum (the integer
+ * n sits in the low mantissa bits of *t); returns r = x - n*ln2.
+ * Requires |x| <= 2^21 (the clamps of the callers guarantee it). */
+AB_AVX2_INLINE __m256 ab_avx2_exp_reduce(__m256 x, __m256 *n, __m256 *t)
+{
+    const __m256 magic = _mm256_set1_ps(AB_ROUND_MAGIC);
+    *t = _mm256_fmadd_ps(x, _mm256_set1_ps(AB_LOG2E), magic);
+    *n = _mm256_sub_ps(*t, magic);
+    __m256 r = _mm256_fnmadd_ps(*n, _mm256_set1_ps(AB_LN2_HI), x);
+    return _mm256_fnmadd_ps(*n, _mm256_set1_ps(AB_LN2_LO), r);
+}
+
+/* The integer n from the magic sum t of ab_avx2_exp_reduce. */
+AB_AVX2_INLINE __m256i ab_avx2_exp_n_int(__m256 t)
+{
+    return _mm256_sub_epi32(_mm256_castps_si256(t),
+                            _mm256_castps_si256(_mm256_set1_ps(AB_ROUND_MAGIC)));
+}
+
+/* 2^k for integer k in [-126, 127], built in the exponent field. */
+AB_AVX2_INLINE __m256 ab_avx2_pow2i(__m256i k)
+{
+    return _mm256_castsi256_ps(
+        _mm256_slli_epi32(_mm256_add_epi32(k, _mm256_set1_epi32(127)), 23));
+}
+
+/* e^r - 1 for |r| <= ln2/2; returns +0 for r = -0 (callers that care about
+ * the sign of zero restore it). */
+AB_AVX2_INLINE __m256 ab_avx2_expm1_reduced(__m256 r)
+{
+    __m256 q = _mm256_fmadd_ps(_mm256_set1_ps(AB_EXPM1_C6), r, _mm256_set1_ps(AB_EXPM1_C5));
+    q = _mm256_fmadd_ps(q, r, _mm256_set1_ps(AB_EXPM1_C4));
+    q = _mm256_fmadd_ps(q, r, _mm256_set1_ps(AB_EXPM1_C3));
+    q = _mm256_fmadd_ps(q, r, _mm256_set1_ps(AB_EXPM1_C2));
+    __m256 r2 = _mm256_mul_ps(r, r);
+    return _mm256_fmadd_ps(r2, q, r);
+}
+
+/* ---- e^x ---------------------------------------------------------------- */
+
+/* e^x for every binary32 x: subnormal results rounded once (no flush),
+ * +inf above ~88.72, +0 below ~-103.97, NaN for NaN. */
+AB_AVX2_INLINE __m256 ab_avx2_exp(__m256 x)
+{
+    x = _mm256_max_ps(_mm256_set1_ps(AB_EXP_X_MIN), x);
+    x = _mm256_min_ps(_mm256_set1_ps(AB_EXP_X_MAX), x);
+    __m256 n, t;
+    __m256 r = ab_avx2_exp_reduce(x, &n, &t);
+    __m256 p = ab_avx2_expm1_reduced(r);
+    __m256i ni = ab_avx2_exp_n_int(t);
+    __m256i n1 = _mm256_srai_epi32(ni, 1);
+    __m256i n2 = _mm256_sub_epi32(ni, n1);
+    __m256 s1 = ab_avx2_pow2i(n1);
+    __m256 s2 = ab_avx2_pow2i(n2);
+    return _mm256_mul_ps(_mm256_fmadd_ps(s1, p, s1), s2);
+}
+
+/* ---- e^x - 1 ------------------------------------------------------------ */
+
+/* Below this e^x - 1 rounds to -1 in binary32 (e^-18 < 2^-25). */
+#define AB_EXPM1_X_MIN -18.0f
+/* Upper end of the domain: 2^n must stay a normal float (n <= 127). */
+#define AB_EXPM1_X_MAX 88.0f
+
+/* e^x - 1 for x <= 88 (the activations need x <= 0); larger x, +inf
+ * included, give expm1(88) — use ab_avx2_exp there. -inf gives -1, NaN
+ * NaN, -0 gives -0, subnormal x gives x exactly. */
+AB_AVX2_INLINE __m256 ab_avx2_expm1(__m256 x)
+{
+    __m256 xc = _mm256_max_ps(_mm256_set1_ps(AB_EXPM1_X_MIN), x);
+    xc = _mm256_min_ps(_mm256_set1_ps(AB_EXPM1_X_MAX), xc);
+    __m256 n, t;
+    __m256 r = ab_avx2_exp_reduce(xc, &n, &t);
+    __m256 p = ab_avx2_expm1_reduced(r);
+    __m256 s = ab_avx2_pow2i(ab_avx2_exp_n_int(t));
+    __m256 y = _mm256_fmadd_ps(s, p, _mm256_sub_ps(s, _mm256_set1_ps(1.0f)));
+    /* e^x - 1 has the sign of x; only x = -0 needs it restored. */
+    return _mm256_or_ps(y, _mm256_and_ps(x, ab_avx2_sign_bit()));
+}
+
+/* ---- loop driver -------------------------------------------------------- */
+
+#define AB_MXCSR_FTZ_DAZ 0x8040u
+
+AB_AVX2_INLINE unsigned ab_avx2_mxcsr_enter(void)
+{
+    unsigned csr = _mm_getcsr();
+    if (csr & AB_MXCSR_FTZ_DAZ)
+        _mm_setcsr(csr & ~AB_MXCSR_FTZ_DAZ);
+    return csr;
+}
+
+AB_AVX2_INLINE void ab_avx2_mxcsr_leave(unsigned csr)
+{
+    if (csr & AB_MXCSR_FTZ_DAZ)
+        _mm_setcsr(csr);
+}
+
+/* Lanes 0 .. rem-1 enabled, for 0 < rem < 8. */
+AB_AVX2_INLINE __m256i ab_avx2_tail_mask(size_t rem)
+{
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)rem),
+                              _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+}
+
+typedef __m256 (*ab_avx2_vec_fn)(__m256 x, const ab_params *p);
+
+/* y[i] = f(x[i]) eight at a time; the tail goes through the same f with
+ * masked loads (disabled lanes read 0.0f and are never stored), so the tail
+ * is bit-identical to the body. Any n, unaligned, in-place. Inlined with a
+ * constant f, so f is inlined too. */
+AB_AVX2_INLINE void ab_avx2_apply(const float *x, float *y, size_t n,
+                                  const ab_params *p, ab_avx2_vec_fn f)
+{
+    unsigned csr = ab_avx2_mxcsr_enter();
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(y + i, f(_mm256_loadu_ps(x + i), p));
+    if (i < n) {
+        __m256i m = ab_avx2_tail_mask(n - i);
+        _mm256_maskstore_ps(y + i, m, f(_mm256_maskload_ps(x + i, m), p));
+    }
+    ab_avx2_mxcsr_leave(csr);
+}
+
+#endif
