@@ -198,8 +198,13 @@ static void write_csv_header(FILE *fp)
                 "worst_y,worst_cr,mean_ulp,pct_correctly_rounded,count_gt_1ulp,nan_expected");
     for (int k = 0; k < AB_CLASS_KINDS; k++)
         fprintf(fp, ",%s", ab_class_name(k));
-    for (int b = 0; b < AB_HIST_BINS; b++)
-        fprintf(fp, ",hist_%s", ab_hist_bin_label(b));
+    for (int k = 0; k < AB_CLASS_KINDS; k++)
+        fprintf(fp, ",%s_example_x", ab_class_name(k));
+    /* CSV-safe bin names: hist_le_0.5, hist_0.5_1, hist_1_2, ..., hist_gt_2097152 */
+    fprintf(fp, ",hist_le_0.5,hist_0.5_1");
+    for (int b = 2; b < AB_HIST_BINS - 1; b++)
+        fprintf(fp, ",hist_%.0f_%.0f", ldexp(1.0, b - 2), ldexp(1.0, b - 1));
+    fprintf(fp, ",hist_gt_%.0f", ldexp(1.0, AB_HIST_BINS - 3));
     fprintf(fp, ",bound_max_ulp,within_bound,mxcsr_changed,max_sum_error\n");
 }
 
@@ -218,6 +223,11 @@ static void write_csv_row(FILE *fp, const ab_accuracy_row *r, const char *method
             (unsigned long long)s->over_one_ulp, (unsigned long long)s->nan_expected);
     for (int k = 0; k < AB_CLASS_KINDS; k++)
         fprintf(fp, ",%llu", (unsigned long long)s->classes[k]);
+    for (int k = 0; k < AB_CLASS_KINDS; k++)
+        if (s->classes[k])
+            fprintf(fp, ",%a", float_of(s->class_example_x[k]));
+        else
+            fprintf(fp, ",");
     for (int b = 0; b < AB_HIST_BINS; b++)
         fprintf(fp, ",%llu", (unsigned long long)s->hist[b]);
     fprintf(fp, ",%.6g,%s,%s,", ab_impl_bound(r->impl, r->direction)->max_ulp,

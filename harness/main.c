@@ -11,6 +11,7 @@
 #include "accuracy.h"
 #include "atomic_file.h"
 #include "cli.h"
+#include "curves.h"
 
 /* Provided by bench.c, machine.c and exhaustive.c. Weak until they land, so
  * a partial tree still builds; a missing one is reported, never faked. */
@@ -31,6 +32,7 @@ static const char usage_text[] =
     "              (sampled; --exhaustive sweeps all 2^32 inputs, see 'actbench accuracy --exhaustive --help')\n"
     "  bench       timing: TSC ticks/element at L1, L2, L3 and DRAM sizes, pinned thread\n"
     "  run         machine.json + accuracy + bench, then the tables (the main job)\n"
+    "  curves      reference values of each activation and derivative over its range (for graphs)\n"
     "  merge       combine exhaustive-sweep shards ('actbench merge --help')\n"
     "  recommend   the implementation to pick from a results directory ('actbench recommend --help')\n"
     "\n"
@@ -228,9 +230,10 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "recommend") == 0)
         return delegate(ab_cmd_recommend, "recommend", sub_argc, sub_argv);
 
+    bool is_curves = strcmp(cmd, "curves") == 0;
     bool is_list = strcmp(cmd, "list") == 0, is_acc = strcmp(cmd, "accuracy") == 0,
          is_bench = strcmp(cmd, "bench") == 0, is_run = strcmp(cmd, "run") == 0;
-    if (!is_list && !is_acc && !is_bench && !is_run) {
+    if (!is_list && !is_acc && !is_bench && !is_run && !is_curves) {
         fprintf(stderr, "actbench: unknown command '%s' (see 'actbench --help')\n", cmd);
         return 2;
     }
@@ -240,6 +243,9 @@ int main(int argc, char **argv)
         return rc < 0 ? 0 : rc;
     if (is_list)
         return cmd_list(&o);
+    if (is_curves)
+        return ab_ensure_output_dir(o.output_dir) ? ab_curves_write(o.output_dir, o.grid ? o.grid : 801)
+                                                  : 1;
 
     const ab_impl **impls;
     size_t n;
