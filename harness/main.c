@@ -9,19 +9,13 @@
 #include <string.h>
 
 #include "accuracy.h"
+#include "bench.h"
+#include "exhaustive.h"
+#include "machine.h"
+#include "recommend.h"
 #include "atomic_file.h"
 #include "cli.h"
 #include "curves.h"
-
-/* Provided by bench.c, machine.c and exhaustive.c. Weak until they land, so
- * a partial tree still builds; a missing one is reported, never faked. */
-typedef struct ab_bench_options ab_bench_options;
-int ab_bench_cli(const char *output_dir, bool quick, unsigned rounds, bool quiet,
-                 const ab_impl *const *impls, size_t n) __attribute__((weak));
-int ab_machine_write_json(const char *output_dir, int argc, char **argv) __attribute__((weak));
-int ab_cmd_exhaustive(int argc, char **argv) __attribute__((weak));
-int ab_cmd_merge(int argc, char **argv) __attribute__((weak));
-int ab_cmd_recommend(int argc, char **argv) __attribute__((weak));
 
 static const char usage_text[] =
     "usage: actbench [--help] [--version] COMMAND [options]\n"
@@ -169,19 +163,13 @@ static int run_accuracy(const common_options *o, const ab_impl **impls, size_t n
 
 static int run_bench(const common_options *o, const ab_impl **impls, size_t n)
 {
-    if (ab_bench_cli == NULL) {
-        fprintf(stderr, "actbench: bench is not built into this binary\n");
-        return 1;
-    }
-    return ab_bench_cli(o->output_dir, o->quick, (unsigned)o->rounds, o->quiet, impls, n);
+    ab_bench_options bo = {.output_dir = o->output_dir, .quick = o->quick,
+                           .rounds = (unsigned)o->rounds, .quiet = o->quiet};
+    return ab_bench_run(&bo, impls, n);
 }
 
 static int run_machine(const common_options *o, int argc, char **argv)
 {
-    if (ab_machine_write_json == NULL) {
-        fprintf(stderr, "actbench: machine description is not built into this binary\n");
-        return 1;
-    }
     return ab_machine_write_json(o->output_dir, argc, argv) == 0 ? 0 : 1;
 }
 
@@ -196,14 +184,6 @@ static bool has_flag(int argc, char **argv, const char *flag)
     return false;
 }
 
-static int delegate(int (*fn)(int, char **), const char *what, int argc, char **argv)
-{
-    if (fn == NULL) {
-        fprintf(stderr, "actbench: %s is not built into this binary\n", what);
-        return 1;
-    }
-    return fn(argc, argv);
-}
 
 int main(int argc, char **argv)
 {
@@ -224,11 +204,11 @@ int main(int argc, char **argv)
     char **sub_argv = argv + 1;
 
     if (strcmp(cmd, "accuracy") == 0 && has_flag(sub_argc, sub_argv, "--exhaustive"))
-        return delegate(ab_cmd_exhaustive, "the exhaustive sweep", sub_argc, sub_argv);
+        return ab_cmd_exhaustive(sub_argc, sub_argv);
     if (strcmp(cmd, "merge") == 0)
-        return delegate(ab_cmd_merge, "merge", sub_argc, sub_argv);
+        return ab_cmd_merge(sub_argc, sub_argv);
     if (strcmp(cmd, "recommend") == 0)
-        return delegate(ab_cmd_recommend, "recommend", sub_argc, sub_argv);
+        return ab_cmd_recommend(sub_argc, sub_argv);
 
     bool is_curves = strcmp(cmd, "curves") == 0;
     bool is_list = strcmp(cmd, "list") == 0, is_acc = strcmp(cmd, "accuracy") == 0,
