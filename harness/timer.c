@@ -215,6 +215,8 @@ static void read_cpuid_bits(ab_timer_info *info)
         memcpy(info->hypervisor_vendor + 4, &c, 4);
         memcpy(info->hypervisor_vendor + 8, &d, 4);
         info->hypervisor_vendor[12] = '\0';
+        for (int i = 11; i >= 0 && info->hypervisor_vendor[i] == ' '; i--)
+            info->hypervisor_vendor[i] = '\0'; /* "bhyve bhyve " pads with a space */
         for (int i = 0; i < 12; i++) /* printable for the result files */
             if (info->hypervisor_vendor[i] != '\0' &&
                 (info->hypervisor_vendor[i] < 0x20 || info->hypervisor_vendor[i] > 0x7e))
