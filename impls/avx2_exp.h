@@ -125,6 +125,78 @@ AB_AVX2_INLINE __m256 ab_avx2_exp(__m256 x)
     return _mm256_mul_ps(_mm256_fmadd_ps(s1, p, s1), s2);
 }
 
+/* Lower clamp of ab_avx2_exp_split: x e^x is still a nonzero binary32 down
+ * to x ~ -108.4, so the split form reaches further than e^x alone; n >= -162
+ * keeps both scale factors normal. */
+#define AB_EXP_SPLIT_X_MIN -112.0f
+
+/* e^x = m * s2 with m = 2^n1 * e^r normal: callers that multiply e^x by
+ * something (x*e^x in silu and mish, alpha*e^x) do so on m and apply s2
+ * last, so a subnormal result is rounded once instead of being formed from
+ * an already rounded subnormal e^x. x is clamped to [-112, 89]: callers
+ * handle x < -112 themselves (their results are zero there). */
+AB_AVX2_INLINE __m256 ab_avx2_exp_split(__m256 x, __m256 *s2)
+{
+    x = _mm256_max_ps(_mm256_set1_ps(AB_EXP_SPLIT_X_MIN), x);
+    x = _mm256_min_ps(_mm256_set1_ps(AB_EXP_X_MAX), x);
+    __m256 n, t;
+    __m256 r = ab_avx2_exp_reduce(x, &n, &t);
+    __m256 p = ab_avx2_expm1_reduced(r);
+    __m256i ni = ab_avx2_exp_n_int(t);
+    __m256i n1 = _mm256_srai_epi32(ni, 1);
+    __m256 s1 = ab_avx2_pow2i(n1);
+    *s2 = ab_avx2_pow2i(_mm256_sub_epi32(ni, n1));
+    return _mm256_fmadd_ps(s1, p, s1);
+}
+
+/* ---- log(1 + u) --------------------------------------------------------- */
+
+/* scripts/sollya/log1p_p.sollya */
+#define AB_LOG1P_C3 0x1.55557p-2f
+#define AB_LOG1P_C4 -0x1.000234p-2f
+#define AB_LOG1P_C5 0x1.99944ep-3f
+#define AB_LOG1P_C6 -0x1.5466fep-3f
+#define AB_LOG1P_C7 0x1.239ce2p-3f
+#define AB_LOG1P_C8 -0x1.0e96ccp-3f
+#define AB_LOG1P_C9 0x1.015976p-3f
+#define AB_LOG1P_C10 -0x1.2a6f8p-4f
+
+/* log(1 + u) for 0 <= u <= 1 (softplus calls it with u = e^-|x|).
+ * w = 1 + u rounded and c = u - (w - 1) its exact rounding error (Fast2Sum,
+ * valid as 1 >= u); w = 2^k (1 + f) with 1 + f in [sqrt(2)/2, sqrt(2)), f
+ * exact; log1p(u) = k ln2 + log1p(f) + c/w, log1p(f) = f - f^2/2 +
+ * f^3 P(f) (degree 10, certified 2^-26.9 relative). Subnormal u returns u;
+ * NaN returns NaN. */
+AB_AVX2_INLINE __m256 ab_avx2_log1p_unit(__m256 u)
+{
+    const __m256 one = _mm256_set1_ps(1.0f);
+    __m256 w = _mm256_add_ps(one, u);
+    __m256 c = _mm256_sub_ps(u, _mm256_sub_ps(w, one));
+    /* Shift the binade boundary to sqrt(2)/2 so that 1 + f straddles 1. */
+    const __m256i sqrt_half_bits = _mm256_set1_epi32(0x3f3504f3);
+    __m256i shifted = _mm256_sub_epi32(_mm256_castps_si256(w), sqrt_half_bits);
+    __m256i k = _mm256_srai_epi32(shifted, 23);
+    __m256 m = _mm256_castsi256_ps(_mm256_add_epi32(
+        _mm256_and_si256(shifted, _mm256_set1_epi32(0x007fffff)), sqrt_half_bits));
+    __m256 f = _mm256_sub_ps(m, one);
+    __m256 kf = _mm256_cvtepi32_ps(k);
+
+    __m256 q = _mm256_fmadd_ps(_mm256_set1_ps(AB_LOG1P_C10), f, _mm256_set1_ps(AB_LOG1P_C9));
+    q = _mm256_fmadd_ps(q, f, _mm256_set1_ps(AB_LOG1P_C8));
+    q = _mm256_fmadd_ps(q, f, _mm256_set1_ps(AB_LOG1P_C7));
+    q = _mm256_fmadd_ps(q, f, _mm256_set1_ps(AB_LOG1P_C6));
+    q = _mm256_fmadd_ps(q, f, _mm256_set1_ps(AB_LOG1P_C5));
+    q = _mm256_fmadd_ps(q, f, _mm256_set1_ps(AB_LOG1P_C4));
+    q = _mm256_fmadd_ps(q, f, _mm256_set1_ps(AB_LOG1P_C3));
+    __m256 f2 = _mm256_mul_ps(f, f);
+    /* -f^2/2 + f^3 q, then + f: the small terms first, f last. */
+    __m256 tail = _mm256_mul_ps(f2, _mm256_fmadd_ps(f, q, _mm256_set1_ps(-0.5f)));
+    tail = _mm256_add_ps(tail, _mm256_div_ps(c, w));
+    tail = _mm256_fmadd_ps(kf, _mm256_set1_ps(AB_LN2_LO), tail);
+    __m256 hi = _mm256_fmadd_ps(kf, _mm256_set1_ps(AB_LN2_HI), f);
+    return _mm256_add_ps(hi, tail);
+}
+
 /* ---- e^x - 1 ------------------------------------------------------------ */
 
 /* Below this e^x - 1 rounds to -1 in binary32 (e^-18 < 2^-25). */

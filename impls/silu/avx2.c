@@ -23,15 +23,16 @@ static inline __m256 silu8(__m256 x, const ab_params *p)
     __m256 y = _mm256_div_ps(num, _mm256_add_ps(one, e));
     y = _mm256_mul_ps(y, _mm256_blendv_ps(one, s2, z));
     /* Subnormal x: x/2 can be an exact tie that x^2/4 breaks (silu(2^-149)
-     * rounds to 2^-149, not 0): scale up, nudge the factor 1/2 toward
-     * 1/2 + z/4, scale down with one rounding. */
-    __m256 sign = _mm256_and_ps(z, ab_avx2_sign_bit());
-    __m256 nudged = _mm256_or_ps(_mm256_set1_ps(0x1p-30f), sign);
-    __m256 tiny_y = _mm256_mul_ps(x, _mm256_set1_ps(0x1p64f));
-    tiny_y = _mm256_mul_ps(tiny_y, _mm256_add_ps(_mm256_set1_ps(0.5f), nudged));
+     * rounds to 2^-149, not 0). Scaled by 2^64, x/2 + sign(x) 2^-151 is
+     * exact; the scale back rounds once and the quarter-ulp nudge only
+     * decides ties, in the direction of x^2/4. */
+    __m256 quarter_ulp = _mm256_or_ps(_mm256_set1_ps(0x1p-87f),
+                                      _mm256_and_ps(x, ab_avx2_sign_bit()));
+    __m256 tiny_y = _mm256_fmadd_ps(_mm256_mul_ps(x, _mm256_set1_ps(0x1p64f)),
+                                    _mm256_set1_ps(0.5f), quarter_ulp);
     tiny_y = _mm256_mul_ps(tiny_y, _mm256_set1_ps(0x1p-64f));
-    __m256 tiny = _mm256_cmp_ps(_mm256_andnot_ps(ab_avx2_sign_bit(), z),
-                                _mm256_set1_ps(0x1p-100f), _CMP_LT_OQ);
+    __m256 tiny = _mm256_cmp_ps(_mm256_andnot_ps(ab_avx2_sign_bit(), x),
+                                _mm256_set1_ps(0x1p-126f), _CMP_LT_OQ);
     y = _mm256_blendv_ps(y, tiny_y, tiny);
     __m256 vanishing = _mm256_cmp_ps(z, _mm256_set1_ps(AB_EXP_SPLIT_X_MIN), _CMP_LT_OQ);
     return _mm256_blendv_ps(y, _mm256_set1_ps(-0.0f), vanishing);
