@@ -1,0 +1,648 @@
+/*
+ * One block of the exhaustive sweep. The reference of every input is
+ * prepared once per direction (fast value, its bound, and what the bound
+ * decides: the correctly rounded float and the ULP unit of f), then each
+ * implementation's kernel runs on the whole block and each case is
+ * classified. A case the bound cannot decide (rounding of f, the unit of f,
+ * the histogram bin of the error, the sign of a zero) is evaluated in MPFR:
+ * the statistics are those a pure-MPFR sweep gives. Candidates for the
+ * block's maximum are kept with their error interval and re-evaluated in
+ * MPFR at the end of the block unless their error is known exactly.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exhaustive_block.h"
+#include "mxcsr.h"
+
+enum { KIND_FAST = 0, KIND_NAN, KIND_MPFR };
+
+typedef struct prepared {
+    double v, d;      /* fast value, widened error half-width (0: exact) */
+    double inv_unit;  /* 1/U(f), valid when unit_ok */
+    float flo, fhi;   /* floats of the ends of [v - d, v + d] */
+    uint32_t cr_bits; /* valid when cr_ok */
+    uint8_t kind, cr_ok, unit_ok;
+    int8_t f_beyond;  /* +1: f >= 2^128, -1: f <= -2^128, 0: neither, 2: unknown */
+    int16_t binade;   /* sign * 256 + exponent field of x */
+    int16_t grid;     /* -1: outside the grid */
+} prepared;
+
+#define CAND_MAX 64
+typedef struct candidate {
+    uint32_t x, y, cr;
+    double lo, hi;
+    bool exact; /* lo == hi is the MPFR value */
+} candidate;
+
+typedef struct max_tracker {
+    double max_lo;
+    int n;
+    candidate c[CAND_MAX];
+} max_tracker;
+
+struct ab_exh_worker {
+    size_t cap;
+    float *x, *y;
+    prepared *prep;
+    mpfr_t f;
+    bool f_init;
+    mpfr_t *mf; /* MPFR values of the block (MPFR mode) */
+    size_t mf_count;
+};
+
+static uint32_t fbits(float v)
+{
+    uint32_t u;
+    memcpy(&u, &v, sizeof u);
+    return u;
+}
+static float ffrom(uint32_t u)
+{
+    float v;
+    memcpy(&v, &u, sizeof v);
+    return v;
+}
+static uint64_t dbits(double v)
+{
+    uint64_t u;
+    memcpy(&u, &v, sizeof u);
+    return u;
+}
+
+/* ---- 16-bit formats -------------------------------------------------------- */
+
+void ab_exh_format_params(ab_exh_format f, int *precision, int *emin_unit, int *emax)
+{
+    switch (f) {
+    case AB_FMT_BF16: *precision = 8; *emin_unit = -133; *emax = 128; break;
+    case AB_FMT_FP16: *precision = 11; *emin_unit = -24; *emax = 16; break;
+    default: *precision = 24; *emin_unit = -149; *emax = 128; break;
+    }
+}
+
+float ab_exh_input(ab_exh_format f, uint64_t pattern)
+{
+    if (f == AB_FMT_BINARY32)
+        return ffrom((uint32_t)pattern);
+    if (f == AB_FMT_BF16)
+        return ffrom((uint32_t)pattern << 16);
+    /* fp16: sign, 5-bit exponent (bias 15), 10-bit fraction. */
+    uint32_t h = (uint32_t)pattern & 0xFFFF;
+    uint32_t sign = (h >> 15) << 31, e = (h >> 10) & 0x1F, m = h & 0x3FF;
+    if (e == 0x1F)
+        return ffrom(sign | 0x7F800000u | (m << 13));
+    float mag = e == 0 ? ldexpf((float)m, -24) : ldexpf((float)(m | 0x400), (int)e - 25);
+    return ffrom(sign | fbits(mag));
+}
+
+/* Round to the format's nearest value, ties to even, in double (exact: the
+ * scaled value's integer part fits easily and the scaling is by powers of 2).
+ * Results whose rounded magnitude reaches 2^emax overflow to inf. */
+double ab_exh_round_result(ab_exh_format f, float y)
+{
+    if (f == AB_FMT_BINARY32 || isnan(y) || isinf(y) || y == 0.0f)
+        return y;
+    int prec, emin_unit, emax;
+    ab_exh_format_params(f, &prec, &emin_unit, &emax);
+    double a = y;
+    int e = ilogb(a);
+    int q = e - (prec - 1);
+    if (q < emin_unit)
+        q = emin_unit;
+    double r = ldexp(nearbyint(ldexp(a, -q)), q);
+    if (fabs(r) >= ldexp(1.0, emax))
+        r = copysign(INFINITY, r);
+    return r == 0.0 ? copysign(0.0, a) : r;
+}
+
+/* The correct rounding of f to the format (MPFR, like ulp.c). */
+static double round_mpfr_to_format(const mpfr_t f, ab_exh_format fmt)
+{
+    if (fmt == AB_FMT_BINARY32)
+        return ab_ref_round_to_float(f);
+    if (mpfr_nan_p(f))
+        return NAN;
+    if (mpfr_inf_p(f))
+        return mpfr_sgn(f) > 0 ? INFINITY : -INFINITY;
+    if (mpfr_zero_p(f))
+        return mpfr_signbit(f) ? -0.0 : 0.0;
+    int prec, emin_unit, emax;
+    ab_exh_format_params(fmt, &prec, &emin_unit, &emax);
+    mpfr_exp_t saved_emin = mpfr_get_emin(), saved_emax = mpfr_get_emax();
+    mpfr_t r;
+    mpfr_init2(r, prec);
+    int inex = mpfr_set(r, f, MPFR_RNDN);
+    mpfr_set_emin(emin_unit + 1);
+    mpfr_set_emax(emax);
+    inex = mpfr_check_range(r, inex, MPFR_RNDN);
+    mpfr_subnormalize(r, inex, MPFR_RNDN);
+    double out = mpfr_get_d(r, MPFR_RNDN);
+    mpfr_set_emin(saved_emin);
+    mpfr_set_emax(saved_emax);
+    mpfr_clear(r);
+    return out;
+}
+
+/* ---- context and worker ---------------------------------------------------- */
+
+void ab_exh_ctx_init(ab_exh_ctx *ctx, const ab_activation *act, ab_exh_format format,
+                     bool mpfr_reference)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->act = act;
+    ctx->params = act->default_params;
+    ctx->format = format;
+    ctx->mpfr_reference = mpfr_reference || format != AB_FMT_BINARY32;
+    ctx->grid_lo = act->range_lo;
+    ctx->grid_hi = act->range_hi;
+    mpfr_t f;
+    mpfr_init2(f, AB_REF_DEFAULT_PREC);
+    for (int d = 0; d < 2; d++) {
+        ctx->fast[d] = ctx->mpfr_reference ? NULL : ab_fastref_lookup(act, (ab_direction)d);
+        ctx->nan_ref_is_nan[d] =
+            ab_ref_eval(act, (ab_direction)d, &ctx->params, NAN, f) && mpfr_nan_p(f);
+    }
+    mpfr_clear(f);
+}
+
+ab_exh_worker *ab_exh_worker_new(size_t block_size)
+{
+    ab_exh_worker *w = calloc(1, sizeof *w);
+    if (w == NULL)
+        return NULL;
+    w->cap = block_size;
+    w->x = malloc(block_size * sizeof *w->x);
+    w->y = malloc(block_size * sizeof *w->y);
+    w->prep = malloc(block_size * sizeof *w->prep);
+    if (w->x == NULL || w->y == NULL || w->prep == NULL) {
+        ab_exh_worker_free(w);
+        return NULL;
+    }
+    mpfr_init2(w->f, AB_REF_DEFAULT_PREC);
+    w->f_init = true;
+    return w;
+}
+
+void ab_exh_worker_free(ab_exh_worker *w)
+{
+    if (w == NULL)
+        return;
+    if (w->f_init)
+        mpfr_clear(w->f);
+    for (size_t i = 0; i < w->mf_count; i++)
+        mpfr_clear(w->mf[i]);
+    free(w->mf);
+    free(w->x);
+    free(w->y);
+    free(w->prep);
+    free(w);
+}
+
+static void ensure_mpfr_array(ab_exh_worker *w, size_t n)
+{
+    if (w->mf_count >= n)
+        return;
+    w->mf = realloc(w->mf, n * sizeof *w->mf);
+    if (w->mf == NULL)
+        abort();
+    for (size_t i = w->mf_count; i < n; i++)
+        mpfr_init2(w->mf[i], AB_REF_DEFAULT_PREC);
+    w->mf_count = n;
+}
+
+/* ---- statistics -------------------------------------------------------------- */
+
+void ab_exh_pair_reset(ab_exh_pair *p)
+{
+    ab_acc_stats_init(&p->stats);
+    p->fallbacks = p->reevals = 0;
+    memset(p->binade, 0, sizeof p->binade);
+    memset(p->grid, 0, sizeof p->grid);
+}
+
+static void cell_merge(ab_exh_cell *into, const ab_exh_cell *from)
+{
+    if (from->count == 0)
+        return;
+    if (into->count == 0 || from->max_ulp > into->max_ulp)
+        into->max_ulp = from->max_ulp;
+    into->count += from->count;
+    into->sum_ulp += from->sum_ulp;
+}
+
+void ab_exh_pair_merge(ab_exh_pair *out, const ab_exh_pair *in)
+{
+    ab_acc_stats_merge(&out->stats, &in->stats);
+    out->fallbacks += in->fallbacks;
+    out->reevals += in->reevals;
+    for (int s = 0; s < 2; s++)
+        for (int e = 0; e < 256; e++)
+            cell_merge(&out->binade[s][e], &in->binade[s][e]);
+    for (int g = 0; g < AB_EXH_GRID_BINS; g++)
+        cell_merge(&out->grid[g], &in->grid[g]);
+}
+
+static int fast_bin(double ulp)
+{
+    if (ulp <= 0.5)
+        return 0;
+    if (ulp <= 1.0)
+        return 1;
+    uint64_t b = dbits(ulp);
+    int e = (int)(b >> 52) - 1023;
+    int k = (b & 0xFFFFFFFFFFFFFull) == 0 ? e + 1 : e + 2;
+    return k > AB_HIST_BINS - 1 ? AB_HIST_BINS - 1 : k;
+}
+
+typedef struct eval_env {
+    const ab_exh_ctx *ctx;
+    ab_direction dir;
+    mpfr_t *f;
+} eval_env;
+
+/* Exact error of y at input x, in MPFR (the fallback and the re-evaluation). */
+static ab_ulp_error mpfr_case(const eval_env *env, float x, double y, double *cr)
+{
+    ab_ref_eval(env->ctx->act, env->dir, &env->ctx->params, x, *env->f);
+    *cr = round_mpfr_to_format(*env->f, env->ctx->format);
+    int prec, emin_unit, emax;
+    ab_exh_format_params(env->ctx->format, &prec, &emin_unit, &emax);
+    return ab_ulp_error_fmt(y, *env->f, prec, emin_unit, emax);
+}
+
+static void resolve(const eval_env *env, candidate *c, ab_exh_pair *out)
+{
+    double cr;
+    ab_ulp_error e = mpfr_case(env, ffrom(c->x), (double)ffrom(c->y), &cr);
+    c->lo = c->hi = e.ulp;
+    c->cr = fbits((float)cr);
+    c->exact = true;
+    out->reevals++;
+}
+
+static void tracker_prune(max_tracker *t)
+{
+    int k = 0;
+    for (int i = 0; i < t->n; i++) {
+        if (t->c[i].hi < t->max_lo)
+            continue;
+        /* Among exact entries of equal value keep the smallest input. */
+        bool dup = false;
+        if (t->c[i].exact)
+            for (int j = 0; j < k; j++)
+                if (t->c[j].exact && t->c[j].lo == t->c[i].lo) {
+                    if (t->c[i].x < t->c[j].x)
+                        t->c[j] = t->c[i];
+                    dup = true;
+                    break;
+                }
+        if (!dup)
+            t->c[k++] = t->c[i];
+    }
+    t->n = k;
+}
+
+static int by_hi_descending(const void *a, const void *b)
+{
+    double ha = ((const candidate *)a)->hi, hb = ((const candidate *)b)->hi;
+    return (ha < hb) - (ha > hb);
+}
+
+/* Re-evaluates in MPFR, from the highest upper bound down, every candidate
+ * that can still reach the maximum. */
+static void tracker_resolve_all(max_tracker *t, const eval_env *env, ab_exh_pair *out)
+{
+    tracker_prune(t);
+    qsort(t->c, (size_t)t->n, sizeof t->c[0], by_hi_descending);
+    for (int i = 0; i < t->n; i++)
+        if (!t->c[i].exact && t->c[i].hi >= t->max_lo) {
+            resolve(env, &t->c[i], out);
+            if (t->c[i].lo > t->max_lo)
+                t->max_lo = t->c[i].lo;
+        }
+    tracker_prune(t);
+}
+
+static void tracker_add(max_tracker *t, const candidate *c, const eval_env *env,
+                        ab_exh_pair *out)
+{
+    if (c->hi < t->max_lo)
+        return;
+    if (c->exact && c->lo == t->max_lo)
+        for (int i = 0; i < t->n; i++)
+            if (t->c[i].exact && t->c[i].lo == c->lo && t->c[i].x <= c->x)
+                return;
+    if (c->lo > t->max_lo)
+        t->max_lo = c->lo;
+    if (t->n == CAND_MAX) {
+        tracker_prune(t);
+        if (t->n >= CAND_MAX - 1)
+            tracker_resolve_all(t, env, out);
+    }
+    t->c[t->n++] = *c;
+}
+
+static void tracker_finish(max_tracker *t, const eval_env *env, ab_exh_pair *out)
+{
+    tracker_resolve_all(t, env, out);
+    ab_acc_stats *s = &out->stats;
+    for (int i = 0; i < t->n; i++) {
+        const candidate *c = &t->c[i];
+        if (c->lo > s->max_ulp || (c->lo == s->max_ulp && c->x < s->worst_x)) {
+            s->max_ulp = c->lo;
+            s->worst_x = c->x;
+            s->worst_y = c->y;
+            s->worst_cr = c->cr;
+        }
+    }
+}
+
+static void map_add(ab_exh_pair *out, const prepared *p, double ulp)
+{
+    ab_exh_cell *c = &out->binade[p->binade >> 8][p->binade & 0xFF];
+    if (c->count == 0 || ulp > c->max_ulp)
+        c->max_ulp = ulp;
+    c->count++;
+    c->sum_ulp += ulp;
+    if (p->grid >= 0) {
+        c = &out->grid[p->grid];
+        if (c->count == 0 || ulp > c->max_ulp)
+            c->max_ulp = ulp;
+        c->count++;
+        c->sum_ulp += ulp;
+    }
+}
+
+/* Mirrors ab_acc_stats_add, with the ULP error known as an interval whose
+ * histogram bin is decided; the maximum goes through the tracker. */
+static void add_case(ab_exh_pair *out, max_tracker *t, const eval_env *env, const prepared *p,
+                     uint32_t xb, double y, double cr, bool is_cr, unsigned classes,
+                     bool nan_case, double ulp_lo, double ulp_hi, int bin, bool exact)
+{
+    ab_acc_stats *s = &out->stats;
+    s->inputs++;
+    if (is_cr)
+        s->correctly_rounded++;
+    for (int k = 0; k < AB_CLASS_KINDS; k++)
+        if (classes & (1u << k)) {
+            s->classes[k]++;
+            if (xb < s->class_example_x[k])
+                s->class_example_x[k] = xb;
+        }
+    if (nan_case) {
+        if (isnan(y) && isnan(cr))
+            s->nan_expected++;
+        return;
+    }
+    double mid = 0.5 * (ulp_lo + ulp_hi);
+    s->ulp_counted++;
+    s->sum_ulp += mid;
+    if (bin >= 2)
+        s->over_one_ulp++;
+    s->hist[bin]++;
+    candidate c = {xb, fbits((float)y), fbits((float)cr), ulp_lo, ulp_hi, exact};
+    tracker_add(t, &c, env, out);
+    map_add(out, p, mid);
+}
+
+static void add_mpfr_case(ab_exh_pair *out, max_tracker *t, const eval_env *env,
+                          const prepared *p, uint32_t xb, double y, const ab_ulp_error *e,
+                          double cr)
+{
+    add_case(out, t, env, p, xb, y, cr, e->correctly_rounded, e->classes, e->is_nan_case,
+             e->ulp, e->ulp, ab_hist_bin(e->ulp), true);
+}
+
+/* ---- preparation of the reference -------------------------------------------- */
+
+#define TWO128 0x1p128
+
+static void prepare_fast(prepared *p, ab_fastref_fn fn, const ab_params *params, float x)
+{
+    ab_fastref_value fv;
+    fn((double)x, params, &fv);
+    if (!(fv.err < INFINITY) || isnan(fv.value) || isinf(fv.value)) {
+        p->kind = KIND_MPFR;
+        return;
+    }
+    double v = fv.value, lo = v, hi = v, d = 0.0;
+    if (fv.err > 0) {
+        /* Outward slack: covers the rounding of v -/+ d themselves. */
+        d = fv.err * (1 + 0x1p-50) + fabs(v) * 0x1p-51 + 0x1p-1070;
+        lo = v - d;
+        hi = v + d;
+        if (fv.sign > 0 && lo <= 0)
+            lo = 0x1p-1074;
+        if (fv.sign < 0 && hi >= 0)
+            hi = -0x1p-1074;
+    }
+    p->kind = KIND_FAST;
+    p->v = v;
+    p->d = d;
+    p->flo = (float)lo;
+    p->fhi = (float)hi;
+    p->cr_ok = fbits(p->flo) == fbits(p->fhi);
+    p->cr_bits = fbits(p->flo);
+    double alo = fabs(lo), ahi = fabs(hi);
+    if (alo > ahi) {
+        double tmp = alo;
+        alo = ahi;
+        ahi = tmp;
+    }
+    bool straddles = (lo < 0) != (hi < 0) && !(lo == 0 || hi == 0);
+    p->unit_ok = 0;
+    if (ahi < 0x1p-126) {
+        p->unit_ok = 1;
+        p->inv_unit = 0x1p149;
+    } else if (!straddles && alo >= 0x1p-126) {
+        int elo = (int)((dbits(alo) >> 52) & 0x7FF), ehi = (int)((dbits(ahi) >> 52) & 0x7FF);
+        if (elo == ehi) {
+            p->unit_ok = 1;
+            p->inv_unit = ldexp(1.0, 23 - (elo - 1023));
+        }
+    }
+    if (lo >= TWO128)
+        p->f_beyond = 1;
+    else if (hi <= -TWO128)
+        p->f_beyond = -1;
+    else if (hi < TWO128 && lo > -TWO128)
+        p->f_beyond = 0;
+    else
+        p->f_beyond = 2;
+}
+
+static void prepare_block(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction dir, size_t n)
+{
+    ab_fastref_fn fn = ctx->fast[dir];
+    double grid_scale = AB_EXH_GRID_BINS / (ctx->grid_hi - ctx->grid_lo);
+    for (size_t i = 0; i < n; i++) {
+        prepared *p = &w->prep[i];
+        float x = w->x[i];
+        uint32_t xb = fbits(x);
+        p->binade = (int16_t)(((xb >> 31) << 8) | ((xb >> 23) & 0xFF));
+        p->grid = -1;
+        if (x >= ctx->grid_lo && x <= ctx->grid_hi) {
+            int g = (int)((x - ctx->grid_lo) * grid_scale);
+            p->grid = (int16_t)(g >= AB_EXH_GRID_BINS ? AB_EXH_GRID_BINS - 1 : g);
+        }
+        if (isnan(x) && ctx->nan_ref_is_nan[dir])
+            p->kind = KIND_NAN;
+        else if (fn == NULL || !isfinite(x) || x == 0.0f)
+            p->kind = KIND_MPFR; /* ±0, ±inf: a handful of inputs, exact */
+        else
+            prepare_fast(p, fn, &ctx->params, x);
+    }
+}
+
+/* ---- classification of one implementation's results --------------------------- */
+
+static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env, size_t n,
+                          const float *xs, const float *ys, const prepared *prep)
+{
+    for (size_t i = 0; i < n; i++) {
+        const prepared *p = &prep[i];
+        float yf = ys[i];
+        uint32_t xb = fbits(xs[i]);
+        if (p->kind == KIND_NAN) {
+            bool y_nan = isnan(yf);
+            add_case(out, t, env, p, xb, yf, NAN, y_nan, y_nan ? 0u : AB_CLASS_NAN_MISSING,
+                     true, 0, 0, 0, true);
+            continue;
+        }
+        if (p->kind == KIND_FAST) {
+            if (isnan(yf)) {
+                add_case(out, t, env, p, xb, yf, ffrom(p->cr_bits), false,
+                         AB_CLASS_NAN_UNEXPECTED, true, 0, 0, 0, true);
+                continue;
+            }
+            bool y_special = yf == 0.0f || isinf(yf);
+            bool is_cr;
+            unsigned classes = 0;
+            if (p->cr_ok) {
+                float cr = ffrom(p->cr_bits);
+                is_cr = fbits(yf) == p->cr_bits;
+                if (yf == 0.0f && cr != 0.0f)
+                    classes |= AB_CLASS_FLUSH_TO_ZERO;
+                if (yf == 0.0f && cr == 0.0f && signbit(yf) != signbit(cr))
+                    classes |= AB_CLASS_SIGNED_ZERO;
+                if (isinf(yf) && !isinf(cr))
+                    classes |= AB_CLASS_INF_WHERE_FINITE;
+            } else if (!y_special && (yf < p->flo || yf > p->fhi)) {
+                is_cr = false;
+            } else {
+                goto fallback;
+            }
+            if (!p->unit_ok)
+                goto fallback;
+            double lo_u, hi_u;
+            bool exact = false;
+            if (isinf(yf) && p->f_beyond == 2)
+                goto fallback;
+            if (isinf(yf) && p->f_beyond == (yf > 0 ? 1 : -1)) {
+                lo_u = hi_u = 0.0;
+                exact = true;
+            } else {
+                double yv = isinf(yf) ? copysign(TWO128, yf) : (double)yf;
+                double s = yv - p->v;
+                double bb = s - yv;
+                double tail = (yv - (s - bb)) + (-p->v - bb);
+                double as = fabs(s);
+                if (p->d == 0.0 && tail == 0.0) {
+                    lo_u = hi_u = as * p->inv_unit;
+                    exact = true;
+                } else {
+                    double slack = (fabs(tail) + p->d) * (1 + 0x1p-50) + as * 0x1p-50;
+                    lo_u = (as - slack) * p->inv_unit;
+                    if (lo_u < 0)
+                        lo_u = 0;
+                    hi_u = (as + slack) * p->inv_unit;
+                }
+            }
+            int bin;
+            if (is_cr) {
+                bin = 0;
+                if (hi_u > 0.5)
+                    hi_u = 0.5;
+                if (lo_u > hi_u)
+                    lo_u = hi_u;
+            } else {
+                bin = fast_bin(lo_u);
+                if (bin != fast_bin(hi_u))
+                    goto fallback;
+            }
+            add_case(out, t, env, p, xb, yf, p->cr_ok ? ffrom(p->cr_bits) : NAN, is_cr,
+                     classes, false, lo_u, hi_u, bin, exact);
+            continue;
+        fallback:
+            out->fallbacks++;
+        }
+        /* KIND_MPFR, or the fast bound could not decide. */
+        double cr;
+        ab_ulp_error e = mpfr_case(env, xs[i], yf, &cr);
+        add_mpfr_case(out, t, env, p, xb, yf, &e, cr);
+    }
+}
+
+static void classify_mpfr(ab_exh_pair *out, max_tracker *t, const eval_env *env, size_t n,
+                          const float *xs, const float *ys, const prepared *prep,
+                          ab_exh_worker *w, const double *crs)
+{
+    int prec, emin_unit, emax;
+    ab_exh_format_params(env->ctx->format, &prec, &emin_unit, &emax);
+    for (size_t i = 0; i < n; i++) {
+        double y = ab_exh_round_result(env->ctx->format, ys[i]);
+        ab_ulp_error e = ab_ulp_error_fmt(y, w->mf[i], prec, emin_unit, emax);
+        uint32_t xb = fbits(xs[i]);
+        add_mpfr_case(out, t, env, &prep[i], xb, y, &e, crs[i]);
+    }
+}
+
+void ab_exh_eval_block(ab_exh_worker *w, const ab_exh_ctx *ctx, const ab_exh_pair *pairs,
+                       size_t pair_count, uint64_t first, uint64_t count, ab_exh_pair *out)
+{
+    for (size_t k = 0; k < count; k++)
+        w->x[k] = ab_exh_input(ctx->format, first + k);
+    double *crs = NULL;
+    for (int d = 0; d < 2; d++) {
+        ab_direction dir = (ab_direction)d;
+        bool any = false;
+        for (size_t k = 0; k < pair_count; k++)
+            any |= pairs[k].dir == dir;
+        if (!any)
+            continue;
+        prepare_block(w, ctx, dir, count);
+        if (ctx->mpfr_reference) {
+            ensure_mpfr_array(w, count);
+            free(crs);
+            crs = malloc(count * sizeof *crs);
+            if (crs == NULL)
+                abort();
+            for (size_t i = 0; i < count; i++) {
+                ab_ref_eval(ctx->act, dir, &ctx->params, w->x[i], w->mf[i]);
+                crs[i] = round_mpfr_to_format(w->mf[i], ctx->format);
+            }
+        }
+        eval_env env = {ctx, dir, &w->f};
+        for (size_t k = 0; k < pair_count; k++) {
+            if (pairs[k].dir != dir)
+                continue;
+            ab_exh_pair *o = &out[k];
+            ab_exh_pair_reset(o);
+            ab_kernel_fn fn = ab_impl_kernel(pairs[k].impl, dir);
+            ab_mxcsr_state saved = ab_mxcsr_save();
+            fn(w->x, w->y, count, &ctx->params);
+            ab_mxcsr_restore(saved);
+            max_tracker t;
+            t.max_lo = -1.0;
+            t.n = 0;
+            if (ctx->mpfr_reference)
+                classify_mpfr(o, &t, &env, count, w->x, w->y, w->prep, w, crs);
+            else
+                classify_fast(o, &t, &env, count, w->x, w->y, w->prep);
+            tracker_finish(&t, &env, o);
+        }
+    }
+    free(crs);
+}

@@ -1,0 +1,43 @@
+/* Internal to the exhaustive sweep: evaluation of one block of inputs. */
+#ifndef ACTBENCH_EXHAUSTIVE_BLOCK_H
+#define ACTBENCH_EXHAUSTIVE_BLOCK_H
+
+#include "actbench/fastref.h"
+#include "exhaustive.h"
+
+typedef struct ab_exh_ctx {
+    const ab_activation *act;
+    ab_params params;
+    ab_exh_format format;
+    bool mpfr_reference;       /* every case in MPFR (16-bit formats always) */
+    ab_fastref_fn fast[2];     /* by direction; NULL: MPFR */
+    bool nan_ref_is_nan[2];    /* MPFR gives NaN for a NaN input */
+    double grid_lo, grid_hi;
+} ab_exh_ctx;
+
+typedef struct ab_exh_worker ab_exh_worker;
+
+/* Prepares ctx for act (looks up the fast references, probes NaN). */
+void ab_exh_ctx_init(ab_exh_ctx *ctx, const ab_activation *act, ab_exh_format format,
+                     bool mpfr_reference);
+
+ab_exh_worker *ab_exh_worker_new(size_t block_size);
+void ab_exh_worker_free(ab_exh_worker *w);
+
+/* Evaluates bit patterns [first, first + count) for every pair (impl and dir
+ * taken from pairs[i]) and writes the block's statistics into out[i] (reset
+ * first), with exact max/argmax. */
+void ab_exh_eval_block(ab_exh_worker *w, const ab_exh_ctx *ctx, const ab_exh_pair *pairs,
+                       size_t pair_count, uint64_t first, uint64_t count, ab_exh_pair *out);
+
+/* out := out ∪ in (statistics, counters, maps). */
+void ab_exh_pair_merge(ab_exh_pair *out, const ab_exh_pair *in);
+void ab_exh_pair_reset(ab_exh_pair *p);
+
+/* The 16-bit formats: pattern -> float (exact), and rounding a float result
+ * to the format (round to nearest even, with its subnormals and overflow). */
+float ab_exh_input(ab_exh_format f, uint64_t pattern);
+double ab_exh_round_result(ab_exh_format f, float y);
+void ab_exh_format_params(ab_exh_format f, int *precision, int *emin_unit, int *emax);
+
+#endif

@@ -1,0 +1,501 @@
+/*
+ * Fast references in double with a rigorous per-input absolute error bound.
+ *
+ * Model of the error (u = 2^-53, the unit roundoff of double):
+ *   - each +, -, *, / of doubles: relative error <= u (round to nearest);
+ *     products of a float by a float and scalings by powers of 2 are exact;
+ *   - each glibc double exp, expm1, log1p, tanh, erfc: relative error
+ *     <= EPS = 2^-49 (glibc documents <= 1 ulp for exp/expm1/log1p/tanh and
+ *     a few ulps for erfc; 1 ulp <= 2^-52 relative, so 2^-49 leaves 8 ulps);
+ *   - an error in an argument z propagates with the condition number
+ *     |z f'(z) / f(z)|; where the argument itself is computed (z = beta*x,
+ *     t = -x/sqrt 2, the gelu_tanh polynomial), its absolute error is carried
+ *     and multiplied by |f'(z)|.
+ * Each function below states its first-order relative bound R (or a bound
+ * built from the magnitudes of its terms where they cancel, e.g. near the
+ * zero of gelu'). The returned err is 2 * (first-order bound) + TINY: the
+ * factor 2 covers the second-order terms (all first-order terms are below
+ * 2^-35, so their products are below 2^-70), and TINY = 2^-900 covers double
+ * underflow (a subnormal or flushed exp() contributes an absolute error
+ * below 2^-1074 * 2^128 = 2^-946, far below any binary32 rounding
+ * boundary). Exactly computed cases (relu, identity, ...) return err = 0.
+ * tests/test_fastref.c measures |value - MPFR| / err over millions of inputs
+ * and requires it to be <= 1 (and reports the observed maximum).
+ *
+ * Non-finite x (and nothing else) is left to MPFR: err = +inf.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "actbench/fastref.h"
+
+#define U 0x1p-53
+#define EPS 0x1p-49
+#define TINY 0x1p-900
+
+static void set(ab_fastref_value *o, double v, double first_order_err, int sign)
+{
+    o->value = v;
+    o->err = 2.0 * first_order_err + TINY;
+    o->sign = sign;
+}
+
+static void exact(ab_fastref_value *o, double v)
+{
+    o->value = v;
+    o->err = 0.0;
+    o->sign = 0;
+}
+
+static int sign_of(double v)
+{
+    return (v > 0) - (v < 0);
+}
+
+/* The exact product a*x as value + error (fma gives the rounding error of a
+ * double product exactly), for the linear pieces with a double slope. */
+static void exact_product(ab_fastref_value *o, double a, double x)
+{
+    double p = a * x;
+    o->value = p;
+    o->err = fabs(fma(a, x, -p));
+    o->sign = sign_of(p);
+}
+
+/* s = sigma(z) and c = sigma(-z) = 1 - s without cancellation, each with
+ * relative error <= 3 EPS for an exact z: e = exp(-|z|) (EPS), 1 + e
+ * (<= EPS + u since e <= 1), one division (u). */
+static void logistic_pair(double z, double *s, double *c)
+{
+    double e = exp(-fabs(z));
+    double d = 1.0 + e;
+    if (z >= 0) {
+        *s = 1.0 / d;
+        *c = e / d;
+    } else {
+        *s = e / d;
+        *c = 1.0 / d;
+    }
+}
+
+/* ---- sigmoid: R = 3 EPS (logistic_pair); derivative s*c: R = 7 EPS. */
+static void sigmoid_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    double s, c;
+    logistic_pair(x, &s, &c);
+    set(o, s, 3 * EPS * s, +1);
+}
+static void sigmoid_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    double s, c;
+    logistic_pair(x, &s, &c);
+    double v = s * c;
+    set(o, v, 7 * EPS * v, +1);
+}
+
+/* ---- tanh: glibc tanh, R = EPS. Derivative sech^2 = 4e/(1+e)^2 with
+ * e = exp(-2|x|) (2|x| exact): R = EPS + 2(EPS + u) + 2u <= 4 EPS; no
+ * cancellation in either tail (1 - tanh^2 would lose everything). */
+static void tanh_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    double v = tanh(x);
+    set(o, v, EPS * fabs(v), sign_of(x));
+}
+static void tanh_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    double e = exp(-2.0 * fabs(x));
+    double d = 1.0 + e;
+    double v = 4.0 * e / (d * d);
+    set(o, v, 4 * EPS * v, +1);
+}
+
+/* ---- ReLU family, binary step, identity: exact (slopes are the doubles
+ * of ab_params, taken as exact like the MPFR reference does; a slope times
+ * x is exact as value + fma residual). */
+static void relu_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    exact(o, x > 0 ? x : 0.0);
+}
+static void relu_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    exact(o, x > 0 ? 1.0 : 0.0);
+}
+static void leaky_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    if (x > 0)
+        exact(o, x);
+    else
+        exact_product(o, p->alpha, x);
+}
+static void leaky_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    exact(o, x > 0 ? 1.0 : p->alpha);
+}
+static void step_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    exact(o, x >= 0 ? 1.0 : 0.0);
+}
+static void step_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    (void)x;
+    exact(o, 0.0);
+}
+static void identity_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    exact(o, x);
+}
+static void identity_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    (void)x;
+    exact(o, 1.0);
+}
+
+/* ---- ELU: alpha*expm1(x) for x <= 0: R = EPS + u <= 2 EPS; derivative
+ * alpha*exp(x): same. SELU: lambda*x exact as value + residual for x > 0;
+ * (lambda*alpha)*expm1(x): R = EPS + 2u <= 2 EPS; derivative likewise. */
+static void elu_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    if (x > 0) {
+        exact(o, x);
+        return;
+    }
+    double v = p->alpha * expm1(x);
+    set(o, v, 2 * EPS * fabs(v), -1);
+}
+static void elu_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    if (x > 0) {
+        exact(o, 1.0);
+        return;
+    }
+    double v = p->alpha * exp(x);
+    set(o, v, 2 * EPS * fabs(v), +1);
+}
+static void selu_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    if (x > 0) {
+        exact_product(o, p->lambda, x);
+        return;
+    }
+    double v = (p->lambda * p->alpha) * expm1(x);
+    set(o, v, 2 * EPS * fabs(v), -1);
+}
+static void selu_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    if (x > 0) {
+        exact(o, p->lambda);
+        return;
+    }
+    double v = (p->lambda * p->alpha) * exp(x);
+    set(o, v, 2 * EPS * fabs(v), +1);
+}
+
+/* z = beta*x and the absolute error of that product (0 when beta = 1). */
+static double scaled_arg(double beta, double x, double *z_err)
+{
+    double z = beta * x;
+    *z_err = fabs(fma(beta, x, -z));
+    return z;
+}
+
+/* ---- softplus (1/beta)*log1p(exp(z)), z = beta*x, computed as
+ * z + log1p(exp(-z)) for z > 0 (two positive terms). exp: EPS; log1p has
+ * condition t/((1+t)log1p t) <= 1 in t, so log1p(exp(.)) <= 2 EPS + u; the
+ * sum of positive terms and the division add u each: R = 3 EPS. The error
+ * ez of z propagates as sigma(z)*ez/beta. Derivative sigma(z): R = 3 EPS,
+ * plus (1 - sigma(z))*ez relative. */
+static void softplus_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    double ez, z = scaled_arg(p->beta, x, &ez);
+    double sp = z > 0 ? z + log1p(exp(-z)) : log1p(exp(z));
+    double v = sp / p->beta;
+    double s, c;
+    logistic_pair(z, &s, &c);
+    set(o, v, 3 * EPS * v + 1.01 * s * ez / p->beta, +1);
+}
+static void softplus_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    double ez, z = scaled_arg(p->beta, x, &ez);
+    double s, c;
+    logistic_pair(z, &s, &c);
+    set(o, s, 3 * EPS * s + 1.01 * s * c * ez, +1);
+}
+
+/* ---- SiLU x*sigma(z), z = beta*x: R = 3 EPS + u + (1 - sigma)*ez.
+ * Derivative s*(1 + z*c) (s = sigma(z), c = sigma(-z)): 1 + z*c vanishes
+ * near z = -1.278, so the bound is built on the magnitudes of the terms:
+ * |s|*(|t| + |g|)*4 EPS with t = z*c, g = 1 + t, plus the propagation of ez
+ * through s, c and t: s*c*ez*(1 + |g| + |z|*s). */
+static void silu_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    double ez, z = scaled_arg(p->beta, x, &ez);
+    double s, c;
+    logistic_pair(z, &s, &c);
+    double v = x * s;
+    set(o, v, fabs(v) * (4 * EPS + c * ez), sign_of(x));
+}
+static void silu_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    double ez, z = scaled_arg(p->beta, x, &ez);
+    double s, c;
+    logistic_pair(z, &s, &c);
+    double t = z * c;
+    double g = 1.0 + t;
+    double v = s * g;
+    double err = s * (fabs(t) + fabs(g)) * 4 * EPS + U * fabs(v) +
+                 s * c * ez * (1.0 + fabs(g) + fabs(z) * s);
+    set(o, v, err, z >= 0 ? +1 : (z < -2 ? -1 : 0));
+}
+
+/* ---- softsign x/(1+|x|): two roundings, R = 2u <= EPS. Derivative
+ * 1/(1+|x|)^2: R = 4u <= EPS. */
+static void softsign_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    double v = x / (1.0 + fabs(x));
+    set(o, v, EPS * fabs(v), sign_of(x));
+}
+static void softsign_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    double d = 1.0 + fabs(x);
+    double v = 1.0 / (d * d);
+    set(o, v, EPS * v, +1);
+}
+
+/* ---- hardsigmoid (x+3)/6 inside (-3, 3): R = 2u; 0 and 1 outside, exact.
+ * Derivative 1/6 inside (R = u), 0 outside and at +-3. */
+static void hardsigmoid_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    if (x <= -3) {
+        exact(o, 0.0);
+        return;
+    }
+    if (x >= 3) {
+        exact(o, 1.0);
+        return;
+    }
+    double v = (x + 3.0) / 6.0;
+    set(o, v, EPS * v, +1);
+}
+static void hardsigmoid_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    if (x > -3 && x < 3)
+        set(o, 1.0 / 6.0, EPS / 6.0, +1);
+    else
+        exact(o, 0.0);
+}
+
+/* ---- hardswish x*(x+3)/6 inside (-3, 3): R = 3u; x for x >= 3; zero for
+ * x <= -3 (x*relu6(x+3)/6 = x*0: the sign of that zero is the one of the
+ * product, -0). Derivative (2x+3)/6 on [-3, 3] (2x exact, the sum is exact
+ * near its zero x = -1.5 by Sterbenz): R = 2u; 0 below, 1 above. */
+static void hardswish_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    if (x <= -3) {
+        exact(o, -0.0);
+        return;
+    }
+    if (x >= 3) {
+        exact(o, x);
+        return;
+    }
+    double v = x * (x + 3.0) / 6.0;
+    set(o, v, EPS * fabs(v), sign_of(x));
+}
+static void hardswish_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    if (x < -3) {
+        exact(o, 0.0);
+        return;
+    }
+    if (x > 3) {
+        exact(o, 1.0);
+        return;
+    }
+    if (x == -1.5) {
+        exact(o, 0.0);
+        return;
+    }
+    double v = (2.0 * x + 3.0) / 6.0;
+    set(o, v, EPS * fabs(v), sign_of(v));
+}
+
+/* ---- GELU (x/2)*erfc(t), t = -x/sqrt(2): t carries relative error 2u
+ * (constant and product). erfc's condition number 2|t|e^(-t^2)/(sqrt(pi)
+ * erfc t) is <= 2t^2 + 2 (from erfc t >= 2e^(-t^2)/(sqrt(pi)(t + sqrt(t^2+2)))
+ * for t > 0; <= 1 for t <= 0), so R = EPS + (2t^2 + 2)*2u + u. Derivative
+ * Phi + x*phi, Phi = erfc(t)/2, phi = exp(-x^2/2)/sqrt(2 pi) (x^2 exact):
+ * the terms cancel near x = -0.7518, so the bound is
+ * |Phi|*(EPS + (2t^2+2)*2u) + |x phi|*(EPS + 3u) + u|v|. */
+static void gelu_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    double t = -x * M_SQRT1_2;
+    double v = 0.5 * x * erfc(t);
+    set(o, v, fabs(v) * (EPS + (2 * t * t + 3) * 2 * U), sign_of(x));
+}
+static void gelu_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    static const double inv_sqrt_2pi = 0.398942280401432677939946059934;
+    double t = -x * M_SQRT1_2;
+    double phi_cdf = 0.5 * erfc(t);
+    double x_pdf = x * (exp(-0.5 * (x * x)) * inv_sqrt_2pi);
+    double v = phi_cdf + x_pdf;
+    double err = phi_cdf * (EPS + (2 * t * t + 2) * 2 * U) + fabs(x_pdf) * (EPS + 3 * U) +
+                 U * fabs(v);
+    set(o, v, err, x >= 0 ? +1 : (x < -1 ? -1 : 0));
+}
+
+/* ---- gelu_tanh (x/2)(1 + tanh u) = x*sigma(z), z = 2u =
+ * 2 sqrt(2/pi)(x + 0.044715 x^3) (1 + tanh u cancels for x << 0; sigma does
+ * not). z has relative error <= 6u (two constants, x^3, the product by the
+ * constant, a sum of same-sign terms), so ez = 6u|z|. Forward:
+ * R = 3 EPS + u + c*ez. Derivative sigma(z)*(1 + w), w = 2 sqrt(2/pi) x
+ * (1 + 3*0.044715 x^2) sigma(-z) (from 1 - tanh^2 u = 4 sigma(z) sigma(-z));
+ * 1 + w vanishes near x = -0.75: bound on the magnitudes
+ * |s w|(3 EPS + 9u + s ez) + |s (1+w)|(3 EPS + c ez) + u|v|. */
+static const double gelu_tanh_k = 0.797884560802865355879892119869; /* sqrt(2/pi) */
+static const double gelu_tanh_c = 0.044715;
+
+static double gelu_tanh_z(double x, double *ez)
+{
+    double x2 = x * x;
+    double z = 2.0 * gelu_tanh_k * (x + gelu_tanh_c * (x2 * x));
+    *ez = 6 * U * fabs(z);
+    return z;
+}
+static void gelu_tanh_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    double ez, z = gelu_tanh_z(x, &ez);
+    double s, c;
+    logistic_pair(z, &s, &c);
+    double v = x * s;
+    set(o, v, fabs(v) * (4 * EPS + c * ez), sign_of(x));
+}
+static void gelu_tanh_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    double ez, z = gelu_tanh_z(x, &ez);
+    double s, c;
+    logistic_pair(z, &s, &c);
+    double w = 2.0 * gelu_tanh_k * x * (1.0 + 3.0 * gelu_tanh_c * (x * x)) * c;
+    double v = s * (1.0 + w);
+    double err = fabs(s * w) * (3 * EPS + 9 * U + s * ez) +
+                 fabs(s * (1.0 + w)) * (3 * EPS + c * ez) + U * fabs(v);
+    set(o, v, err, x >= 0 ? +1 : (x < -2 ? -1 : 0));
+}
+
+/* ---- mish x*T, T = tanh(softplus x) = n/(n+2), n = e(e+2), e = exp(x), for
+ * x <= 0 (R(T) <= 5 EPS); for x > 0 with q = exp(-x):
+ * T = (1+2q)/(1+2q+2q^2), all terms positive (R(T) <= 4 EPS). Forward
+ * R = 6 EPS. Derivative T + x*sigma(x)*S, S = sech^2(softplus x) =
+ * 4(1+e)^2/(n+2)^2 = 4(1+q)^2 q^2/(1+2q+2q^2)^2 (R(S) <= 9 EPS): the terms
+ * cancel near x = -1.19, bound |T|*5 EPS + |x sigma S|*13 EPS + u|v|. */
+static void mish_parts(double x, double *tanh_sp, double *sech2_sp, double *sig)
+{
+    if (x <= 0) {
+        double e = exp(x);
+        double n = e * (e + 2.0);
+        double d = n + 2.0;
+        double ope = 1.0 + e;
+        *tanh_sp = n / d;
+        *sech2_sp = 4.0 * (ope * ope) / (d * d);
+        *sig = e / ope;
+    } else {
+        double q = exp(-x);
+        double num = 1.0 + 2.0 * q;
+        double den = num + 2.0 * (q * q);
+        double opq = 1.0 + q;
+        *tanh_sp = num / den;
+        *sech2_sp = 4.0 * (opq * opq) * (q * q) / (den * den);
+        *sig = 1.0 / opq;
+    }
+}
+static void mish_f(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    double t, s2, sg;
+    mish_parts(x, &t, &s2, &sg);
+    double v = x * t;
+    set(o, v, 6 * EPS * fabs(v), sign_of(x));
+}
+static void mish_d(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    double t, s2, sg;
+    mish_parts(x, &t, &s2, &sg);
+    double second = x * sg * s2;
+    double v = t + second;
+    double err = 5 * EPS * t + 13 * EPS * fabs(second) + U * fabs(v);
+    set(o, v, err, x >= 0 ? +1 : (x < -2 ? -1 : 0));
+}
+
+typedef struct fastref_entry {
+    const char *activation;
+    ab_fastref_fn forward, derivative;
+} fastref_entry;
+
+static const fastref_entry table[] = {
+    {"sigmoid", sigmoid_f, sigmoid_d},
+    {"tanh", tanh_f, tanh_d},
+    {"relu", relu_f, relu_d},
+    {"leaky_relu", leaky_f, leaky_d},
+    {"prelu", leaky_f, leaky_d},
+    {"elu", elu_f, elu_d},
+    {"selu", selu_f, selu_d},
+    {"gelu", gelu_f, gelu_d},
+    {"gelu_tanh", gelu_tanh_f, gelu_tanh_d},
+    {"silu", silu_f, silu_d},
+    {"mish", mish_f, mish_d},
+    {"softplus", softplus_f, softplus_d},
+    {"softsign", softsign_f, softsign_d},
+    {"hardsigmoid", hardsigmoid_f, hardsigmoid_d},
+    {"hardswish", hardswish_f, hardswish_d},
+    {"binary_step", step_f, step_d},
+    {"identity", identity_f, identity_d},
+};
+
+ab_fastref_fn ab_fastref_lookup(const ab_activation *act, ab_direction dir)
+{
+    if (act == NULL || act->is_vector)
+        return NULL;
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (strcmp(table[i].activation, act->name) == 0)
+            return dir == AB_FORWARD ? table[i].forward : table[i].derivative;
+    return NULL;
+}
+
+bool ab_fastref_eval(const ab_activation *act, ab_direction dir, const ab_params *params,
+                     const float *x, ab_fastref_value *out, size_t n)
+{
+    ab_fastref_fn fn = ab_fastref_lookup(act, dir);
+    if (fn == NULL)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i])) {
+            out[i].value = NAN;
+            out[i].err = INFINITY;
+            out[i].sign = 0;
+            continue;
+        }
+        fn((double)x[i], params, &out[i]);
+    }
+    return true;
+}

@@ -1,0 +1,46 @@
+/*
+ * Fast references: every elementwise activation and derivative evaluated in
+ * double with a rigorous per-input bound on the absolute error, so that an
+ * exhaustive sweep can decide the correctly rounded binary32 value and the
+ * ULP error without MPFR for almost every input, and fall back to MPFR
+ * (reference.h) exactly where the bound cannot decide. The derivation of each
+ * bound is in reference/fastref.c; tests/test_fastref.c checks it against
+ * MPFR.
+ */
+#ifndef ACTBENCH_FASTREF_H
+#define ACTBENCH_FASTREF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "actbench/actbench.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One fast evaluation: the exact value f(x) lies in [value - err, value + err]
+ * (err = 0: value is exact). sign is the sign the exact value is known to
+ * have (+1, -1), or 0 when not known or the value may be exactly zero; it
+ * decides the sign of zero when a tiny value underflows in double. For
+ * x = ±inf or NaN the fast reference does not decide: err = +inf. */
+typedef struct ab_fastref_value {
+    double value;
+    double err;
+    int sign;
+} ab_fastref_value;
+
+typedef void (*ab_fastref_fn)(double x, const ab_params *params, ab_fastref_value *out);
+
+/* The fast reference of an activation's direction, or NULL (vector
+ * activations, unknown names). */
+ab_fastref_fn ab_fastref_lookup(const ab_activation *act, ab_direction dir);
+
+/* Convenience: out[i] for the n inputs x[i]; false when there is none. */
+bool ab_fastref_eval(const ab_activation *act, ab_direction dir, const ab_params *params,
+                     const float *x, ab_fastref_value *out, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
