@@ -54,8 +54,9 @@ expect_fail "bad option keeps results" "--seed" "$ACTBENCH" accuracy --seed nope
 [ "$(cat "$tmp/keep/accuracy.csv")" = "previous result" ] || { echo "FAIL: result damaged"; fails=$((fails+1)); }
 
 # An interrupted run leaves the previous result intact and no temporary file.
+# (SIGTERM: a non-interactive shell starts background jobs with SIGINT ignored.)
 "$ACTBENCH" accuracy -o "$tmp/keep" --random 20000000 >/dev/null 2>&1 &
-pid=$!; sleep 2; kill -INT $pid 2>/dev/null; wait $pid; rc=$?
+pid=$!; sleep 2; kill -TERM $pid 2>/dev/null; wait $pid; rc=$?
 [ $rc -ne 0 ] || { echo "FAIL: interrupted run exited 0"; fails=$((fails+1)); }
 [ "$(cat "$tmp/keep/accuracy.csv")" = "previous result" ] || { echo "FAIL: interrupted run damaged the result"; fails=$((fails+1)); }
 ls -A "$tmp/keep" | grep -q tmp && { echo "FAIL: temporary file left"; fails=$((fails+1)); }

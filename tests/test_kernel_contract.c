@@ -55,7 +55,9 @@ static void check_impl(const ab_impl *impl, ab_direction d, const float *x, cons
         if (vec) {
             k(x, ref, n, &p);
         }
-        for (size_t off = 0; off < 4; off++) {
+        /* every misalignment for the short sizes; one for the long one, to
+         * keep the test to seconds */
+        for (size_t off = n == BIG ? 1 : 0; off < (n == BIG ? 2 : 4); off++) {
             float *out = buf + off;
             const float *in = x + 0; /* input aligned, output shifted */
             for (size_t i = 0; i < n + 4; i++)
