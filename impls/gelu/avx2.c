@@ -8,10 +8,10 @@
  * degree-12 binary64 polynomial (scripts/sollya/gelu_erfcx.sollya, certified
  * relative error 2^-35.25 over the whole range), e^(-s) the binary64 exp of
  * avx2_f64.h; both quotients come from one division 1/((1+2t)(t+7/2)).
- * Q = erfc(t)/2 = Phi(-a). Forward: x > 0: x - a*Q; x <= 0: -(a*Q), so the
+ * Q = erfc(t)/2 = Phi(-a). Forward: x >= +0: x - a*Q; x <= -0: -(a*Q), so the
  * negative tail is a product (no 1 + erf cancellation) and stays accurate
  * through the subnormal results (x down to about -14.2; no flush), and
- * gelu(-0) = -0. For |x| < 2^-40, Q is replaced by 1/2 - 2^-54 so that the
+ * gelu(-0) = -0. For |x| < 2^-40, Q is replaced by 1/2 - 2^-52 so that the
  * binary64 value sits on the correct side of x/2 when x/2 is a binary32
  * rounding midpoint (subnormal x); the exact value is x/2 + x^2/sqrt(2pi).
  * Derivative: Phi(x) + x*phi(x) with P = a*e^(-s)/sqrt(2pi): x > 0: (1 - Q) +
@@ -96,7 +96,7 @@ AB_AVX2_INLINE gelu_parts gelu_core(__m256d x)
     __m256d half_erfc = _mm256_mul_pd(_mm256_mul_pd(r.e, _mm256_mul_pd(erfcx_scaled(u), w)),
                                       _mm256_set1_pd(0.5));
     __m256d tiny = _mm256_cmp_pd(abs_x, _mm256_set1_pd(GELU_TINY), _CMP_LT_OQ);
-    r.q = _mm256_blendv_pd(half_erfc, _mm256_set1_pd(0.5 - 0x1p-54), tiny);
+    r.q = _mm256_blendv_pd(half_erfc, _mm256_set1_pd(0.5 - 0x1p-52), tiny);
     return r;
 }
 
@@ -104,8 +104,9 @@ AB_AVX2_INLINE __m256d gelu_value_f64(__m256d x)
 {
     gelu_parts c = gelu_core(x);
     __m256d h = _mm256_mul_pd(c.a, c.q);
-    __m256d positive = _mm256_cmp_pd(x, _mm256_setzero_pd(), _CMP_GT_OQ);
-    return _mm256_blendv_pd(_mm256_sub_pd(_mm256_setzero_pd(), h), _mm256_sub_pd(x, h), positive);
+    /* Chosen by x's sign bit: +0 gives 0 - 0 = +0, -0 gives -(+0) = -0. */
+    __m256d minus_h = _mm256_xor_pd(h, _mm256_set1_pd(-0.0));
+    return _mm256_blendv_pd(_mm256_sub_pd(x, h), minus_h, x);
 }
 
 AB_AVX2_INLINE __m256d gelu_slope_f64(__m256d x)
