@@ -1,9 +1,10 @@
 /* silu, avx2: y = x sigma(z), z = beta*x (rounded once to binary32; exact for
  * the default beta = 1). e = e^-|z| from the shared core of avx2_exp.h
- * (Cody-Waite reduction, degree-6 Sollya polynomial) kept split as m * s2:
- * for z < 0, y = (x m / (1 + e)) * s2, so the subnormal results of
- * x < -87.3 are rounded once, not built from an already subnormal e^x;
- * for z >= 0, y = x / (1 + e). z < -112 gives -0 (|x sigma(x)| < 2^-150).
+ * (Cody-Waite reduction, degree-6 Sollya polynomial) kept as
+ * (m + m_lo) * s2: for z < 0, y = (x (m + m_lo) / (1 + e)) * s2, so the
+ * subnormal results of x < -87.3 are rounded once, not built from an
+ * already subnormal e^x; for z >= 0, y = x / (1 + e); 1 + e and x m in two
+ * parts, corrected division ab_avx2_div_hilo. z < -112 gives -0 (|x sigma(x)| < 2^-150).
  * Derivative h(z) = sigma(z)(1 + z(1 - sigma(z))): for z >= 0
  * (1 + e + z e)/(1 + e)^2; for z < 0 e((1 + z) + e)/(1 + e)^2 with
  * (1 + e)^2 = fma(e, 2 + e, 1); divisions by _mm256_div_ps.
@@ -15,13 +16,21 @@
 static inline __m256 silu8(__m256 x, const ab_params *p)
 {
     __m256 z = _mm256_mul_ps(x, _mm256_set1_ps((float)p->beta));
-    __m256 s2;
-    __m256 m = ab_avx2_exp_split(_mm256_or_ps(z, ab_avx2_sign_bit()), &s2);
+    __m256 s2, m_lo;
+    __m256 m = ab_avx2_exp_split_hilo(_mm256_or_ps(z, ab_avx2_sign_bit()), &s2, &m_lo);
     __m256 one = _mm256_set1_ps(1.0f);
     __m256 e = _mm256_mul_ps(m, s2);
-    __m256 num = _mm256_mul_ps(x, _mm256_blendv_ps(one, m, z));
-    __m256 y = _mm256_div_ps(num, _mm256_add_ps(one, e));
-    y = _mm256_mul_ps(y, _mm256_blendv_ps(one, s2, z));
+    __m256 d_hi = _mm256_add_ps(one, e);
+    __m256 d_lo = _mm256_add_ps(_mm256_sub_ps(e, _mm256_sub_ps(d_hi, one)),
+                                _mm256_mul_ps(m_lo, s2));
+    /* z < 0: x (m + m_lo) in two parts; z >= 0: x. */
+    __m256 negative = _mm256_castsi256_ps(_mm256_srai_epi32(_mm256_castps_si256(z), 31));
+    __m256 xm = _mm256_mul_ps(x, m);
+    __m256 xm_lo = _mm256_fmadd_ps(x, m_lo, _mm256_fmsub_ps(x, m, xm));
+    __m256 num_hi = _mm256_blendv_ps(x, xm, negative);
+    __m256 num_lo = _mm256_and_ps(xm_lo, negative);
+    __m256 y = ab_avx2_div_hilo(num_hi, num_lo, d_hi, d_lo);
+    y = _mm256_mul_ps(y, _mm256_blendv_ps(one, s2, negative));
     /* Subnormal x: x/2 can be an exact tie that x^2/4 breaks (silu(2^-149)
      * rounds to 2^-149, not 0). Scaled by 2^64, x/2 + sign(x) 2^-151 is
      * exact; the scale back rounds once and the quarter-ulp nudge only
