@@ -1,6 +1,7 @@
 /* elu, peer-libmvec: glibc libmvec (AVX2, _ZGVdN8v_*) used the obvious way:
  * x > 0 ? x : α·expm1(x); derivative x > 0 ? 1 : α·exp(x).
- * Measured error (all-float sample, tools in the peer report): @BOUND_elu_libmvec@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 1.5 ULP (worst x=-0x1.6b6p-8 (-0.00554466248) y=-0.00552931987);
+ * derivative ≤ 2.5 ULP (worst x=-0x1.04ap+4 (-16.2890625) y=8.42849346e-08) */
 #include "libmvec.h"
 
 #include "peer_formulas_avx2.h"

@@ -1,6 +1,7 @@
 /* elu, peer-sleef-u10: SLEEF 3.5 AVX2 1.0-ULP functions used the obvious way:
  * x > 0 ? x : α·expm1(x); derivative x > 0 ? 1 : α·exp(x).
- * Measured error (all-float sample, tools in the peer report): @BOUND_elu_sleef_u10@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 1 ULP (worst x=-0x1.0a2b26p+4 (-16.6355343) y=-1);
+ * derivative ≤ 1 ULP (worst x=-0x1.788p+2 (-5.8828125) y=0.00278693577) */
 #include <sleef.h>
 
 #include "peer_formulas_avx2.h"

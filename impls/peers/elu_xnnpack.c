@@ -1,7 +1,7 @@
 /* elu, peer-xnnpack: XNNPACK's elu operator (2022 snapshot),
  * forward only (XNNPACK has no backward operators), NULL thread pool: runs
  * on the calling thread. Created once and cached (xnnpack_ops.c).
- * Measured error (all-float sample, tools in the peer report): @BOUND_elu_xnnpack@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 1e+07 ULP, classes FTZ (worst x=0x1.ffcp-127 (1.17492038e-38) y=0) */
 #include "xnnpack_ops.h"
 
 void ab_elu_peer_xnnpack_forward(const float *x, float *y, size_t n, const ab_params *p)

@@ -1,6 +1,7 @@
 /* gelu, peer-libmvec: glibc libmvec (AVX2, _ZGVdN8v_*) used the obvious way:
  * (x/2)·erfc(-x/√2); derivative erfc(-x/√2)/2 + x·exp(-x²/2)/√(2π).
- * Measured error (all-float sample, tools in the peer report): @BOUND_gelu_libmvec@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 200 ULP, classes NANU | FTZ (worst x=-0x1.98cp+3 (-12.7734375) y=-1.47365506e-36);
+ * derivative ≤ 20000 ULP, classes NANU | FTZ | SZ (worst x=-0x1.80fp-1 (-0.751831055) y=-1.70916319e-05) */
 #include "libmvec.h"
 
 #include "peer_formulas_avx2.h"

@@ -1,6 +1,7 @@
 /* gelu, peer-sleef-u10: SLEEF 3.5 AVX2 1.0-ULP functions (erfc: Sleef_erfcf8_u15avx2, its only erfc) used the obvious way:
  * (x/2)·erfc(-x/√2); derivative erfc(-x/√2)/2 + x·exp(-x²/2)/√(2π).
- * Measured error (all-float sample, tools in the peer report): @BOUND_gelu_sleef_u10@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 200 ULP, classes NANU | FTZ (worst x=-0x1.98cp+3 (-12.7734375) y=-1.47365506e-36);
+ * derivative ≤ 25000 ULP, classes NANU | FTZ | SZ (worst x=-0x1.80e8p-1 (-0.75177002) y=9.29832458e-06) */
 #include <sleef.h>
 
 #include "peer_formulas_avx2.h"

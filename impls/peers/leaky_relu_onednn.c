@@ -2,7 +2,8 @@
  * derivative from the eltwise backward primitive with diff_dst = 1. oneDNN
  * picks its own ISA (AVX2 JIT code on this machine). Created once per
  * (parameters, n) per thread and cached (onednn_eltwise.c).
- * Measured error (all-float sample, tools in the peer report): @BOUND_leaky_relu_onednn@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 1 ULP, classes FTZ (worst x=-0x1.8f2p-119 (-2.34584591e-36) y=-2.3458458e-38);
+ * derivative ≤ 0.5 ULP, classes NANM (worst x=0x0p+0 (0) y=0.00999999978) */
 #include "onednn_eltwise.h"
 
 void ab_leaky_relu_peer_onednn_forward(const float *x, float *y, size_t n, const ab_params *p)

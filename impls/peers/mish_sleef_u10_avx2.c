@@ -1,6 +1,7 @@
 /* mish, peer-sleef-u10: SLEEF 3.5 AVX2 1.0-ULP functions (erfc: Sleef_erfcf8_u15avx2, its only erfc) used the obvious way:
  * x·tanh(softplus(x)); derivative t + x·σ(x)(1-t²).
- * Measured error (all-float sample, tools in the peer report): @BOUND_mish_sleef_u10@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 200 ULP, classes NANU | FTZ (worst x=-0x1.9b8p+6 (-102.875) y=-0);
+ * derivative ≤ 2e+07 ULP, classes NANU | FTZ | SZ (worst x=-0x1.69c8p+6 (-90.4453125) y=5.24926405e-40) */
 #include <sleef.h>
 
 #include "peer_formulas_avx2.h"

@@ -2,7 +2,8 @@
  * derivative from the eltwise backward primitive with diff_dst = 1. oneDNN
  * picks its own ISA (AVX2 JIT code on this machine). Created once per
  * (parameters, n) per thread and cached (onednn_eltwise.c).
- * Measured error (all-float sample, tools in the peer report): @BOUND_relu_onednn@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 0 ULP, classes NANM (worst x=0x0p+0 (0) y=0);
+ * derivative ≤ 0 ULP, classes NANM (worst x=0x0p+0 (0) y=0) */
 #include "onednn_eltwise.h"
 
 void ab_relu_peer_onednn_forward(const float *x, float *y, size_t n, const ab_params *p)

@@ -1,6 +1,7 @@
 /* sigmoid, peer-sleef-u10: SLEEF 3.5 AVX2 1.0-ULP functions used the obvious way:
  * 1/(1+exp(-x)); derivative s(1-s).
- * Measured error (all-float sample, tools in the peer report): @BOUND_sigmoid_sleef_u10@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 2.5e+06 ULP, classes FTZ (worst x=-0x1.62e43p+6 (-88.7228394) y=0);
+ * derivative ≤ 2e+07 ULP, classes FTZ (worst x=0x1.0a2b24p+4 (16.6355324) y=0) */
 #include <sleef.h>
 
 #include "peer_formulas_avx2.h"

@@ -1,6 +1,7 @@
 /* softplus, peer-libmvec: glibc libmvec (AVX2, _ZGVdN8v_*) used the obvious way:
  * (max(βx,0) + log1p(exp(-|βx|)))/β; derivative 1/(1+exp(-βx)).
- * Measured error (all-float sample, tools in the peer report): @BOUND_softplus_libmvec@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 3 ULP (worst x=-0x1.0ap+0 (-1.0390625) y=0.302905172);
+ * derivative ≤ 2.5e+06 ULP, classes FTZ (worst x=-0x1.62e43p+6 (-88.7228394) y=0) */
 #include "libmvec.h"
 
 #include "peer_formulas_avx2.h"

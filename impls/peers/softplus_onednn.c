@@ -2,7 +2,8 @@
  * derivative from the eltwise backward primitive with diff_dst = 1. oneDNN
  * picks its own ISA (AVX2 JIT code on this machine). Created once per
  * (parameters, n) per thread and cached (onednn_eltwise.c).
- * Measured error (all-float sample, tools in the peer report): @BOUND_softplus_onednn@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 6e+39 ULP, classes FTZ (worst x=-0x1.5a98p+6 (-86.6484375) y=7.62939453e-06);
+ * derivative ≤ 1.5e+07 ULP, classes FTZ (worst x=-0x1.5bf8p+6 (-86.9921875) y=0) */
 #include <math.h>
 
 #include "onednn_eltwise.h"

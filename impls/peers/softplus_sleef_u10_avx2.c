@@ -1,6 +1,7 @@
 /* softplus, peer-sleef-u10: SLEEF 3.5 AVX2 1.0-ULP functions (erfc: Sleef_erfcf8_u15avx2, its only erfc) used the obvious way:
  * (max(βx,0) + log1p(exp(-|βx|)))/β; derivative 1/(1+exp(-βx)).
- * Measured error (all-float sample, tools in the peer report): @BOUND_softplus_sleef_u10@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 1.5 ULP, classes FTZ (worst x=-0x1.90d8p+6 (-100.210938) y=2.80259693e-44);
+ * derivative ≤ 2.5e+06 ULP, classes FTZ (worst x=-0x1.62e43p+6 (-88.7228394) y=0) */
 #include <sleef.h>
 
 #include "peer_formulas_avx2.h"

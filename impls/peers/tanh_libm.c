@@ -1,7 +1,8 @@
 /* tanh, peer-libm: glibc's scalar tanhf, element by element, as a user
  * calls it; derivative 1 - t². (sigmoid, elu, gelu... from libm are what
  * our naive variants already do, so they are not repeated here.)
- * Measured error (all-float sample, tools in the peer report): @BOUND_tanh_libm@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 2.5 ULP (worst x=0x1.dcdp-3 (0.232818604) y=0.228701279);
+ * derivative ≤ 2e+07 ULP, classes FTZ (worst x=0x1.205968p+3 (9.01091385) y=0) */
 #include <math.h>
 
 #include "actbench/actbench.h"

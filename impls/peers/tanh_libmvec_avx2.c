@@ -1,6 +1,7 @@
 /* tanh, peer-libmvec: glibc libmvec (AVX2, _ZGVdN8v_*) used the obvious way:
  * tanh(x) from the library; derivative 1-t².
- * Measured error (all-float sample, tools in the peer report): @BOUND_tanh_libmvec@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 1.5 ULP (worst x=0x1.0dep+1 (2.10839844) y=0.970936894);
+ * derivative ≤ 2e+07 ULP, classes FTZ (worst x=0x1.205968p+3 (9.01091385) y=0) */
 #include "libmvec.h"
 
 #include "peer_formulas_avx2.h"

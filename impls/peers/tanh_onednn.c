@@ -2,7 +2,8 @@
  * derivative from the eltwise backward primitive with diff_dst = 1. oneDNN
  * picks its own ISA (AVX2 JIT code on this machine). Created once per
  * (parameters, n) per thread and cached (onednn_eltwise.c).
- * Measured error (all-float sample, tools in the peer report): @BOUND_tanh_onednn@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 1.5 ULP (worst x=0x1.4bb8p+2 (5.18310547) y=0.999937117);
+ * derivative ≤ 2e+07 ULP, classes FTZ (worst x=0x1.205968p+3 (9.01091385) y=0) */
 #include "onednn_eltwise.h"
 
 void ab_tanh_peer_onednn_forward(const float *x, float *y, size_t n, const ab_params *p)

@@ -1,6 +1,8 @@
 /* tanh, peer-sleef-u10: SLEEF 3.5 AVX2 1.0-ULP functions used the obvious way:
  * tanh(x) from the library; derivative 1-t².
- * Measured error (all-float sample, tools in the peer report): @BOUND_tanh_sleef_u10@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 1.5 ULP (sample max 1.0 at x=0x1.154248p+3; tests/test_kernels.c saw
+ * just over 1 at x=-0x1.2b175ap-24, so 1.5);
+ * derivative ≤ 2e+07 ULP, classes FTZ (worst x=0x1.205968p+3 (9.01091385) y=0) */
 #include <sleef.h>
 
 #include "peer_formulas_avx2.h"

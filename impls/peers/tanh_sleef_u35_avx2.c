@@ -1,6 +1,7 @@
 /* tanh, peer-sleef-u35: SLEEF 3.5 AVX2 3.5-ULP functions used the obvious way:
  * tanh(x) from the library; derivative 1-t².
- * Measured error (all-float sample, tools in the peer report): @BOUND_tanh_sleef_u35@ */
+ * Measured error (all-float sample, tools in the peer report): forward ≤ 2.5 ULP (worst x=0x1.7c68p-3 (0.185745239) y=0.183638126);
+ * derivative ≤ 2e+07 ULP, classes FTZ (worst x=0x1.154246p+3 (8.66434002) y=0) */
 #include <sleef.h>
 
 #include "peer_formulas_avx2.h"
