@@ -1,0 +1,954 @@
+#!/usr/bin/env python3
+"""Regenerates REPORT.md and the graphs (results/plots/*.svg) from a results
+directory written by `actbench`. Python 3 standard library only; graphs need
+gnuplot (Debian gnuplot-nox) and are skipped with a note when it is missing.
+
+Every number in the report comes from the results files or from
+`actbench recommend`; the hand-written text below is explanation only (the
+ULP convention, the formulas of the activations), so it stays true when the
+results are regenerated.
+
+usage: make_report.py --results DIR --report FILE [--actbench BIN] [--gnuplot BIN]
+"""
+import argparse
+import csv
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SIZE_ORDER = ["L1", "L2", "L3", "DRAM"]
+DIRECTIONS = ["forward", "derivative"]
+# Error classes counted apart from the max ULP (shared/docs/accuracy.md).
+CLASSES = [
+    ("nan_unexpected", "returns NaN where the true value is a number"),
+    ("nan_missing", "returns a number where NaN is expected"),
+    ("inf_where_finite", "returns ±inf where the true value is finite"),
+    ("flush_to_zero", "flushes to zero where the true value is not below half the smallest subnormal"),
+    ("signed_zero_mismatch", "returns a zero of the wrong sign"),
+    ("finite_where_inf", "returns a finite value where the true value is ±inf"),
+]
+CLASS_SHORT = {
+    "nan_unexpected": "NaN", "nan_missing": "no-NaN", "inf_where_finite": "inf",
+    "flush_to_zero": "ftz", "signed_zero_mismatch": "±0", "finite_where_inf": "fin-for-inf",
+}
+PLACEHOLDER_BOUND = 1e29  # registry placeholder for "not yet measured" is 1e30
+
+# Fixed mathematical explanation (not results): formula, derivative, range, properties.
+ACTIVATION_MATH = [
+    # name, formula, derivative, output range, monotonic, smooth, zero-centred, saturating,
+    # bounded below, gradient behaviour
+    ("sigmoid", "1/(1+e^−x)", "σ(x)(1−σ(x))", "(0, 1)", "yes", "yes (C∞)", "no", "both sides", "yes (0)",
+     "vanishes in both tails; never exactly 0 in real arithmetic, 0 in binary32 for large |x|"),
+    ("tanh", "tanh x", "1 − tanh²x", "(−1, 1)", "yes", "yes (C∞)", "yes", "both sides", "yes (−1)",
+     "vanishes in both tails"),
+    ("relu", "max(0, x)", "0 for x < 0, 1 for x > 0 (actbench: 0 at x = 0)", "[0, ∞)", "yes (non-strict)",
+     "no (kink at 0)", "no", "no", "yes (0)", "exactly 0 for x < 0 (dead units)"),
+    ("leaky_relu", "x if x > 0 else αx (α = 0.01)", "1 if x > 0 else α", "(−∞, ∞)", "yes", "no (kink at 0)",
+     "no", "no", "no", "never 0: α for x < 0"),
+    ("prelu", "x if x > 0 else αx (α given)", "1 if x > 0 else α", "(−∞, ∞) for α > 0", "yes for α ≥ 0",
+     "no (kink at 0)", "no", "no", "no for α > 0", "α for x < 0"),
+    ("elu", "x if x > 0 else α(eˣ−1) (α = 1)", "1 if x > 0 else αeˣ", "(−α, ∞)", "yes", "C¹ for α = 1", "nearly",
+     "for x → −∞", "yes (−α)", "vanishes as x → −∞"),
+    ("selu", "λ·(x if x > 0 else α(eˣ−1))", "λ if x > 0 else λαeˣ", "(−λα, ∞)", "yes", "no (derivative jumps at 0)",
+     "self-normalising", "for x → −∞", "yes (−λα)", "vanishes as x → −∞"),
+    ("gelu", "x·Φ(x) = (x/2)·erfc(−x/√2)", "Φ(x) + x·φ(x)", "[≈−0.17, ∞)", "no (minimum near x ≈ −0.75)",
+     "yes (C∞)", "nearly", "for x → −∞ (to 0)", "yes", "0 at the minimum; vanishes as x → −∞"),
+    ("gelu_tanh", "(x/2)(1+tanh(√(2/π)(x+0.044715x³)))", "its exact derivative", "[≈−0.17, ∞)",
+     "no", "yes (C∞)", "nearly", "for x → −∞ (to 0)", "yes", "0 at the minimum; vanishes as x → −∞"),
+    ("silu", "x·σ(x)", "σ(x)(1 + x(1−σ(x)))", "[≈−0.28, ∞)", "no (minimum near x ≈ −1.28)", "yes (C∞)",
+     "nearly", "for x → −∞ (to 0)", "yes", "0 at the minimum; vanishes as x → −∞"),
+    ("mish", "x·tanh(softplus(x))", "its exact derivative", "[≈−0.31, ∞)", "no (minimum near x ≈ −1.19)",
+     "yes (C∞)", "nearly", "for x → −∞ (to 0)", "yes", "0 at the minimum; vanishes as x → −∞"),
+    ("softplus", "log(1+eˣ)", "σ(x)", "(0, ∞)", "yes", "yes (C∞)", "no", "for x → −∞ (to 0)", "yes (0)",
+     "vanishes as x → −∞"),
+    ("softsign", "x/(1+|x|)", "1/(1+|x|)²", "(−1, 1)", "yes", "C¹ (not C²)", "yes", "both sides (slowly)",
+     "yes (−1)", "decays polynomially, never 0"),
+    ("hardsigmoid", "relu6(x+3)/6", "1/6 on (−3, 3), else 0", "[0, 1]", "yes (non-strict)",
+     "no (kinks at ±3)", "no", "both sides (exactly)", "yes (0)", "exactly 0 for |x| ≥ 3"),
+    ("hardswish", "x·relu6(x+3)/6", "0 for x < −3, (2x+3)/6 on (−3, 3), 1 for x > 3", "[−0.375, ∞)",
+     "no (minimum at x = −1.5)", "no (kinks at ±3)", "nearly", "for x ≤ −3 (to 0)", "yes",
+     "exactly 0 for x ≤ −3 and at x = −1.5"),
+    ("binary_step", "1 if x ≥ 0 else 0", "0 (undefined at 0; actbench: 0)", "{0, 1}", "yes (non-strict)",
+     "no (jump at 0)", "no", "both sides", "yes (0)", "exactly 0 everywhere: no gradient"),
+    ("identity", "x", "1", "(−∞, ∞)", "yes", "yes", "yes", "no", "no", "never vanishes"),
+    ("softmax", "eˣⁱ/Σⱼeˣʲ over a row", "J·v = s⊙(v − ⟨s, v⟩)", "(0, 1), sums to 1", "—", "yes", "no",
+     "for large spreads", "yes (0)", "vanishes when one entry dominates"),
+    ("log_softmax", "xᵢ − log Σⱼeˣʲ", "J·v = v − s·Σv", "(−∞, 0]", "—", "yes", "no", "no", "no",
+     "does not vanish for the leading entry"),
+]
+
+
+def fnum(v, digits=3):
+    """A number as read in a table: 3 significant digits, 0 as 0."""
+    if v is None:
+        return "—"
+    if isinstance(v, str):
+        return v
+    if math.isnan(v):
+        return "nan"
+    if math.isinf(v):
+        return "inf" if v > 0 else "−inf"
+    if v == 0:
+        return "0"
+    a = abs(v)
+    if 1e-3 <= a < 1e6:
+        s = f"{v:.{digits}g}"
+    else:
+        s = f"{v:.{digits - 1}e}"
+    return s
+
+
+def ffloat(s):
+    try:
+        return float(s)
+    except (TypeError, ValueError):
+        return None
+
+
+def fint(s):
+    try:
+        return int(float(s))
+    except (TypeError, ValueError):
+        return 0
+
+
+def read_csv(path):
+    with open(path, newline="") as fp:
+        return list(csv.DictReader(fp))
+
+
+def read_exhaustive_stats(path):
+    """Rows of an exhaustive BASE.csv, normalised to accuracy.csv's column names.
+
+    The header's histogram labels may contain commas (hist_[0,0.5]); the
+    columns before the first hist_ and the trailing six (fallbacks ... shards)
+    are located by name and by position from the end, which is robust to that."""
+    with open(path, newline="") as fp:
+        lines = list(csv.reader(fp))
+    if not lines:
+        return []
+    header = lines[0]
+    first_hist = next((i for i, h in enumerate(header) if h.startswith("hist_")), len(header))
+    head_names = header[:first_hist]
+    tail_names = ["fallbacks", "worst_reevals", "wall_seconds", "inputs_per_second", "threads", "shards"]
+    rows = []
+    for cells in lines[1:]:
+        if len(cells) < first_hist + len(tail_names):
+            continue
+        r = dict(zip(head_names, cells[:first_hist]))
+        r.update(zip(tail_names, cells[-len(tail_names):]))
+        r["hist"] = [fint(c) for c in cells[first_hist:-len(tail_names)]]
+        r["pct_correctly_rounded"] = r.get("pct_cr", "")
+        r["count_gt_1ulp"] = r.get("over_1ulp", "")
+        r["bound_max_ulp"] = r.get("declared_max_ulp", "")
+        r["within_bound"] = r.get("within_declared", "")
+        rows.append(r)
+    return rows
+
+
+class Results:
+    def __init__(self, d):
+        self.dir = d
+        self.notes = []  # what was missing, said in the report
+        self.machine = {}
+        p = os.path.join(d, "machine.json")
+        if os.path.exists(p):
+            with open(p) as fp:
+                self.machine = json.load(fp)
+        else:
+            self.notes.append("results/machine.json is missing: the machine section is empty.")
+        self.acc = {}  # (act, variant, dir) -> row (sampled)
+        self.acc_order = []
+        p = os.path.join(d, "accuracy.csv")
+        if os.path.exists(p):
+            for r in read_csv(p):
+                k = (r["activation"], r["variant"], r["direction"])
+                self.acc[k] = r
+                self.acc_order.append(k)
+        else:
+            self.notes.append("results/accuracy.csv is missing: no accuracy tables.")
+        self.perf = {}  # (act, variant, dir, dist, size) -> row
+        self.perf_order = []
+        self.dists = []
+        self.sizes = []
+        self.size_n = {}
+        p = os.path.join(d, "performance.csv")
+        if os.path.exists(p):
+            for r in read_csv(p):
+                k = (r["activation"], r["variant"], r["direction"], r["distribution"], r["size_label"])
+                self.perf[k] = r
+                self.perf_order.append(k)
+                if r["activation"] != "copy" and r["distribution"] not in self.dists:
+                    self.dists.append(r["distribution"])
+                if r["size_label"] not in self.sizes:
+                    self.sizes.append(r["size_label"])
+                self.size_n.setdefault(r["size_label"], (r["n"], r["bytes"]))
+            self.sizes.sort(key=lambda s: SIZE_ORDER.index(s) if s in SIZE_ORDER else 99)
+        else:
+            self.notes.append("results/performance.csv is missing: no speed tables or speed graphs.")
+        self.exh = {}  # (act, variant, dir) -> row of a full-range binary32 sweep
+        self.exh_maps = {}  # act -> (binade path, grid path)
+        self.exh_other = []  # partial ranges and 16-bit formats: listed, not merged
+        ed = os.path.join(d, "exhaustive")
+        if os.path.isdir(ed):
+            for name in sorted(os.listdir(ed)):
+                m = re.fullmatch(r"([a-z0-9_]+)((?:\.[a-z0-9]+)*)\.csv", name)
+                if not m or name == "summary.csv" or name.endswith((".binade.csv", ".grid.csv")):
+                    continue
+                act, suffix = m.group(1), m.group(2)
+                rows = read_exhaustive_stats(os.path.join(ed, name))
+                if suffix == "":
+                    for r in rows:
+                        if r.get("format", "binary32") == "binary32":
+                            self.exh[(r["activation"], r["variant"], r["direction"])] = r
+                    self.exh_maps[act] = (os.path.join(ed, act + ".binade.csv"),
+                                          os.path.join(ed, act + ".grid.csv"))
+                else:
+                    self.exh_other.extend(rows)
+        self.activations = []
+        for k in self.acc_order + self.perf_order:
+            if k[0] != "copy" and k[0] not in self.activations:
+                self.activations.append(k[0])
+
+    def variants(self, act, direction=None):
+        out = []
+        for k in self.acc_order + [p[:3] for p in self.perf_order] + list(self.exh):
+            if k[0] == act and (direction is None or k[2] == direction) and k[1] not in out:
+                out.append(k[1])
+        return out
+
+    def best_acc(self, act, variant, direction):
+        """(row, source): the exhaustive row when there is one, else the sampled."""
+        k = (act, variant, direction)
+        if k in self.exh:
+            return self.exh[k], "exhaustive"
+        if k in self.acc:
+            return self.acc[k], "sampled"
+        return None, None
+
+    def max_ulp(self, act, variant, direction):
+        r, _ = self.best_acc(act, variant, direction)
+        return ffloat(r.get("max_ulp")) if r else None
+
+    def ticks(self, act, variant, direction, size="L1", dist=None):
+        dist = dist or (self.dists[0] if self.dists else None)
+        r = self.perf.get((act, variant, direction, dist, size))
+        if r is None:
+            return None, None
+        return ffloat(r["ticks_per_elem_median"]), r
+
+    def copy_ticks(self, direction, size, dist=None):
+        dist = dist or (self.dists[0] if self.dists else None)
+        for k, r in self.perf.items():
+            if k[0] == "copy" and k[3] == dist and k[4] == size:
+                # copy rows exist for the forward shape (1 in, 1 out); the
+                # derivative of an elementwise activation has the same shape
+                return ffloat(r["ticks_per_elem_median"])
+        return None
+
+    def classes(self, row):
+        return {c: fint(row.get(c)) for c, _ in CLASSES if fint(row.get(c))}
+
+
+def is_peer(variant):
+    return variant.startswith("peer-")
+
+
+def valid_ticks(t):
+    return t is not None and t > 0 and math.isfinite(t)
+
+
+# ---------------------------------------------------------------------------- plots
+
+class Plotter:
+    def __init__(self, gnuplot, scripts_dir, plots_dir, work):
+        self.gnuplot = gnuplot
+        self.scripts = scripts_dir
+        self.plots = plots_dir
+        self.work = work
+        self.made = []
+        self.failed = []
+
+    def run(self, script, outname, **params):
+        out = os.path.join(self.plots, outname)
+        args = []
+        for k, v in params.items():
+            if isinstance(v, (int, float)):
+                args.append(f"{k}={v!r}")
+            elif k.endswith("_spec"):
+                args.append(f"{k}=\"{v}\"")
+            else:
+                args.append(f"{k}='{str(v).replace(chr(39), '')}'")
+        args.append(f"outfile='{out}'")
+        cmd = [self.gnuplot, "-e", "; ".join(args), os.path.join(self.scripts, script)]
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        if p.returncode != 0 or not os.path.exists(out):
+            self.failed.append((outname, p.stderr.strip()[-400:]))
+            if os.path.exists(out):
+                os.remove(out)  # a half-drawn graph must not be linked or committed
+            return None
+        self.made.append(outname)
+        return out
+
+    def data(self, name, text):
+        path = os.path.join(self.work, name)
+        with open(path, "w") as fp:
+            fp.write(text)
+        return path
+
+
+def label_word(s):
+    # gnuplot's word() splits on blanks: keep names blank-free
+    return re.sub(r"\s+", "_", s)
+
+
+def pareto_front(points):
+    """points: (ticks, ulp, ...) -> the Pareto-optimal ones (min ticks, min ulp) by ticks."""
+    front = []
+    best = math.inf
+    for p in sorted(points, key=lambda p: (p[0], p[1])):
+        if p[1] < best:
+            front.append(p)
+            best = p[1]
+    return front
+
+
+ULP_FLOOR = 0.01
+
+
+def plot_curve(pl, res, act):
+    src = os.path.join(res.dir, "curves", act + ".csv")
+    if not os.path.exists(src):
+        return None
+    return pl.run("curve.gp", f"curve_{act}.svg", datafile=src, name=act)
+
+
+def plot_pareto(pl, res, act, direction, size, dist):
+    pts = []
+    for v in res.variants(act, direction):
+        t, _ = res.ticks(act, v, direction, size, dist)
+        u = res.max_ulp(act, v, direction)
+        if not valid_ticks(t) or u is None or not math.isfinite(u):
+            continue
+        row, _ = res.best_acc(act, v, direction)
+        pts.append((t, max(u, ULP_FLOOR), v, 1 if res.classes(row) else 0))
+    if not pts:
+        return None
+    pf = pl.data(f"pareto_{act}_{direction}.csv",
+                 "".join(f"{t!r},{u!r},\"{v}\",{c}\n" for t, u, v, c in pts))
+    ff = pl.data(f"front_{act}_{direction}.csv",
+                 "".join(f"{t!r},{u!r}\n" for t, u, _, _ in pareto_front(pts)))
+    return pl.run("pareto.gp", f"pareto_{act}_{direction}.svg", pointsfile=pf, frontfile=ff,
+                  name=f"{act} {direction}: speed vs accuracy",
+                  subtitle=f"{size}, {dist}; max ULP exhaustive where swept, else sampled",
+                  floor=ULP_FLOOR)
+
+
+def plot_cache(pl, res, act, direction, dist):
+    blocks, titles = [], []
+    for v in res.variants(act, direction):
+        lines = []
+        for i, s in enumerate(res.sizes):
+            t, _ = res.ticks(act, v, direction, s, dist)
+            if valid_ticks(t):
+                lines.append(f"{i},{t!r}\n")
+        if lines:
+            blocks.append("".join(lines))
+            titles.append(label_word(v))
+    copy_lines = [f"{i},{res.copy_ticks(direction, s, dist)!r}\n" for i, s in enumerate(res.sizes)
+                  if valid_ticks(res.copy_ticks(direction, s, dist))]
+    if not blocks or not copy_lines:
+        return None
+    blocks.append("".join(copy_lines))
+    titles.append("copy=ceiling")
+    df = pl.data(f"cache_{act}_{direction}.csv", "\n\n".join(blocks))
+    tics = ", ".join(f"'{s}' {i}" for i, s in enumerate(res.sizes))
+    return pl.run("cache.gp", f"cache_{act}_{direction}.svg", datafile=df,
+                  name=f"{act} {direction}: speed at each cache level", subtitle=f"{dist}",
+                  titles=" ".join(titles), nblocks=len(titles), xtics_spec=f"({tics})")
+
+
+def plot_ulp_maps(pl, res, act, direction):
+    made = []
+    binade, grid = res.exh_maps.get(act, (None, None))
+    if binade and os.path.exists(binade):
+        per = {}
+        for r in read_csv(binade):
+            if r["direction"] != direction or r.get("format", "binary32") != "binary32":
+                continue
+            e = fint(r["exponent_field"])
+            pos = -(e + 0.5) if r["sign"] == "-" else e + 0.5
+            per.setdefault(r["variant"], []).append((pos, max(ffloat(r["max_ulp"]) or 0.0, ULP_FLOOR)))
+        if per:
+            blocks, titles = [], []
+            for v, pts in per.items():
+                pts.sort()
+                # steps: repeat the last bin's right edge so the last step is drawn
+                txt = "".join(f"{p - 0.5!r},{u!r}\n" for p, u in pts) + f"{pts[-1][0] + 0.5!r},{pts[-1][1]!r}\n"
+                blocks.append(txt)
+                titles.append(label_word(v))
+            df = pl.data(f"ulpb_{act}_{direction}.csv", "\n\n".join(blocks))
+            tics = []
+            for k in (-126, -64, -32, -8, 0, 8, 32, 64, 127):
+                e = k + 127
+                tics.append(f"'2^{k}' {e}")
+                tics.append(f"'-2^{k}' {-e}")
+            tics.append("'0' 0")
+            made.append(pl.run("ulp_binade.gp", f"ulp_binade_{act}_{direction}.svg", datafile=df,
+                               name=f"{act} {direction}", titles=" ".join(titles), nblocks=len(titles),
+                               xtics_spec="(" + ", ".join(tics) + ")", floor=ULP_FLOOR))
+    if grid and os.path.exists(grid):
+        per = {}
+        for r in read_csv(grid):
+            if r["direction"] != direction or r.get("format", "binary32") != "binary32":
+                continue
+            per.setdefault(r["variant"], []).append((ffloat(r["x_lo"]), ffloat(r["x_hi"]),
+                                                     max(ffloat(r["max_ulp"]) or 0.0, ULP_FLOOR)))
+        if per:
+            blocks, titles = [], []
+            for v, pts in per.items():
+                pts.sort()
+                blocks.append("".join(f"{lo!r},{u!r}\n" for lo, _, u in pts)
+                              + f"{pts[-1][1]!r},{pts[-1][2]!r}\n")
+                titles.append(label_word(v))
+            df = pl.data(f"ulpg_{act}_{direction}.csv", "\n\n".join(blocks))
+            made.append(pl.run("ulp_grid.gp", f"ulp_grid_{act}_{direction}.svg", datafile=df,
+                               name=f"{act} {direction}", titles=" ".join(titles), nblocks=len(titles),
+                               floor=ULP_FLOOR))
+    return [m for m in made if m]
+
+
+# ---------------------------------------------------------------------------- report text
+
+def md_table(header, rows):
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for r in rows:
+        out.append("| " + " | ".join(str(c).replace("|", "\\|").replace("\n", " ") for c in r) + " |")
+    return "\n".join(out) + "\n"
+
+
+def code(s):
+    return f"`{s}`" if s not in (None, "") else "—"
+
+
+def recommend(actbench, results, act, direction):
+    if not actbench:
+        return None
+    p = subprocess.run([actbench, "recommend", "--activation", act, "--direction", direction,
+                        "--format", "md", "--results", results], capture_output=True, text=True)
+    if p.returncode != 0:
+        return None
+    return p.stdout.strip()
+
+
+def recommend_picks(md):
+    """need -> pick cell, from `actbench recommend --format md`."""
+    picks = {}
+    for line in (md or "").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 2 and cells[0] not in ("need", "") and not cells[0].startswith("---"):
+            picks[cells[0]] = cells[1]
+    return picks
+
+
+def class_summary(cls):
+    return ", ".join(f"{CLASS_SHORT[c]} {n}" for c, n in cls.items()) or "none"
+
+
+def accuracy_table(res, act, direction):
+    rows = []
+    for v in res.variants(act, direction):
+        s = res.acc.get((act, v, direction))
+        e = res.exh.get((act, v, direction))
+        r = e or s
+        if r is None:
+            continue
+        cls = res.classes(r)
+        bound = ffloat(r.get("bound_max_ulp"))
+        rows.append([
+            v, r.get("isa", ""),
+            fnum(ffloat(e["max_ulp"])) if e else "—",
+            fnum(ffloat(s["max_ulp"])) if s else "—",
+            code(r.get("worst_x")), code(r.get("worst_y")), code(r.get("worst_cr")),
+            fnum(ffloat(r.get("mean_ulp"))), fnum(ffloat(r.get("pct_correctly_rounded")), 4),
+            r.get("count_gt_1ulp", ""), class_summary(cls),
+            ("not measured" if bound is not None and bound >= PLACEHOLDER_BOUND else fnum(bound)),
+            r.get("within_bound", "") or "—",
+        ])
+    if not rows:
+        return ""
+    hdr = ["variant", "ISA", "max ULP (exhaustive)", "max ULP (sampled)", "worst x", "returns",
+           "correctly rounded", "mean ULP", "% CR", "> 1 ULP", "error classes", "declared bound",
+           "within bound"]
+    return md_table(hdr, rows)
+
+
+def speed_table(res, act, direction):
+    if not res.dists:
+        return ""
+    d0 = res.dists[0]
+    hdr = ["variant", "ISA"] + [f"{s} ticks/elem" for s in res.sizes]
+    hdr += [f"{d} L1" for d in res.dists[1:]] + ["× naive (L1)", "× copy (L1)", "core cycles/elem (L1, est.)"]
+    rows = []
+    unstable_seen = False
+    for v in res.variants(act, direction) + ["copy"]:
+        cells, any_row = [], None
+        for s in res.sizes:
+            if v == "copy":
+                t = res.copy_ticks(direction, s, d0)
+                cells.append(fnum(t))
+                continue
+            t, r = res.ticks(act, v, direction, s, d0)
+            if r is None:
+                cells.append("—")
+                continue
+            any_row = any_row or r
+            mark = ""
+            if r.get("unstable") == "1":
+                mark, unstable_seen = " ~", True
+            if not valid_ticks(t):
+                mark += " (invalid)"
+            cells.append(fnum(t) + mark)
+        if v == "copy":
+            rows.append(["copy (memory ceiling)", ""] + cells + ["" for _ in res.dists[1:]] + ["", "1", ""])
+            continue
+        if any_row is None:
+            continue
+        for d in res.dists[1:]:
+            t, r = res.ticks(act, v, direction, "L1", d)
+            cells.append("—" if r is None else fnum(t) + (" ~" if r.get("unstable") == "1" else ""))
+        _, r1 = res.ticks(act, v, direction, "L1", d0)
+        rows.append([v, any_row.get("isa", "")] + cells + [
+            fnum(ffloat(r1.get("ratio_to_naive"))) if r1 else "—",
+            fnum(ffloat(r1.get("ratio_to_copy"))) if r1 else "—",
+            fnum(ffloat(r1.get("core_cycles_per_elem_est"))) if r1 else "—"])
+    if len(rows) <= 1:
+        return ""
+    note = (f"Median TSC ticks per element, distribution {d0} unless the column says otherwise. "
+            "× naive and × copy are time ratios measured in the same run.")
+    if unstable_seen:
+        note += " `~` marks an unstable row (dispersion ≥ 5 %)."
+    return md_table(hdr, rows) + "\n" + note + "\n"
+
+
+def accuracy_findings(res, act, direction):
+    out = []
+    for v in res.variants(act, direction):
+        r, src = res.best_acc(act, v, direction)
+        if r is None:
+            continue
+        mu = ffloat(r.get("max_ulp"))
+        inputs = r.get("inputs", "")
+        cls = res.classes(r)
+        what = "over all 2^32 inputs" if src == "exhaustive" else f"on the {inputs} sampled inputs"
+        if mu is not None and mu <= 0.5 and not cls:
+            pct = ffloat(r.get("pct_correctly_rounded"))
+            if pct is not None and pct >= 100.0:
+                out.append(f"**{v}** is correctly rounded {what}.")
+            else:
+                out.append(f"**{v}** stays within {fnum(mu)} ULP {what} "
+                           f"({fnum(pct, 4)} % bitwise correctly rounded).")
+        elif mu is not None and r.get("worst_x"):
+            s = (f"**{v}**: max error {fnum(mu)} ULP {what}, at x = `{r['worst_x']}`: it returns "
+                 f"`{r['worst_y']}` where the correctly rounded value is `{r['worst_cr']}`")
+            n1 = fint(r.get("count_gt_1ulp"))
+            if n1:
+                s += f"; {n1} inputs are off by more than 1 ULP"
+            out.append(s + ".")
+        for c, text in CLASSES:
+            n = cls.get(c)
+            if not n:
+                continue
+            ex = r.get(c + "_example_x")
+            if not ex:
+                srow = res.acc.get((act, v, direction))
+                ex = srow.get(c + "_example_x") if srow else ""
+            s = f"**{v}** {text} on {n} inputs"
+            if ex:
+                s += f", e.g. x = `{ex}`"
+                if ex == r.get("worst_x") and r.get("worst_cr"):
+                    s += f" (the worst case above; correctly rounded value `{r['worst_cr']}`)"
+            out.append(s + ".")
+        e = res.exh.get((act, v, direction))
+        s_ = res.acc.get((act, v, direction))
+        if e and s_:
+            me, ms = ffloat(e.get("max_ulp")), ffloat(s_.get("max_ulp"))
+            if me is not None and ms is not None and me > ms:
+                out.append(f"**{v}**: the exhaustive sweep finds a larger error than sampling "
+                           f"({fnum(me)} ULP at x = `{e.get('worst_x')}` against {fnum(ms)} ULP sampled).")
+        if r.get("within_bound") == "no":
+            out.append(f"**{v}** exceeds its declared bound ({fnum(ffloat(r.get('bound_max_ulp')))} ULP, "
+                       f"or an error class it does not declare).")
+    return out
+
+
+def speed_findings(res, act, direction):
+    out = []
+    if not res.dists or not res.sizes:
+        return out
+    d0 = res.dists[0]
+    size = "L1" if "L1" in res.sizes else res.sizes[0]
+    n = res.size_n.get(size, ("?", "?"))[0]
+    timed = {}
+    for v in res.variants(act, direction):
+        t, r = res.ticks(act, v, direction, size, d0)
+        if r is not None and valid_ticks(t):
+            timed[v] = t
+        elif r is not None:
+            out.append(f"**{v}** has an invalid timing at {size} (median {fnum(t)} ticks/element): "
+                       "its figures are left out of ratios and graphs.")
+    if not timed:
+        return out
+    where = f"at {size} (n = {n}, {d0})"
+    fastest = min(timed, key=timed.get)
+    s = f"Fastest {where}: **{fastest}**, {fnum(timed[fastest])} TSC ticks/element"
+    if "naive" in timed and fastest != "naive":
+        s += f", {fnum(timed['naive'] / timed[fastest])}× faster than naive"
+    out.append(s + ".")
+    ours = {v: t for v, t in timed.items() if not is_peer(v)}
+    peers = {v: t for v, t in timed.items() if is_peer(v)}
+    if ours and peers:
+        bo = min(ours, key=ours.get)
+        bp = min(peers, key=peers.get)
+        r = ours[bo] / peers[bp]
+        rel = f"{fnum(1 / r)}× faster than" if r < 1 else (f"{fnum(r)}× slower than" if r > 1 else "as fast as")
+        out.append(f"Our fastest, **{bo}**, is {rel} the fastest peer, **{bp}** ({where}).")
+    # accuracy-qualified speed: the fastest within 2 ULP, against naive
+    ok2 = {v: t for v, t in timed.items()
+           if (res.max_ulp(act, v, direction) or math.inf) <= 2
+           and not res.classes(res.best_acc(act, v, direction)[0] or {})}
+    if ok2:
+        b2 = min(ok2, key=ok2.get)
+        if b2 != fastest:
+            out.append(f"The fastest with max ≤ 2 ULP and no NaN/inf/flush/sign errors is **{b2}**, "
+                       f"{fnum(ok2[b2] / timed[fastest])}× the time of the fastest overall.")
+    # branch sensitivity: the same kernel on another distribution
+    if len(res.dists) > 1:
+        for v in timed:
+            t2, r2 = res.ticks(act, v, direction, size, res.dists[1])
+            if valid_ticks(t2):
+                ratio = t2 / timed[v]
+                if ratio > 1.25 or ratio < 0.8:
+                    out.append(f"**{v}** takes {fnum(ratio)}× the time on {res.dists[1]} as on {d0} "
+                               f"({where.split(' (')[0]}): its cost depends on the data.")
+    big = res.sizes[-1]
+    if big != size:
+        tb = {v: res.ticks(act, v, direction, big, d0)[0] for v in timed}
+        tb = {v: t for v, t in tb.items() if valid_ticks(t)}
+        c = res.copy_ticks(direction, big, d0)
+        if tb and valid_ticks(c):
+            fb = min(tb, key=tb.get)
+            out.append(f"At {big} (n = {res.size_n.get(big, ('?',))[0]}) the fastest, **{fb}**, takes "
+                       f"{fnum(tb[fb] / c)}× the time of the copy kernel (the memory ceiling).")
+    unstable = sum(1 for k, r in res.perf.items() if k[0] == act and k[2] == direction and r.get("unstable") == "1")
+    if unstable:
+        out.append(f"{unstable} timing rows of this activation and direction are unstable "
+                   "(dispersion ≥ 5 %): marked `~`.")
+    return out
+
+
+def machine_section(res):
+    m = res.machine
+    if not m:
+        return "machine.json is missing.\n"
+    cpu, hv, ca, ti, bu = (m.get(k, {}) for k in ("cpu", "hypervisor", "caches", "timer", "build"))
+    libs = m.get("libraries", {})
+    ker = m.get("kernel", {})
+    rows = [
+        ["CPU", f"{cpu.get('vendor', '')} {cpu.get('model', '')}, {cpu.get('logical_pus', '?')} logical PUs"],
+        ["Hypervisor", (hv.get("vendor") or "yes") if hv.get("present") else "none detected"],
+        ["Caches (hwloc, pinned PU)", f"L1d {ca.get('l1d_bytes', '?')} B, L2 {ca.get('l2_bytes', '?')} B, "
+                                      f"L3 {ca.get('l3_bytes', '?')} B" + (f" — {ca['note']}" if ca.get("note") else "")],
+        ["Timer", f"{ti.get('clock', '')}; TSC {fnum((ti.get('tsc_hz') or 0) / 1e9, 4)} GHz "
+                  f"({ti.get('tsc_hz_source', '')}); invariant TSC: {ti.get('invariant_tsc')}"],
+        ["Core cycles", f"{ti.get('cycle_source', '')}: {fnum(ti.get('core_cycles_per_tsc_tick'), 3)} core cycles "
+                        f"per TSC tick" + (f" (perf_event: {ti['perf_event_error']})" if ti.get("perf_event_error") else "")],
+        ["Compiler", f"{bu.get('compiler', '')}, flags `{(bu.get('c_flags') or '').strip()}`"],
+        ["Libraries", ", ".join(f"{k} {v}" for k, v in libs.items())],
+        ["Kernel", f"{ker.get('sysname', '')} {ker.get('release', '')} {ker.get('machine', '')}"],
+        ["Date (UTC)", m.get("date_utc", "")],
+        ["Command", "`" + " ".join(m.get("command_line", [])) + "`"],
+    ]
+    return md_table(["", ""], rows)
+
+
+def is_quick(res):
+    return "--quick" in res.machine.get("command_line", []) or "-q" in res.machine.get("command_line", [])
+
+
+def cli_value(res, opt, default):
+    cl = res.machine.get("command_line", [])
+    for i, a in enumerate(cl):
+        if a == opt and i + 1 < len(cl):
+            return cl[i + 1]
+        if a.startswith(opt + "="):
+            return a.split("=", 1)[1]
+    return default
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--results", required=True)
+    ap.add_argument("--report", required=True)
+    ap.add_argument("--actbench")
+    ap.add_argument("--gnuplot")
+    a = ap.parse_args()
+
+    res = Results(a.results)
+    report_dir = os.path.dirname(os.path.abspath(a.report))
+    plots_dir = os.path.join(a.results, "plots")
+    os.makedirs(plots_dir, exist_ok=True)
+    scripts_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plots")
+    actbench = a.actbench if a.actbench and os.access(a.actbench, os.X_OK) else None
+
+    def rel(name):
+        return os.path.relpath(os.path.join(plots_dir, name), report_dir)
+
+    work = tempfile.mkdtemp(prefix="actbench-report.")
+    pl = Plotter(a.gnuplot, scripts_dir, plots_dir, work) if a.gnuplot else None
+    # stale graphs from an earlier run must not survive: the report lists what exists now
+    if pl:
+        for f in os.listdir(plots_dir):
+            if f.endswith(".svg"):
+                os.remove(os.path.join(plots_dir, f))
+
+    d0 = res.dists[0] if res.dists else None
+    L = []
+    w = L.append
+    w("# actbench report\n")
+    w("<!-- Generated by scripts/report.sh from the results directory: do not edit by hand. -->\n")
+    if is_quick(res):
+        w("> **This report presents a QUICK run (`actbench run --quick`: few inputs, small sizes). "
+          "Its numbers only show that the pipeline works; they are not measurements to quote.**\n")
+    w(f"Generated from `{os.path.relpath(os.path.abspath(a.results), report_dir)}/` "
+      f"(run of {res.machine.get('date_utc', 'unknown date')}) by `scripts/report.sh`. "
+      "Every number below is read from the result files or from `actbench recommend`; "
+      "regenerate rather than edit.\n")
+    for n in res.notes:
+        w(f"> Missing data: {n}\n")
+    if not pl:
+        w("> gnuplot was not found: the graphs were not regenerated (install Debian `gnuplot-nox`).\n")
+    if not actbench:
+        w("> The actbench binary was not found ($ACTBENCH or build/actbench): recommendations omitted.\n")
+
+    w("## Contents\n")
+    w("- [Summary](#summary)\n- [Method](#method)\n- [The activations](#the-activations)")
+    for act in res.activations:
+        w(f"- [{act}](#{act.replace('_', '_')})")
+    w("")
+
+    # ---------------- summary
+    w("## Summary\n")
+    recs = {}
+    for act in res.activations:
+        for direction in DIRECTIONS:
+            recs[(act, direction)] = recommend(actbench, a.results, act, direction)
+    for direction in DIRECTIONS:
+        rows = []
+        for act in res.activations:
+            p = recommend_picks(recs.get((act, direction)))
+            if p:
+                rows.append([act] + [p.get(k, "—") for k in p])
+                heads = list(p)
+        if rows:
+            w(f"### Recommendation per activation ({direction})\n")
+            w("From `actbench recommend` (speed at L1, its default distribution; max ULP from the exhaustive "
+              "sweep where there is one, else sampled).\n")
+            w(md_table(["activation"] + heads, rows))
+
+    # peers ahead of ours
+    rows = []
+    for act in res.activations:
+        for direction in DIRECTIONS:
+            ours, peers = [], []
+            for v in res.variants(act, direction):
+                u = res.max_ulp(act, v, direction)
+                t, _ = res.ticks(act, v, direction, "L1", d0)
+                if u is None:
+                    continue
+                (peers if is_peer(v) else ours).append((v, u, t if valid_ticks(t) else None))
+            if not ours:
+                continue
+            best_u = min(u for _, u, _ in ours)
+            for pv, pu, pt in peers:
+                if pu < best_u:
+                    rows.append([act, direction, pv, f"more accurate: {fnum(pu)} ULP against our best "
+                                 f"{fnum(best_u)} ULP"])
+                if pt is None:
+                    continue
+                as_good = [(v, t) for v, u, t in ours if u <= pu and t is not None]
+                if as_good:
+                    bv, bt = min(as_good, key=lambda x: x[1])
+                    if pt < bt:
+                        rows.append([act, direction, pv, f"faster: {fnum(bt / pt)}× less time than our fastest "
+                                     f"at ≤ {fnum(pu)} ULP ({bv})"])
+                elif ours:
+                    rows.append([act, direction, pv, f"no implementation of ours is as accurate "
+                                 f"({fnum(pu)} ULP)"])
+    w("### Where peers beat our best\n")
+    if rows:
+        w("Speeds at L1, " + (d0 or "") + "; accuracy = max ULP (exhaustive where swept).\n")
+        w(md_table(["activation", "direction", "peer", "how"], rows))
+    else:
+        w("No peer implementation is more accurate than our most accurate, or faster than our fastest of at "
+          "least its accuracy, in these results.\n")
+
+    rows, placeholders = [], []
+    for act in res.activations:
+        for direction in DIRECTIONS:
+            for v in res.variants(act, direction):
+                for src, r in (("exhaustive", res.exh.get((act, v, direction))),
+                               ("sampled", res.acc.get((act, v, direction)))):
+                    if not r:
+                        continue
+                    b = ffloat(r.get("bound_max_ulp"))
+                    if r.get("within_bound") == "no":
+                        rows.append([act, v, direction, src, fnum(ffloat(r.get("max_ulp"))), fnum(b),
+                                     class_summary(res.classes(r))])
+                    if src == "sampled" and b is not None and b >= PLACEHOLDER_BOUND:
+                        placeholders.append(f"{act}/{v}/{direction}")
+    w("### Implementations that exceed their declared bound\n")
+    if rows:
+        w(md_table(["activation", "variant", "direction", "source", "max ULP", "declared bound", "error classes"],
+                   rows))
+    else:
+        w("None: every implementation meets its declared bound (max ULP and allowed error classes) "
+          "on the inputs tested.\n")
+    if placeholders:
+        w(f"{len(placeholders)} implementation-directions still declare a placeholder bound "
+          f"(≥ {fnum(PLACEHOLDER_BOUND)} ULP, i.e. not yet measured), so \"within bound\" says nothing for them: "
+          + ", ".join(f"`{p}`" for p in placeholders) + ".\n")
+
+    # ---------------- method
+    w("## Method\n")
+    prec = cli_value(res, "--precision", "128")
+    w(f"**Reference.** Every activation and derivative is evaluated in MPFR at {prec} bits "
+      "(`--precision`) with cancellation-free formulations and rounded once to binary32; a self-check "
+      "(ctest `test_reference_selfcheck`) evaluates at p and 2p bits and requires the same binary32.\n")
+    w("**ULP convention** (shared/docs/accuracy.md, as Zimmermann et al. and CORE-MATH): for an exact value "
+      "f ≠ 0, U(f) = 2^max(⌊log2|f|⌋ − 23, −149), U(0) = 2^−149 (the ulp of the exact value; subnormals share "
+      "the floor); err = |y − f| / U(f) computed in MPFR and rounded up. A correctly rounded result has "
+      "err ≤ 0.5, and a separate bitwise verdict (% CR) decides ties with the exact f. An infinite y for a "
+      "finite f counts as ±2^128; ±inf for |f| ≥ 2^128 of the same sign is exact. NaN expected/unexpected, "
+      "inf where finite, flush to zero (y = ±0 while |f| ≥ 2^−150), signed-zero mismatches and finite where "
+      "infinite are counted apart, never hidden in the max. Derivatives are functions of their own, "
+      "measured the same way against the exact derivative.\n")
+    methods = {}
+    for k, r in res.acc.items():
+        methods.setdefault(r.get("method", ""), set()).add(fint(r.get("inputs")))
+    desc = "; ".join(f"{m}: {min(v)}–{max(v)} inputs per implementation" if min(v) != max(v)
+                     else f"{m}: {min(v)} inputs per implementation" for m, v in methods.items())
+    w("**Inputs (sampled).** Named special inputs (±0, subnormal edges, ±FLT_MIN/MAX, ±inf, NaNs, the exp "
+      "under/overflow edges, each activation's own thresholds), a dense grid over each activation's range and "
+      "seeded random bit patterns over all floats; softmax and log_softmax over random vectors (spreads, ties, "
+      f"−inf masks, lengths). This run: {desc or 'no accuracy data'} "
+      f"(seed {cli_value(res, '--seed', '1')}).\n")
+    if res.exh:
+        acts = sorted({k[0] for k in res.exh})
+        fb = sum(fint(r.get("fallbacks")) for r in res.exh.values())
+        refs = sorted({r.get("reference", "") for r in res.exh.values()})
+        w(f"**Exhaustive sweeps** (all 2^32 binary32 inputs, reference {', '.join(refs)}: a fast reference with "
+          f"a stated bound, MPFR wherever it cannot decide; {fb} MPFR fallbacks in all) for: "
+          + ", ".join(acts) + ". Their max ULP is used in preference to the sampled one; both are shown.\n")
+    else:
+        w("**Exhaustive sweeps**: none in this results directory (`results/exhaustive/` absent); accuracy is "
+          "from sampled inputs only and the ULP-over-x graphs are not drawn.\n")
+    if res.exh_other:
+        rows = [[r["activation"], r["variant"], r["direction"], r.get("format", ""),
+                 f"{r.get('range_lo', '')}–{r.get('range_hi', '')}", r.get("inputs", ""),
+                 fnum(ffloat(r.get("max_ulp"))), code(r.get("worst_x"))] for r in res.exh_other]
+        w("Partial-range or 16-bit-format sweeps (listed, not merged into the binary32 tables):\n")
+        w(md_table(["activation", "variant", "direction", "format", "bit patterns", "inputs", "max ULP",
+                    "worst x"], rows))
+    if res.perf:
+        rounds = sorted({r.get("rounds", "") for r in res.perf.values()})
+        sizes = ", ".join(f"{s}: n = {res.size_n[s][0]} ({res.size_n[s][1]} bytes in + out)" for s in res.sizes)
+        w("**Timing protocol** (shared/docs/measurement.md): one thread pinned with hwloc, buffers first-touched "
+          "after pinning, 64-byte aligned, output offset from input; TSC read with fences; warm-up; samples of "
+          "at least 10^4 ticks; implementations interleaved within each round; per-call overhead removed by "
+          "timing two sizes; the median over rounds is reported with its dispersion (MdAPE), and a row with "
+          f"dispersion ≥ 5 % is flagged unstable. Rounds: {', '.join(rounds)}. Sizes: {sizes}. Distributions: "
+          + ", ".join(res.dists) + ". A copy kernel timed at each size is the memory ceiling. TSC ticks are not "
+          "core cycles; core cycles are estimated as the machine section states. Compare implementations only "
+          "by ratios within this run.\n")
+    w("### Machine\n")
+    w(machine_section(res))
+
+    # ---------------- activations table
+    w("## The activations\n")
+    w("Definitions and properties (fixed mathematics, not results). actbench's conventions at kinks are "
+      "documented in the README / docs.\n")
+    w(md_table(["name", "f(x)", "f'(x)", "output range", "monotonic", "smooth", "zero-centred", "saturating",
+                "bounded below", "gradient"],
+               [list(r) for r in ACTIVATION_MATH if r[0] in res.activations or not res.activations]))
+
+    # ---------------- per activation
+    for act in res.activations:
+        w(f"## {act}\n")
+        if pl:
+            c = plot_curve(pl, res, act)
+            if c:
+                w(f"![{act} and its derivative]({rel(os.path.basename(c))})\n")
+        for direction in DIRECTIONS:
+            if not res.variants(act, direction):
+                continue
+            w(f"### {act} — {direction}\n")
+            at = accuracy_table(res, act, direction)
+            if at:
+                w("**Accuracy**\n")
+                w(at)
+            st = speed_table(res, act, direction)
+            if st:
+                w("**Speed**\n")
+                w(st)
+            if pl:
+                imgs = []
+                if d0 and "L1" in res.sizes:
+                    p = plot_pareto(pl, res, act, direction, "L1", d0)
+                    if p:
+                        imgs.append(f"![{act} {direction} speed vs accuracy]({rel(os.path.basename(p))})")
+                if d0 and res.sizes:
+                    p = plot_cache(pl, res, act, direction, d0)
+                    if p:
+                        imgs.append(f"![{act} {direction} speed per cache level]({rel(os.path.basename(p))})")
+                maps = plot_ulp_maps(pl, res, act, direction)
+                for m in maps:
+                    imgs.append(f"![{act} {direction} ULP error over x]({rel(os.path.basename(m))})")
+                if imgs:
+                    w("\n".join(imgs) + "\n")
+                if not maps:
+                    w("_No ULP-over-x graph: no exhaustive error map for this activation "
+                      "(`actbench accuracy --exhaustive`)._\n")
+            f = accuracy_findings(res, act, direction) + speed_findings(res, act, direction)
+            if f:
+                w("**Findings**\n")
+                w("\n".join("- " + s for s in f) + "\n")
+            rec = recs.get((act, direction))
+            if rec:
+                w(f"**Recommendation ({direction})** — `actbench recommend --activation {act} "
+                  f"--direction {direction}`\n")
+                w(rec + "\n")
+
+    if pl and pl.failed:
+        w("## Graphs that failed\n")
+        w(md_table(["graph", "gnuplot said"], [[n, e] for n, e in pl.failed]))
+
+    text = "\n".join(L).rstrip() + "\n"
+    tmp = a.report + ".tmp"
+    with open(tmp, "w") as fp:
+        fp.write(text)
+    os.replace(tmp, a.report)
+    shutil.rmtree(work, ignore_errors=True)
+    made = len(pl.made) if pl else 0
+    print(f"report: wrote {a.report} ({len(res.activations)} activations, {made} graphs in {plots_dir}"
+          + (f", {len(pl.failed)} graphs failed" if pl and pl.failed else "") + ")", file=sys.stderr)
+    return 1 if pl and pl.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

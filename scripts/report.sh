@@ -1,0 +1,43 @@
+#!/bin/bash
+# Regenerates the graphs (RESULTS_DIR/plots/*.svg) and REPORT.md from a results
+# directory written by `actbench run` (and, when present, `actbench curves` and
+# the exhaustive sweeps under RESULTS_DIR/exhaustive/).
+#
+#   scripts/report.sh [RESULTS_DIR [REPORT_FILE]]
+#
+# RESULTS_DIR defaults to results/ of this checkout. REPORT_FILE defaults to the
+# checkout's REPORT.md when RESULTS_DIR is the checkout's results/, else to
+# RESULTS_DIR/REPORT.md (so a test on a scratch directory never overwrites the
+# committed report). The actbench binary is $ACTBENCH, else build/actbench; it
+# is needed for the recommendations and to draw missing reference curves.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+results=${1:-$root/results}
+[ -d "$results" ] || { echo "report: no results directory '$results' (run 'actbench run -o $results')" >&2; exit 1; }
+results=$(cd "$results" && pwd)
+if [ $# -ge 2 ]; then
+    report=$2
+elif [ "$results" = "$root/results" ]; then
+    report=$root/REPORT.md
+else
+    report=$results/REPORT.md
+fi
+
+actbench=${ACTBENCH:-${ACTBENCH_BUILD_DIR:-$root/build}/actbench}
+if [ ! -x "$actbench" ]; then
+    echo "report: actbench binary not found at $actbench: no recommendations, no new curves" >&2
+    actbench=
+fi
+if [ -n "$actbench" ] && [ ! -d "$results/curves" ]; then
+    "$actbench" curves -o "$results" >&2 || echo "report: 'actbench curves' failed; activation graphs skipped" >&2
+fi
+
+command -v python3 >/dev/null || { echo "report: python3 is needed (apt-get install python3)" >&2; exit 1; }
+gnuplot_arg=()
+if command -v gnuplot >/dev/null; then
+    gnuplot_arg=(--gnuplot "$(command -v gnuplot)")
+else
+    echo "report: gnuplot not found (apt-get install gnuplot-nox): graphs not regenerated" >&2
+fi
+exec python3 "$root/scripts/make_report.py" --results "$results" --report "$report" \
+    ${actbench:+--actbench "$actbench"} "${gnuplot_arg[@]}"
