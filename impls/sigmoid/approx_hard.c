@@ -1,7 +1,10 @@
 /* sigmoid, approx-hard: hardsigmoid min(max(x+3, 0), 6)/6 deployed as a
  * stand-in for sigmoid (MobileNetV3-style), measured against the true σ.
- * Error (vs σ, checker over every 16th binary32 pattern, MPFR-confirmed at
- * the worst case): FILLED IN BELOW FROM MEASUREMENT.
+ * Measured (double reference, every 16th binary32 pattern, /tmp checker):
+ * forward max 1.68e7 ULP (returns exactly 0 below x = -3 where σ ≥ 0.047:
+ * FTZ class, 100 % relative error; worst listed x = -4.14), max abs error
+ * 0.069 on [-10, 10] at x = -1.32. Derivative max 3.3e7 ULP (x → ±3⁻, 1/6
+ * where σ' = 0.045), abs 0.121 at x = 3⁻; 0 outside (-3, 3) (FTZ).
  * Derivative: the derivative of the stand-in, 1/6 on (-3, 3) and 0 outside
  * (0 at ±3), i.e. what a user of hardsigmoid back-propagates; measured
  * against the true σ'. NaN propagates in both directions. */

@@ -4,9 +4,13 @@
  * r = rcp(1 + e) + one Newton step, σ = select(βx >= 0, 1, e)·r. e is flushed
  * to 0 below -|βx| = -87.33: silu returns -0 for βx < -87.33 where the true
  * value is a tiny normal or a subnormal (FTZ class). x is clamped to
- * [-100, 100] in the products only (NaN passes), so ±inf give the limits
- * instead of inf·0.
- * MEASURED: TBD
+ * >= -100 (forward) and to [-100, 100] (derivative) in the products only
+ * (NaN passes), so ±inf give the limits instead of inf·0.
+ * Measured (double reference, every 16th binary32 pattern, /tmp checker):
+ * forward max 1.68e7 ULP (-0 for x < -87.33 where silu is a tiny normal:
+ * FTZ), max abs error 1.7e-5 on [-10, 10] at x = 1.64. Derivative max
+ * 1.68e7 ULP (flush near -88), abs 1.9e-5; +0 where silu' < 0 rounds to -0
+ * (SZ class).
  * Derivative: σ + βx·e r², the derivative a user of this approximation would
  * compute; flushes the same way.
  * Any n (masked load/store tail, bit-identical to the body), unaligned,
@@ -61,7 +65,8 @@ static inline __m256 silu8(__m256 x, __m256 beta)
     __m256 e = exp_p3_nonpositive(_mm256_or_ps(z, sign));
     __m256 r = reciprocal_nr(_mm256_add_ps(_mm256_set1_ps(1.0f), e));
     __m256 s = _mm256_blendv_ps(r, _mm256_mul_ps(e, r), z);
-    return _mm256_mul_ps(clamp_keep_nan(x, 100.0f), s);
+    /* Only the lower side: -inf·0 would be NaN; +inf·1 is right. */
+    return _mm256_mul_ps(_mm256_max_ps(_mm256_set1_ps(-100.0f), x), s);
 }
 
 static inline __m256 silu_derivative8(__m256 x, __m256 beta)

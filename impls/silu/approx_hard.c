@@ -1,7 +1,11 @@
 /* silu, approx-hard: hardswish x * min(max(βx + 3, 0), 6)/6 deployed as a
  * stand-in for silu (MobileNetV3-style; with the default β = 1 it is exactly
  * hardswish), measured against the true x·σ(βx).
- * MEASURED: TBD
+ * Measured (double reference, every 16th binary32 pattern, /tmp checker):
+ * forward max 1.68e7 ULP (returns -0 below x = -3 where silu is -0.14 at
+ * -3: FTZ class), max abs error 0.142 at x = -3. Derivative max 5.2e12 ULP
+ * at x = -1.278 (the zero of silu': 0.074 where silu' = -1.6e-7), abs 0.41
+ * at x = 3⁻, +0 below -3 where silu' < 0 (SZ and FTZ classes).
  * Derivative: the derivative of the stand-in, 0 for βx ≤ -3, 1 for βx ≥ 3,
  * (2βx + 3)/6 between (PyTorch's hardswish backward uses the same
  * closed/open ends), measured against the true silu'. NaN propagates. */
@@ -18,7 +22,7 @@ void ab_silu_approx_hard_forward(const float *x, float *y, size_t n, const ab_pa
         t = t < 0.0f ? 0.0f : t; /* NaN compares false and stays NaN */
         t = t > 6.0f ? 6.0f : t;
         /* t == 0: -0 as silu rounds there, and no -inf * 0 = NaN at -inf. */
-        y[i] = t == 0.0f ? -0.0f : v * t * (1.0f / 6.0f);
+        y[i] = t == 0.0f ? -0.0f : v * (t * (1.0f / 6.0f)); /* t/6 first: no overflow */
     }
 }
 

@@ -3,7 +3,10 @@
  * B = 127*2^23 - 361009 (scripts/sollya/approx_schraudolph.sollya: E is
  * within ±3.0 % of e^t). t is clamped to [-87, 88] so the integer stays a
  * normal float's bit pattern.
- * MEASURED: TBD
+ * Measured (double reference, every 16th binary32 pattern, /tmp checker):
+ * forward max 4.4e8 ULP at x = -125 (E stops at e^88; no FTZ), max abs
+ * error 6.7e-3 on [-10, 10] at x = -1.42. Derivative max 1.1e10 ULP at
+ * x = -1.278 (the zero of silu'), abs 7.5e-3 near x = 0.
  * Derivative: s + βx s(1 - s) with s the approximate σ(βx), as a user of
  * this silu back-propagates it. NaN propagates. */
 #include <stdint.h>
@@ -26,6 +29,9 @@ void ab_silu_approx_schraudolph_forward(const float *x, float *y, size_t n, cons
     float beta = (float)p->beta;
     for (size_t i = 0; i < n; i++) {
         float v = x[i];
+        /* Below -100 the result is already wrong by ~4e8 ULP (E stops at
+         * e^88); the clamp only keeps -inf from giving -inf. NaN passes. */
+        v = v < -100.0f ? -100.0f : v;
         y[i] = v / (1.0f + schraudolph_exp(-beta * v));
     }
 }
@@ -35,6 +41,8 @@ void ab_silu_approx_schraudolph_derivative(const float *x, float *y, size_t n, c
     float beta = (float)p->beta;
     for (size_t i = 0; i < n; i++) {
         float v = x[i];
+        v = v < -100.0f ? -100.0f : v; /* -inf * 0 would be NaN */
+        v = v > 100.0f ? 100.0f : v;
         float s = 1.0f / (1.0f + schraudolph_exp(-beta * v));
         y[i] = s + beta * v * s * (1.0f - s);
     }
