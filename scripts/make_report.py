@@ -28,7 +28,7 @@ CLASSES = [
     ("nan_unexpected", "returns NaN where the true value is a number"),
     ("nan_missing", "returns a number where NaN is expected"),
     ("inf_where_finite", "returns ±inf where the true value is finite"),
-    ("flush_to_zero", "flushes to zero where the true value is not below half the smallest subnormal"),
+    ("flush_to_zero", "returns ±0 where the true value is at least 2^−150 in magnitude (flush to zero)"),
     ("signed_zero_mismatch", "returns a zero of the wrong sign"),
     ("finite_where_inf", "returns a finite value where the true value is ±inf"),
 ]
@@ -521,8 +521,11 @@ def speed_table(res, act, direction):
             continue
         for d in res.dists[1:]:
             t, r = res.ticks(act, v, direction, "L1", d)
-            cells.append("—" if r is None else fnum(t) + (" ~" if r.get("unstable") == "1" else ""))
-        _, r1 = res.ticks(act, v, direction, "L1", d0)
+            cells.append("—" if r is None else fnum(t) + (" ~" if r.get("unstable") == "1" else "")
+                         + ("" if valid_ticks(t) else " (invalid)"))
+        t1, r1 = res.ticks(act, v, direction, "L1", d0)
+        if not valid_ticks(t1):
+            r1 = None
         rows.append([v, any_row.get("isa", "")] + cells + [
             fnum(ffloat(r1.get("ratio_to_naive"))) if r1 else "—",
             fnum(ffloat(r1.get("ratio_to_copy"))) if r1 else "—",
@@ -545,7 +548,8 @@ def accuracy_findings(res, act, direction):
         mu = ffloat(r.get("max_ulp"))
         inputs = r.get("inputs", "")
         cls = res.classes(r)
-        what = "over all 2^32 inputs" if src == "exhaustive" else f"on the {inputs} sampled inputs"
+        what = (f"over all {inputs} inputs of the exhaustive sweep" if src == "exhaustive"
+                else f"on the {inputs} sampled inputs")
         if mu is not None and mu <= 0.5 and not cls:
             pct = ffloat(r.get("pct_correctly_rounded"))
             if pct is not None and pct >= 100.0:
@@ -852,7 +856,8 @@ def main():
         acts = sorted({k[0] for k in res.exh})
         fb = sum(fint(r.get("fallbacks")) for r in res.exh.values())
         refs = sorted({r.get("reference", "") for r in res.exh.values()})
-        w(f"**Exhaustive sweeps** (all 2^32 binary32 inputs, reference {', '.join(refs)}: a fast reference with "
+        ninp = sorted({r.get("inputs", "") for r in res.exh.values()})
+        w(f"**Exhaustive sweeps** (every binary32 input: {', '.join(ninp)} per implementation; reference {', '.join(refs)}: a fast reference with "
           f"a stated bound, MPFR wherever it cannot decide; {fb} MPFR fallbacks in all) for: "
           + ", ".join(acts) + ". Their max ULP is used in preference to the sampled one; both are shown.\n")
     else:
