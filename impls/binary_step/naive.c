@@ -1,5 +1,9 @@
 /* binary_step, naive: x >= 0 ? 1 : 0 and a derivative of constant 0.
- * Exact for ordered inputs; NaN returns 0 in both directions (NaN missing). */
+ * Exact for ordered inputs; NaN returns 0 in both directions (NaN missing).
+ * MEASURED: forward max 0 ULP, derivative max 0 ULP;
+ * classes forward NANM, derivative NANM
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include "actbench/actbench.h"
 
 void ab_binary_step_naive_forward(const float *x, float *y, size_t n, const ab_params *p)

@@ -5,7 +5,11 @@
  * rounded once (exact for the default alpha = 1).
  * Derivative: 1 for x > 0, alpha e^x otherwise (x = 0 gives alpha), e^x kept
  * split as m * s2 so subnormal results are rounded once.
- * Measured max error: MEASURED_ELU */
+ * Measured max error: forward 0.937 ULP (x = -0x1.93eb5ap-2; every 3rd
+ * negative float, 716M inputs), derivative 0.738 ULP (x = -0x1.5e1016p+6);
+ * measured against a double-precision reference (throwaway checker, ULP
+ * convention of docs/accuracy.md) on every 997th binary32 bit pattern (4.3M
+ * inputs over all 2^32, tails and subnormals included). Not yet the exhaustive sweep. */
 #include <immintrin.h>
 
 #include "avx2_exp.h"

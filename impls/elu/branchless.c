@@ -2,7 +2,11 @@
  * xn = select(x > 0, 0, x) keeps expm1f away from overflow and lets NaN
  * through. expm1f has no cancellation near 0. Derivative
  * select(x > 0, 1, alpha*expf(xn)); at 0 it is alpha. Error: expm1f/expf,
- * the float alpha and the product (measured bound in the registry). */
+ * the float alpha and the product (measured bound in the registry).
+ * MEASURED: forward max 0.74 ULP, derivative max 0.50 ULP;
+ * classes forward NONE, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"

@@ -1,7 +1,11 @@
 /* elu, naive: x > 0 ? x : alpha*(expf(x)-1) and x > 0 ? 1 : alpha*expf(x).
  * Failure: expf(x)-1 cancels for small negative x — for -2^-25 < x < 0 it
  * returns 0 (or -2^-24...) where the true value is about alpha*x, so the
- * relative error is total near 0 (see the registry bound, measured). */
+ * relative error is total near 0 (see the registry bound, measured).
+ * MEASURED: forward max 1.68e7 ULP, derivative max 0.50 ULP;
+ * classes forward FTZ|SZ, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"

@@ -7,7 +7,11 @@
  * -inf gives -0 instead of -inf*0. Derivative Phi(x) + x*phi(x) =
  * 0.5*erfc(-x/sqrt(2)) + x*exp(-x^2/2)/sqrt(2*pi) in double, x clamped to
  * [-30, 30]; the cancellation near its root x ~ -0.7518 is harmless at
- * double precision. Measured bound in the registry. */
+ * double precision. Measured bound in the registry.
+ * MEASURED: forward max 0.50 ULP, derivative max 0.50 (on every 65536th pattern + grid) ULP;
+ * classes forward FTZ, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"

@@ -2,7 +2,11 @@
  * Phi = 0.5*(1+erff(x/sqrt(2))), phi = expf(-x^2/2)/sqrt(2*pi), all float.
  * Failures: 1+erff cancels for x < 0 — below x ~ -5.3 erff rounds to -1 and
  * the result is 0 where the true value is a normal float (flush to zero);
- * gelu(-inf) = -inf*0 = NaN. Measured bound in the registry. */
+ * gelu(-inf) = -inf*0 = NaN. Measured bound in the registry.
+ * MEASURED: forward max 1.68e7 ULP, derivative max 5.24e5 (on every 65536th pattern + grid) ULP;
+ * classes forward NANU|FTZ, derivative NANU|FTZ|SZ
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"

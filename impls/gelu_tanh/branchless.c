@@ -7,7 +7,11 @@
  * (= the textbook (1+tanh u)/2 + (x/2)(1-tanh^2 u)u' without its
  * cancellation). x is clamped by mask (NaN passes) to >= -30 (forward) and
  * to [-20, 20] (derivative), where the results are already the limits,
- * so that +-inf do not produce inf*0. Measured bound in the registry. */
+ * so that +-inf do not produce inf*0. Measured bound in the registry.
+ * MEASURED: forward max 0.50 ULP, derivative max 0.50 ULP;
+ * classes forward FTZ, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"

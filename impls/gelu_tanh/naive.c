@@ -3,7 +3,11 @@
  * Failures: 1+tanh cancels for x < 0 (returns 0 below x ~ -4.5... where the
  * true value is still a normal float: flush to zero), 1-t^2 is 0 once
  * tanh rounds to +-1, x^3 overflows for |x| > 7e12, and gelu_tanh(-inf) =
- * -inf*0 = NaN. Measured bound in the registry. */
+ * -inf*0 = NaN. Measured bound in the registry.
+ * MEASURED: forward max 1.68e7 ULP, derivative max 1.68e7 ULP;
+ * classes forward NANU|FTZ, derivative NANU|FTZ|SZ
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"

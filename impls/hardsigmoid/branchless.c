@@ -2,7 +2,11 @@
  * both), y = t/6, in DOUBLE (x+3 carries a relative error near 2^-53 at most)
  * and rounded once: correctly rounded except in double-rounding cases.
  * Derivative select(-3 < x < 3, 1/6, 0) with NaN passed through; at +-3 it
- * is 0. Measured bound in the registry. */
+ * is 0. Measured bound in the registry.
+ * MEASURED: forward max 0.50 ULP, derivative max 0.33 ULP;
+ * classes forward NONE, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include "actbench/actbench.h"
 #include "scalar_select.h"
 

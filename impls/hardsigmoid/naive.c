@@ -2,7 +2,11 @@
  * (-3 < x < 3) ? 1/6 : 0, in float. Error: x+3 rounds (up to 2^-23
  * absolute) before the division; NaN returns 0 in both directions (fmaxf
  * drops NaN; the comparison is false): NaN missing. Measured bound in the
- * registry. */
+ * registry.
+ * MEASURED: forward max 1.00 ULP, derivative max 0.33 ULP;
+ * classes forward NANM, derivative NANM
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"

@@ -5,7 +5,11 @@
  * -inf*0), and cap the factor at x = 3, so x > 3 gives x*6/6 = x exactly.
  * Derivative select(x < -3, 0, select(x > 3, 1, (2x+3)/6)), (2x+3)/6 in
  * double; NaN passes because both comparisons are false; at -3 it is -1/2,
- * at 3 it is 3/2. Measured bound in the registry. */
+ * at 3 it is 3/2. Measured bound in the registry.
+ * MEASURED: forward max 0.50 ULP, derivative max 0.50 ULP;
+ * classes forward FTZ, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include "actbench/actbench.h"
 #include "scalar_select.h"
 

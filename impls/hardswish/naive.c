@@ -1,7 +1,11 @@
 /* hardswish, naive: x*fminf(fmaxf(x+3, 0), 6)/6 in float; derivative
  * x < -3 ? 0 : x > 3 ? 1 : (2x+3)/6. Failures: x*6 overflows for
  * x > FLT_MAX/6 (inf where finite); hardswish(-inf) = -inf*0 = NaN; x+3 and
- * the product round before the division. Measured bound in the registry. */
+ * the product round before the division. Measured bound in the registry.
+ * MEASURED: forward max 5.59e7 ULP, derivative max 1.00 ULP;
+ * classes forward NANU|INF|FTZ, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"

@@ -1,5 +1,9 @@
 /* identity, branchless: y = x; derivative 1 with NaN passed through by mask.
- * Exact in both directions. */
+ * Exact in both directions.
+ * MEASURED: forward max 0 ULP, derivative max 0 ULP;
+ * classes forward NONE, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include "actbench/actbench.h"
 #include "scalar_select.h"
 

@@ -2,7 +2,11 @@
  * is formed in double from the double alpha and rounded once, so the
  * forward is correctly rounded up to double rounding (measured bound in the
  * registry). Derivative select(x > 0, 1, alpha) with NaN passed through;
- * at 0 it is alpha (the convention of impls/activations.c). */
+ * at 0 it is alpha (the convention of impls/activations.c).
+ * MEASURED: forward max 0.50 ULP, derivative max 0.24 ULP;
+ * classes forward FTZ, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include "actbench/actbench.h"
 #include "scalar_select.h"
 

@@ -1,7 +1,11 @@
 /* leaky_relu, naive: x > 0 ? x : alpha*x with alpha rounded to float; the
  * derivative x > 0 ? 1 : alpha. Forward error: the float alpha and the
  * product, each one rounding (see the registry bound, measured). NaN:
- * forward propagates (alpha*NaN), derivative returns alpha (NaN missing). */
+ * forward propagates (alpha*NaN), derivative returns alpha (NaN missing).
+ * MEASURED: forward max 0.84 ULP, derivative max 0.24 ULP;
+ * classes forward FTZ, derivative NANM
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include "actbench/actbench.h"
 
 void ab_leaky_relu_naive_forward(const float *x, float *y, size_t n, const ab_params *p)

@@ -3,7 +3,11 @@
  * Failures: 1+expf(x) rounds to 1 for x < -16.6, so softplus and the result
  * are 0 where the true value (~x*e^x) is a normal float (flush to zero);
  * mish(-inf) = -inf*0 = NaN; 1-t^2 is 0 once t rounds to 1 (x > ~9).
- * Measured bound in the registry. */
+ * Measured bound in the registry.
+ * MEASURED: forward max 1.68e7 ULP, derivative max 1.68e7 ULP;
+ * classes forward NANU|FTZ, derivative NANU|FTZ|SZ
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"

@@ -2,7 +2,11 @@
  * double and rounded once (exact in double for a float channel alpha, so
  * correctly rounded). The channel index advances with a wrap-around counter
  * (a branch on the index, never on the data). Derivative select(x > 0, 1, a),
- * NaN passed through; at 0 it is a. Measured bound in the registry. */
+ * NaN passed through; at 0 it is a. Measured bound in the registry.
+ * MEASURED: forward max 0.50 ULP, derivative max 0 ULP;
+ * classes forward NONE, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include "actbench/actbench.h"
 #include "scalar_select.h"
 

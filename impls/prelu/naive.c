@@ -2,7 +2,11 @@
  * (or the scalar alpha rounded to float when there are no channels);
  * derivative x > 0 ? 1 : a. Error: one rounding of the float product (plus
  * the rounding of a scalar alpha); NaN: the derivative returns a (NaN
- * missing). Measured bound in the registry. */
+ * missing). Measured bound in the registry.
+ * MEASURED: forward max 0.50 ULP, derivative max 0 ULP;
+ * classes forward NONE, derivative NANM
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include "actbench/actbench.h"
 
 void ab_prelu_naive_forward(const float *x, float *y, size_t n, const ab_params *p)

@@ -1,6 +1,10 @@
 /* relu, branchless: a mask keeps x where !(x <= 0) — which is true for NaN,
  * so NaN propagates — and +0 elsewhere (relu(-0) = +0, relu'(0) = 0).
- * Exact (0 ULP) in both directions. fmaxf is avoided: it drops NaN. */
+ * Exact (0 ULP) in both directions. fmaxf is avoided: it drops NaN.
+ * MEASURED: forward max 0 ULP, derivative max 0 ULP;
+ * classes forward NONE, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include "actbench/actbench.h"
 #include "scalar_select.h"
 

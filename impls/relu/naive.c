@@ -1,6 +1,10 @@
 /* relu, naive: x > 0 ? x : 0 and x > 0 ? 1 : 0, as first written.
  * Exact for every ordered input; its one failure is NaN: the comparison is
- * false, so NaN returns 0 in both directions (NaN-missing class). */
+ * false, so NaN returns 0 in both directions (NaN-missing class).
+ * MEASURED: forward max 0 ULP, derivative max 0 ULP;
+ * classes forward NANM, derivative NANM
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include "actbench/actbench.h"
 
 void ab_relu_naive_forward(const float *x, float *y, size_t n, const ab_params *p)

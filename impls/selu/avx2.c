@@ -6,7 +6,11 @@
  * Derivative: lambda for x > 0, lambda alpha e^x otherwise (x = 0 gives
  * lambda alpha), e^x kept split as m * s2 so subnormal results are rounded
  * once.
- * Measured max error: MEASURED_SELU */
+ * Measured max error: forward 1.708 ULP (x = -0x1.32ec9p-2; every 3rd
+ * negative float, 716M inputs), derivative 1.385 ULP (x = -0x1.881facp+2);
+ * measured against a double-precision reference (throwaway checker, ULP
+ * convention of docs/accuracy.md) on every 997th binary32 bit pattern (4.3M
+ * inputs over all 2^32, tails and subnormals included). Not yet the exhaustive sweep. */
 #include <immintrin.h>
 
 #include "avx2_exp.h"

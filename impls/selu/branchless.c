@@ -2,8 +2,14 @@
  * mask, xn = select(x > 0, 0, x) (no overflow, NaN passes). lambda*alpha is
  * formed in double and rounded to float once per call; lambda*x is formed
  * in double and rounded once. Derivative select(x > 0, lambda,
- * (lambda*alpha)*expf(xn)); at 0 it is lambda*alpha. Measured bound in the
- * registry. */
+ * (lambda*alpha)*e^xn); at 0 it is lambda*alpha. The derivative's tail is formed in double (lambda*alpha*e^x,
+ * rounded once): in float, expf(x) underflows to 0 for x < -103.97 where
+ * lambda*alpha*e^x is still a subnormal float. Measured bound in the
+ * registry.
+ * MEASURED: forward max 1.66 ULP, derivative max 0.50 ULP;
+ * classes forward NONE, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"
@@ -25,11 +31,12 @@ void ab_selu_branchless_forward(const float *x, float *y, size_t n, const ab_par
 void ab_selu_branchless_derivative(const float *x, float *y, size_t n, const ab_params *p)
 {
     float lambda = (float)p->lambda;
-    float scale_neg = (float)(p->lambda * p->alpha);
+    double scale_neg = p->lambda * p->alpha;
     for (size_t i = 0; i < n; i++) {
         float v = x[i];
         uint32_t positive = ab_mask(v > 0.0f);
         float negative_part = ab_select(positive, 0.0f, v);
-        y[i] = ab_select(positive, lambda, scale_neg * expf(negative_part));
+        float tail = (float)(scale_neg * exp((double)negative_part));
+        y[i] = ab_select(positive, lambda, tail);
     }
 }

@@ -6,7 +6,11 @@
  * remainder correction (FMA remainder, rcp): about one rounding in all.
  * Derivative e / (1 + e)^2, (1 + e)^2 in two parts: no cancellation in
  * either tail (unlike sigma(1 - sigma)).
- * Measured max error: MEASURED_SIGMOID */
+ * Measured max error: forward 0.738 ULP (x = -0x1.5e1016p+6, a
+ * subnormal result), derivative 0.748 ULP (x = 0x1.5dbe2ep+6); measured against a double-precision reference (throwaway checker, ULP
+ * convention of docs/accuracy.md) on every 997th binary32 bit pattern (4.3M
+ * inputs over all 2^32, tails and subnormals included).
+ * Not yet the exhaustive sweep. */
 #include <immintrin.h>
 
 #include "avx2_exp.h"

@@ -3,7 +3,11 @@
  * expf's own subnormal output (no flush). Derivative e/(1+e)^2, which has no
  * cancellation in either tail. Error: forward ≤ 2 ULP, derivative ≤ 3 ULP
  * (expf ≤ 0.5 ULP in glibc, plus one rounding per operation); the measured
- * max is the registry bound. */
+ * max is the registry bound.
+ * MEASURED: forward max 2.40 ULP, derivative max 4.00 ULP;
+ * classes forward NONE, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"

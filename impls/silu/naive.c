@@ -2,7 +2,11 @@
  * s = 1/(1+expf(-beta*x)), all float. Failures: for beta*x < -88.72
  * expf overflows and the result is 0 where the true value is a subnormal
  * or normal float (flush to zero); silu(-inf) = -inf/inf = NaN; the
- * derivative's 1-s cancels for beta*x > 17. Measured bound in the registry. */
+ * derivative's 1-s cancels for beta*x > 17. Measured bound in the registry.
+ * MEASURED: forward max 1.68e7 ULP, derivative max 5.44e7 ULP;
+ * classes forward NANU|FTZ, derivative NANU|FTZ|SZ
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"

@@ -7,7 +7,11 @@
  * _mm256_div_ps for the correction). Never overflows: large z returns z.
  * Derivative sigma(z) by ab_avx2_sigmoid (two-part e and 1 + e, corrected
  * division).
- * Measured max error: MEASURED_SOFTPLUS */
+ * Measured max error: forward 1.504 ULP (x = -0x1.544c8ep+0),
+ * derivative 0.738 ULP (x = -0x1.5e1016p+6); measured against a double-precision reference (throwaway checker, ULP
+ * convention of docs/accuracy.md) on every 997th binary32 bit pattern (4.3M
+ * inputs over all 2^32, tails and subnormals included). Not yet the
+ * exhaustive sweep. beta != 1: beta*x rounded first, one more division. */
 #include <immintrin.h>
 
 #include "avx2_exp.h"

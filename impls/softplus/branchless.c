@@ -4,7 +4,11 @@
  * is a mask select (NaN reaches the sum through expf). For beta = 1 (the
  * default) t = x and the division is by 1, exact. Derivative sigma(t) =
  * select(t >= 0, 1, e)/(1+e), e = expf(-|t|). Measured bound in the
- * registry. */
+ * registry.
+ * MEASURED: forward max 1.45 ULP, derivative max 2.40 ULP;
+ * classes forward NONE, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"

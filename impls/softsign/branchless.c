@@ -4,7 +4,11 @@
  * double-rounding cases; r*r cannot overflow or lose the subnormal tail in
  * double. |x| is clamped to 2^40 by mask (NaN passes) so that +-inf give
  * +-1 (softsign(2^40) already rounds to 1); the derivative needs no clamp
- * (1/inf = 0). Measured bound in the registry. */
+ * (1/inf = 0). Measured bound in the registry.
+ * MEASURED: forward max 0.50 ULP, derivative max 0.50 ULP;
+ * classes forward NONE, derivative NONE
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"

@@ -7,7 +7,10 @@
  * Derivative sech^2 = 4e/(1 + e)^2 with e^-2a = (m + m_lo) * s2 (so the
  * subnormal results, a > 44, are rounded once), (1 + e)^2 in two parts and
  * the corrected division ab_avx2_div_hilo; no 1 - tanh^2 cancellation.
- * Measured max error: MEASURED_TANH */
+ * Measured max error: forward 1.294 ULP (x = -0x1.60ad88p-1), derivative
+ * 0.744 ULP (x = -0x1.630c52p+5); measured against a double-precision reference (throwaway checker, ULP
+ * convention of docs/accuracy.md) on every 997th binary32 bit pattern (4.3M
+ * inputs over all 2^32, tails and subnormals included). Not yet the exhaustive sweep. */
 #include <immintrin.h>
 
 #include "avx2_exp.h"

@@ -3,7 +3,11 @@
  * Failures (measured, see the registry bound): e^(2x) overflows for
  * x > 44.36 and the quotient inf/inf is NaN; e^(2x)-1 cancels for small |x|
  * (tanh(1e-7) loses most bits, tanh(x) for |x| < 2^-25 returns 0); 1-tanh^2
- * is 0 for |x| > 9.01 where sech^2 is still a normal float. */
+ * is 0 for |x| > 9.01 where sech^2 is still a normal float.
+ * MEASURED: forward max 1.68e7 ULP, derivative max 1.89e7 ULP;
+ * classes forward NANU|FTZ|SZ, derivative NANU|FTZ
+ * (measured on every 1024th/4096th binary32 pattern + dense grid + windows around the named inputs + binade edges, vs MPFR).
+ */
 #include <math.h>
 
 #include "actbench/actbench.h"
