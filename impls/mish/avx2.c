@@ -6,7 +6,9 @@
  * results (x < -87) are rounded once. x < -112 gives -0.
  * Derivative tanh(sp) + x sigma (1 - tanh(sp)^2) rewritten over one
  * denominator: x <= 0: e((e + 2)(u + 2) + 4x(1 + e)) / (u + 2)^2;
- * x > 0: (n D + 4x e^2 (1 + e)) / D^2, D = n + 2e^2. One _mm256_div_ps each.
+ * x > 0: (n D + 4x e^2 (1 + e)) / D^2, D = n + 2e^2. One _mm256_div_ps each;
+ * on [-1.5, -0.875], around the zero x0 ~ -1.1924, a Sollya polynomial in
+ * t = x - x0 (scripts/sollya/mish_deriv_root.sollya).
  * Measured max error: forward 3.916 ULP (x = -0x1.e6a84ap+2: u = e(e+2)
  * and x u / (u + 2) round several times; MISSES the 2 ULP target),
  * derivative 6.287 ULP (x = -0x1.bf8bd4p-1, just outside the polynomial
