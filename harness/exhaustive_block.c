@@ -19,7 +19,7 @@
 enum { KIND_FAST = 0, KIND_NAN, KIND_MPFR };
 
 typedef struct prepared {
-    double v, d;      /* fast value, widened error half-width (0: exact) */
+    double v, tail, d; /* f = v + tail within the widened half-width d (0: exact) */
     double inv_unit;  /* 1/U(f), valid when unit_ok */
     float flo, fhi;   /* floats of the ends of [v - d, v + d] */
     uint32_t cr_bits; /* valid when cr_ok */
@@ -29,6 +29,7 @@ typedef struct prepared {
     int16_t grid;     /* -1: outside the grid */
 } prepared;
 
+#define RESOLUTION_FLOOR 0x1p-80
 #define CAND_MAX 64
 typedef struct candidate {
     uint32_t x, y, cr;
@@ -325,9 +326,23 @@ static void tracker_resolve_all(max_tracker *t, const eval_env *env, ab_exh_pair
     tracker_prune(t);
 }
 
-static void tracker_add(max_tracker *t, const candidate *c, const eval_env *env,
+/* Below 2^-80 ULP the 128-bit MPFR reference is itself no longer exact
+ * (its own error is ~2^-104 ULP), so such candidates are not re-evaluated:
+ * their upper bound is taken as their value. A maximum below 2^-80 ULP (only
+ * in ranges where an implementation is within 2^-80 ULP of f everywhere)
+ * is therefore an upper bound, not MPFR's figure. */
+
+static void tracker_add(max_tracker *t, const candidate *cin, const eval_env *env,
                         ab_exh_pair *out)
 {
+    candidate floor_c;
+    const candidate *c = cin;
+    if (!cin->exact && cin->hi < RESOLUTION_FLOOR) {
+        floor_c = *cin;
+        floor_c.lo = floor_c.hi;
+        floor_c.exact = true;
+        c = &floor_c;
+    }
     if (c->hi < t->max_lo)
         return;
     if (c->exact && c->lo == t->max_lo)
@@ -419,32 +434,65 @@ static void add_mpfr_case(ab_exh_pair *out, max_tracker *t, const eval_env *env,
 
 #define TWO128 0x1p128
 
+/* The float nearest to the exact sum a + r (round to nearest even): the
+ * double sum s is off by the exact residual e; only when s is itself a
+ * midpoint between two floats does e decide the side. */
+static float round_sum_to_float(double a, double r)
+{
+    double s = a + r;
+    double bb = s - a;
+    double e = (a - (s - bb)) + (r - bb);
+    float fl = (float)s;
+    if (e == 0.0 || (double)fl == s || isinf(fl))
+        return fl;
+    float other = nextafterf(fl, s > (double)fl ? INFINITY : -INFINITY);
+    if ((double)fl + (double)other != 2.0 * s)
+        return fl;
+    return (e > 0) == ((double)other > (double)fl) ? other : fl;
+}
+
+/* floor(log2|a + r|) for the exact sum, with |a + r| >= 2^-126. */
+static int sum_exponent(double a, double r)
+{
+    double s = a + r;
+    double bb = s - a;
+    double e = (a - (s - bb)) + (r - bb);
+    uint64_t b = dbits(fabs(s));
+    int ex = (int)((b >> 52) & 0x7FF) - 1023;
+    if ((b & 0xFFFFFFFFFFFFFull) == 0 && e != 0.0 && (e < 0) != (s < 0))
+        ex--; /* just below a power of 2 */
+    return ex;
+}
+
 static void prepare_fast(prepared *p, ab_fastref_fn fn, const ab_params *params, float x)
 {
     ab_fastref_value fv;
     fn((double)x, params, &fv);
-    if (!(fv.err < INFINITY) || isnan(fv.value) || isinf(fv.value)) {
+    if (!(fv.err < INFINITY) || !isfinite(fv.value) || !isfinite(fv.tail)) {
         p->kind = KIND_MPFR;
         return;
     }
-    double v = fv.value, lo = v, hi = v, d = 0.0;
+    double v = fv.value, t = fv.tail, tlo = t, thi = t, d = 0.0;
     if (fv.err > 0) {
-        /* Outward slack: covers the rounding of v -/+ d themselves. */
-        d = fv.err * (1 + 0x1p-50) + fabs(v) * 0x1p-51 + 0x1p-1070;
-        lo = v - d;
-        hi = v + d;
-        if (fv.sign > 0 && lo <= 0)
-            lo = 0x1p-1074;
-        if (fv.sign < 0 && hi >= 0)
-            hi = -0x1p-1074;
+        /* Outward slack: covers the rounding of the ends themselves. */
+        d = fv.err * (1 + 0x1p-50) + (fabs(t) + (t == 0.0 ? fabs(v) : 0.0)) * 0x1p-51 +
+            0x1p-1070;
+        tlo = t - d;
+        thi = t + d;
+        if (fv.sign > 0 && v + tlo <= 0)
+            tlo = 0x1p-1074 - v;
+        if (fv.sign < 0 && v + thi >= 0)
+            thi = -0x1p-1074 - v;
     }
     p->kind = KIND_FAST;
     p->v = v;
+    p->tail = t;
     p->d = d;
-    p->flo = (float)lo;
-    p->fhi = (float)hi;
+    p->flo = round_sum_to_float(v, tlo);
+    p->fhi = round_sum_to_float(v, thi);
     p->cr_ok = fbits(p->flo) == fbits(p->fhi);
     p->cr_bits = fbits(p->flo);
+    double lo = v + tlo, hi = v + thi; /* rounded: for the coarse tests below */
     double alo = fabs(lo), ahi = fabs(hi);
     if (alo > ahi) {
         double tmp = alo;
@@ -453,21 +501,21 @@ static void prepare_fast(prepared *p, ab_fastref_fn fn, const ab_params *params,
     }
     bool straddles = (lo < 0) != (hi < 0) && !(lo == 0 || hi == 0);
     p->unit_ok = 0;
-    if (ahi < 0x1p-126) {
+    if (ahi < 0x1p-127) {
         p->unit_ok = 1;
         p->inv_unit = 0x1p149;
-    } else if (!straddles && alo >= 0x1p-126) {
-        int elo = (int)((dbits(alo) >> 52) & 0x7FF), ehi = (int)((dbits(ahi) >> 52) & 0x7FF);
+    } else if (!straddles && alo >= 0x1p-125) {
+        int elo = sum_exponent(v, tlo), ehi = sum_exponent(v, thi);
         if (elo == ehi) {
             p->unit_ok = 1;
-            p->inv_unit = ldexp(1.0, 23 - (elo - 1023));
+            p->inv_unit = ldexp(1.0, 23 - elo);
         }
     }
-    if (lo >= TWO128)
+    if (lo >= 0x1.0000000000001p128)
         p->f_beyond = 1;
-    else if (hi <= -TWO128)
+    else if (hi <= -0x1.0000000000001p128)
         p->f_beyond = -1;
-    else if (hi < TWO128 && lo > -TWO128)
+    else if (hi < 0x1.fffffffffffffp127 && lo > -0x1.fffffffffffffp127)
         p->f_beyond = 0;
     else
         p->f_beyond = 2;
@@ -544,20 +592,53 @@ static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env,
                 lo_u = hi_u = 0.0;
                 exact = true;
             } else {
+                /* |y - (v + t)| as s2 + (e1 + e2) exactly (two TwoSums). */
                 double yv = isinf(yf) ? copysign(TWO128, yf) : (double)yf;
                 double s = yv - p->v;
                 double bb = s - yv;
-                double tail = (yv - (s - bb)) + (-p->v - bb);
-                double as = fabs(s);
-                if (p->d == 0.0 && tail == 0.0) {
+                double e1 = (yv - (s - bb)) + (-p->v - bb);
+                double s2 = s - p->tail;
+                double b2 = s2 - s;
+                double e2 = (s - (s2 - b2)) + (-p->tail - b2);
+                double tail = fabs(e1) + fabs(e2);
+                double as = fabs(s2);
+                /* MPFR reports RNDU(|D|/U) as a double. When the bound on f
+                 * is far below the double ulp of |y - (v + t)|, the sign of the
+                 * residual e1 + e2 says which double that is: exact. */
+                double signed_res = (s2 >= 0 ? 1.0 : -1.0) * (e1 + e2);
+                double margin = p->d + fabs(signed_res) * 0x1p-50 + fabs(p->v) * 0x1p-120 +
+                                0x1p-1074;
+                /* (the |v| 2^-120 term also covers the 128-bit reference's
+                 * own rounding, against which the result must agree) */
+                double up = 0, down = 0;
+                if (as > 0x1p-1000 && as < 0x1p1000) {
+                    uint64_t ab = dbits(as), ub = ab + 1, db = ab - 1;
+                    memcpy(&up, &ub, sizeof up);
+                    memcpy(&down, &db, sizeof down);
+                }
+                if (p->d == 0.0 && e1 == 0.0 && e2 == 0.0) {
+                    lo_u = hi_u = as * p->inv_unit;
+                    exact = true;
+                } else if (up > 0 && signed_res - margin > 0 && signed_res + margin < up - as) {
+                    lo_u = hi_u = up * p->inv_unit;
+                    exact = true;
+                } else if (up > 0 && signed_res + margin < 0 && margin - signed_res < as - down) {
                     lo_u = hi_u = as * p->inv_unit;
                     exact = true;
                 } else {
-                    double slack = (fabs(tail) + p->d) * (1 + 0x1p-50) + as * 0x1p-50;
+                    double slack = (fabs(tail) + p->d) * (1 + 0x1p-50) + as * 0x1p-50 +
+                                   fabs(p->v) * 0x1p-120;
                     lo_u = (as - slack) * p->inv_unit;
                     if (lo_u < 0)
                         lo_u = 0;
                     hi_u = (as + slack) * p->inv_unit;
+                    /* Narrower than the 128-bit reference's own resolution:
+                     * which of two adjacent doubles MPFR reports depends on
+                     * its rounding; take the upper one (documented). */
+                    if (hi_u - lo_u <= hi_u * 0x1p-90 && hi_u >= RESOLUTION_FLOOR) {
+                        lo_u = hi_u;
+                        exact = true;
+                    }
                 }
             }
             int bin;

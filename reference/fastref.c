@@ -36,6 +36,17 @@
 static void set(ab_fastref_value *o, double v, double first_order_err, int sign)
 {
     o->value = v;
+    o->tail = 0.0;
+    o->err = 2.0 * first_order_err + TINY;
+    o->sign = sign;
+}
+
+/* f = anchor + tail, the error bound being on the tail alone. */
+static void set_anchored(ab_fastref_value *o, double anchor, double tail,
+                         double first_order_err, int sign)
+{
+    o->value = anchor;
+    o->tail = tail;
     o->err = 2.0 * first_order_err + TINY;
     o->sign = sign;
 }
@@ -43,6 +54,7 @@ static void set(ab_fastref_value *o, double v, double first_order_err, int sign)
 static void exact(ab_fastref_value *o, double v)
 {
     o->value = v;
+    o->tail = 0.0;
     o->err = 0.0;
     o->sign = 0;
 }
@@ -58,6 +70,7 @@ static void exact_product(ab_fastref_value *o, double a, double x)
 {
     double p = a * x;
     o->value = p;
+    o->tail = 0.0;
     o->err = fabs(fma(a, x, -p));
     o->sign = sign_of(p);
 }
@@ -79,16 +92,42 @@ static void logistic_pair(double z, double *s, double *c)
 }
 
 /* ---- sigmoid: R = 3 EPS (logistic_pair); derivative s*c: R = 7 EPS. */
+/* Anchors, so that the binade and the rounding of values next to a power
+ * of 2 are decided: for |z| < 2^-12, sigma(z) = 1/2 + z/4 - z^3/48 with a
+ * truncation error below |z|^5/480 (alternating series with decreasing
+ * terms) and the tail's own rounding (2u relative); for z > 0,
+ * sigma(z) = 1 - sigma(-z) with the 3 EPS bound on the tail. */
+static void logistic_anchored(double z, ab_fastref_value *o)
+{
+    double s, c;
+    if (fabs(z) < 0x1p-12) {
+        double t = z * 0.25 - z * z * z / 48.0;
+        set_anchored(o, 0.5, t, EPS * fabs(t) + fabs(z * z * z * z * z) / 480.0, sign_of(z));
+        o->sign = +1;
+        return;
+    }
+    logistic_pair(z, &s, &c);
+    if (z > 0)
+        set_anchored(o, 1.0, -c, 3 * EPS * c, +1);
+    else
+        set(o, s, 3 * EPS * s, +1);
+}
 static void sigmoid_f(double x, const ab_params *p, ab_fastref_value *o)
 {
     (void)p;
-    double s, c;
-    logistic_pair(x, &s, &c);
-    set(o, s, 3 * EPS * s, +1);
+    logistic_anchored(x, o);
 }
+/* Near 0, sigma' = 1/4 - z^2/16 + z^4/96 - 17 z^6/2880 ...: truncation
+ * below z^6/100. */
 static void sigmoid_d(double x, const ab_params *p, ab_fastref_value *o)
 {
     (void)p;
+    if (fabs(x) < 0x1p-12) {
+        double x2 = x * x;
+        double t = -x2 / 16.0 + x2 * x2 / 96.0;
+        set_anchored(o, 0.25, t, EPS * fabs(t) + x2 * x2 * x2 / 100.0, +1);
+        return;
+    }
     double s, c;
     logistic_pair(x, &s, &c);
     double v = s * c;
@@ -226,6 +265,10 @@ static void softplus_f(double x, const ab_params *p, ab_fastref_value *o)
 static void softplus_d(double x, const ab_params *p, ab_fastref_value *o)
 {
     double ez, z = scaled_arg(p->beta, x, &ez);
+    if (ez == 0.0) {
+        logistic_anchored(z, o);
+        return;
+    }
     double s, c;
     logistic_pair(z, &s, &c);
     set(o, s, 3 * EPS * s + 1.01 * s * c * ez, +1);
@@ -491,6 +534,7 @@ bool ab_fastref_eval(const ab_activation *act, ab_direction dir, const ab_params
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(x[i])) {
             out[i].value = NAN;
+            out[i].tail = 0.0;
             out[i].err = INFINITY;
             out[i].sign = 0;
             continue;

@@ -19,13 +19,17 @@
 extern "C" {
 #endif
 
-/* One fast evaluation: the exact value f(x) lies in [value - err, value + err]
- * (err = 0: value is exact). sign is the sign the exact value is known to
+/* One fast evaluation: the exact value f(x) lies in
+ * [value + tail - err, value + tail + err] (err = 0: exact). value is an
+ * exact anchor (f(0), the limit 1, x itself...) and tail the small rest, so
+ * that values like 0.5 + x/4 or 1 - e^-x keep their information below
+ * double's resolution of the anchor (tail = 0 for a plain double value). sign is the sign the exact value is known to
  * have (+1, -1), or 0 when not known or the value may be exactly zero; it
  * decides the sign of zero when a tiny value underflows in double. For
  * x = ±inf or NaN the fast reference does not decide: err = +inf. */
 typedef struct ab_fastref_value {
     double value;
+    double tail;
     double err;
     int sign;
 } ab_fastref_value;
