@@ -19,6 +19,7 @@
 #include "actbench/actbench.h"
 #include "atomic_file.h"
 #include "machine.h"
+#include "peer_versions.h"
 
 #ifndef ACTBENCH_C_COMPILER
 #define ACTBENCH_C_COMPILER "unknown"
@@ -252,6 +253,17 @@ static cJSON *build_json(const ab_machine *m, int argc, char **argv)
     cJSON_AddStringToObject(libs, "hwloc_header_api", hw);
     cJSON_AddStringToObject(libs, "glibc", gnu_get_libc_version());
     cJSON_AddStringToObject(libs, "cjson", cJSON_Version());
+
+    cJSON *peers = cJSON_AddArrayToObject(root, "peers");
+    size_t n_peers = 0;
+    const ab_peer_version *pv = ab_peer_versions(&n_peers);
+    for (size_t i = 0; i < n_peers; i++) {
+        cJSON *peer = cJSON_CreateObject();
+        cJSON_AddStringToObject(peer, "name", pv[i].peer);
+        cJSON_AddStringToObject(peer, "version", pv[i].version);
+        cJSON_AddStringToObject(peer, "version_source", pv[i].source);
+        cJSON_AddItemToArray(peers, peer);
+    }
 
     struct utsname u;
     cJSON *kernel = cJSON_AddObjectToObject(root, "kernel");

@@ -90,8 +90,12 @@ static void load_speed(const ab_csv_table *t, const char *activation, const char
             continue;
         const char *variant = ab_csv_field(t, r, ab_csv_column(t, "variant"));
         for (size_t i = 0; i < n; i++)
-            if (strcmp(c[i].variant, variant) == 0)
-                c[i].ticks = field_d(t, r, "ticks_per_elem_median");
+            if (strcmp(c[i].variant, variant) == 0) {
+                /* A non-positive per-element time means the per-call noise
+                 * swamped the work (bench flags it unstable): not a timing. */
+                double ticks = field_d(t, r, "ticks_per_elem_median");
+                c[i].ticks = ticks > 0 ? ticks : NAN;
+            }
     }
 }
 

@@ -23,7 +23,7 @@
 
 #include "onednn_eltwise.h"
 
-enum { CACHE_SLOTS = 32 };
+enum { CACHE_SLOTS = 512 }; /* the bench interleaves ~11 algorithms × 2 directions × 2 sizes × 4 levels: a smaller cache would evict inside the timed region */
 
 typedef struct eltwise_entry {
     bool used;
@@ -156,18 +156,29 @@ static bool entry_create(eltwise_entry *e, dnnl_alg_kind_t alg, float alpha, flo
     return true;
 }
 
+/* Open addressing from a hash of the key: the lookup stays a few compares
+ * however many primitives the bench keeps alive. */
 static eltwise_entry *entry_find(thread_cache *c, dnnl_alg_kind_t alg, float alpha, float beta,
                                  ab_direction dir, size_t n)
 {
-    for (size_t i = 0; i < CACHE_SLOTS; i++) {
-        eltwise_entry *e = &c->slot[i];
-        if (e->used && e->alg == alg && e->alpha == alpha && e->beta == beta &&
-            e->dir == dir && e->n == n)
-            return e;
+    uint64_t h = ((uint64_t)n * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)alg * 0xBF58476D1CE4E5B9ull) ^
+                 (uint64_t)dir;
+    size_t start = (size_t)(h >> 40) % CACHE_SLOTS;
+    eltwise_entry *e = NULL;
+    for (size_t k = 0; k < CACHE_SLOTS; k++) {
+        eltwise_entry *s = &c->slot[(start + k) % CACHE_SLOTS];
+        if (!s->used) {
+            e = s;
+            break;
+        }
+        if (s->alg == alg && s->alpha == alpha && s->beta == beta && s->dir == dir && s->n == n)
+            return s;
     }
-    eltwise_entry *e = &c->slot[c->next_victim];
-    c->next_victim = (c->next_victim + 1) % CACHE_SLOTS;
-    entry_release(e);
+    if (e == NULL) { /* full: evict round-robin */
+        e = &c->slot[c->next_victim];
+        c->next_victim = (c->next_victim + 1) % CACHE_SLOTS;
+        entry_release(e);
+    }
     if (!entry_create(e, alg, alpha, beta, dir, n)) {
         entry_release(e);
         return NULL;
