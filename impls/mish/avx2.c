@@ -8,39 +8,47 @@
  * and the corrected division ab_avx2_div_hilo, about one rounding in all.
  * Derivative tanh(sp) + x sigma (1 - tanh(sp)^2) rewritten over one
  * denominator: x <= 0: e((e + 2)(u + 2) + 4x(1 + e)) / (u + 2)^2;
- * x > 0: (n D + 4x e^2 (1 + e)) / D^2, D = n + 2e^2. One _mm256_div_ps each;
- * on [-1.5, -0.875], around the zero x0 ~ -1.1924, a Sollya polynomial in
- * t = x - x0 (scripts/sollya/mish_deriv_root.sollya).
- * Measured max error: forward 0.890 ULP (x = 0x1.a69332p-9),
- * derivative 6.287 ULP (x = -0x1.bf8bd4p-1, just outside the polynomial
- * region, where the one-denominator formula still cancels; MISSES the
- * target); every float of [-1.5, -0.875]: 2.056 ULP (the Sollya fit is only
- * 2^-24.5); measured against a double-precision reference (throwaway checker, ULP
- * convention of docs/accuracy.md) on every 997th binary32 bit pattern (4.3M
- * inputs over all 2^32, tails and subnormals included). */
+ * x > 0: (n D + 4x e^2 (1 + e)) / D^2, D = n + 2e^2. One _mm256_div_ps each.
+ * Derivative numerator and denominators in two parts (TwoSum / FMA
+ * products), corrected division; on [-1.25, -1.125], around the zero
+ * x0 ~ -1.1924, a Sollya polynomial in t = x - x0
+ * (scripts/sollya/mish_deriv_root.sollya).
+ * Measured max error: forward 0.890 ULP (x = 0x1.a69332p-9), derivative
+ * 0.820 ULP (x = 0x1.1c14f8p-1) against a double-precision reference
+ * (throwaway checker, ULP convention of docs/accuracy.md) on every 997th
+ * binary32 bit pattern (4.3M inputs over all 2^32, tails and subnormals
+ * included); every float of [-1.75, -0.875] (around the zero of mish'):
+ * derivative 0.862 ULP. Not yet the exhaustive sweep. */
 #include <immintrin.h>
 
 #include "avx2_exp.h"
 
 /* scripts/sollya/mish_deriv_root.sollya: the zero x0 = x0_hi + x0_lo of
- * mish' and G with mish'(x0 + t) = t G(t) on [-1.5, -0.875]. */
+ * mish' and G with mish'(x0 + t) = t G(t) on [-1.25, -1.125], where the
+ * two-part formula below still loses to the cancellation. G(0) is a float
+ * pair: a single float would cap the relative error at ~2^-24.5. */
 #define MISH_D_X0_HI -0x1.31432cp0f
 #define MISH_D_X0_LO -0x1.a25b08p-29f
-#define MISH_D_ROOT_LO -1.5f
-#define MISH_D_ROOT_HI -0.875f
-static const float mish_d_g[10] = {
-    0x1.115accp-2f,  0x1.a34a26p-3f,  0x1.574beap-5f, -0x1.4c2628p-6f, -0x1.024e8ep-6f,
-    -0x1.b43f52p-9f, 0x1.643d4cp-12f, 0x1.3b0b4ep-11f, 0x1.e00368p-9f, 0x1.7b02ccp-10f};
+#define MISH_D_ROOT_LO -1.25f
+#define MISH_D_ROOT_HI -1.125f
+#define MISH_D_G0_HI 0x1.115accp-2f
+#define MISH_D_G0_LO -0x1.7ada6cp-27f
+static const float mish_d_g[7] = {
+    0.0f, 0x1.a34a26p-3f, 0x1.574eeap-5f, -0x1.4c3b44p-6f, -0x1.02257cp-6f, -0x1.1786ecp-9f,
+    -0x1.aabf12p-7f};
 
 /* mish'(x) near its zero: t = x - x0_hi is exact (Sterbenz) on the
- * interval, and (t - x0_lo) G(t) is rounded once by the FMA. */
+ * interval; y = (t - x0_lo)(g0_hi + rest) with one final FMA rounding. */
 static inline __m256 mish_derivative_near_zero(__m256 x)
 {
     __m256 t = _mm256_sub_ps(x, _mm256_set1_ps(MISH_D_X0_HI));
-    __m256 g = _mm256_set1_ps(mish_d_g[9]);
-    for (int k = 8; k >= 0; k--)
-        g = _mm256_fmadd_ps(g, t, _mm256_set1_ps(mish_d_g[k]));
-    return _mm256_fmadd_ps(t, g, _mm256_mul_ps(_mm256_set1_ps(-MISH_D_X0_LO), g));
+    __m256 rest = _mm256_set1_ps(mish_d_g[6]);
+    for (int k = 5; k >= 1; k--)
+        rest = _mm256_fmadd_ps(rest, t, _mm256_set1_ps(mish_d_g[k]));
+    rest = _mm256_fmadd_ps(rest, t, _mm256_set1_ps(MISH_D_G0_LO));
+    __m256 g0_hi = _mm256_set1_ps(MISH_D_G0_HI);
+    __m256 small = _mm256_fmsub_ps(t, rest, _mm256_mul_ps(_mm256_set1_ps(MISH_D_X0_LO), g0_hi));
+    return _mm256_fmadd_ps(t, g0_hi, small);
 }
 
 static inline __m256 mish8(__m256 x, const ab_params *p)
@@ -97,11 +105,18 @@ static inline __m256 mish8(__m256 x, const ab_params *p)
     return _mm256_blendv_ps(y, _mm256_set1_ps(-0.0f), vanishing);
 }
 
+static inline __m256 two_sum_lo(__m256 a, __m256 b, __m256 sum)
+{
+    __m256 v = _mm256_sub_ps(sum, a);
+    return _mm256_add_ps(_mm256_sub_ps(a, _mm256_sub_ps(sum, v)), _mm256_sub_ps(b, v));
+}
+
 static inline __m256 mish_derivative8(__m256 x, const ab_params *p)
 {
     (void)p;
     __m256 s2;
-    __m256 m = ab_avx2_exp_split(_mm256_or_ps(x, ab_avx2_sign_bit()), &s2);
+    __m256 m_lo;
+    __m256 m = ab_avx2_exp_split_hilo(_mm256_or_ps(x, ab_avx2_sign_bit()), &s2, &m_lo);
     __m256 one = _mm256_set1_ps(1.0f);
     __m256 two = _mm256_set1_ps(2.0f);
     __m256 four = _mm256_set1_ps(4.0f);
@@ -110,22 +125,59 @@ static inline __m256 mish_derivative8(__m256 x, const ab_params *p)
     __m256 one_plus_e = _mm256_add_ps(one, e);
     /* x <= 0 */
     __m256 e_plus_2 = _mm256_add_ps(e, two);
-    __m256 u_plus_2 = _mm256_add_ps(_mm256_fmadd_ps(e, e, two_e), two);
     __m256 four_x = _mm256_mul_ps(four, x);
-    __m256 bracket = _mm256_fmadd_ps(four_x, one_plus_e, _mm256_mul_ps(e_plus_2, u_plus_2));
-    __m256 num_neg = _mm256_mul_ps(m, bracket);
-    __m256 den_neg = _mm256_mul_ps(u_plus_2, u_plus_2);
-    /* x > 0; 4x e^2 -> 0 as x -> +inf, the clamp avoids inf * 0. */
+    /* The bracket cancels toward the zero of mish' (x0 ~ -1.19): e, e + 2,
+     * u + 2, both products and their sum in two parts. */
+    __m256 e_lo = _mm256_mul_ps(m_lo, s2);
+    __m256 a_lo = _mm256_add_ps(_mm256_sub_ps(e, _mm256_sub_ps(e_plus_2, two)), e_lo);
+    __m256 ea = _mm256_mul_ps(e, e_plus_2);
+    __m256 ea_lo = _mm256_fmadd_ps(e, a_lo, _mm256_fmadd_ps(e_lo, e_plus_2,
+                                                         _mm256_fmsub_ps(e, e_plus_2, ea)));
+    __m256 w_hi = _mm256_add_ps(ea, two);
+    __m256 w_lo = _mm256_add_ps(two_sum_lo(ea, two, w_hi), ea_lo);
+    __m256 b1 = _mm256_mul_ps(e_plus_2, w_hi);
+    __m256 b1_lo = _mm256_fmadd_ps(e_plus_2, w_lo, _mm256_fmadd_ps(a_lo, w_hi,
+                                                               _mm256_fmsub_ps(e_plus_2, w_hi, b1)));
+    __m256 ope_lo = _mm256_add_ps(_mm256_sub_ps(e, _mm256_sub_ps(one_plus_e, one)), e_lo);
+    __m256 b2 = _mm256_mul_ps(four_x, one_plus_e);
+    __m256 b2_lo = _mm256_fmadd_ps(four_x, ope_lo, _mm256_fmsub_ps(four_x, one_plus_e, b2));
+    __m256 br = _mm256_add_ps(b1, b2);
+    __m256 br_lo = _mm256_add_ps(two_sum_lo(b1, b2, br), _mm256_add_ps(b1_lo, b2_lo));
+    __m256 br_hi = _mm256_add_ps(br, br_lo);
+    br_lo = _mm256_sub_ps(br_lo, _mm256_sub_ps(br_hi, br));
+    __m256 num_neg = _mm256_mul_ps(m, br_hi);
+    __m256 num_neg_lo = _mm256_fmadd_ps(m, br_lo, _mm256_fmadd_ps(m_lo, br_hi,
+                                                               _mm256_fmsub_ps(m, br_hi, num_neg)));
+    __m256 den_neg = _mm256_mul_ps(w_hi, w_hi);
+    __m256 den_neg_lo = _mm256_fmadd_ps(_mm256_add_ps(w_hi, w_hi), w_lo,
+                                        _mm256_fmsub_ps(w_hi, w_hi, den_neg));
+    /* x > 0: n = 1 + 2e, D = n + 2e^2 and n D in two parts; 4x e^2 (1 + e)
+     * is positive (no cancellation) and -> 0 as x -> +inf, the clamp avoids
+     * inf * 0. */
+    __m256 e_lo_pos = _mm256_mul_ps(m_lo, s2);
     __m256 n_pos = _mm256_add_ps(one, two_e);
-    __m256 d_pos = _mm256_fmadd_ps(two_e, e, n_pos);
+    __m256 n_lo = _mm256_add_ps(_mm256_sub_ps(two_e, _mm256_sub_ps(n_pos, one)),
+                                _mm256_add_ps(e_lo_pos, e_lo_pos));
+    __m256 q_hi = _mm256_mul_ps(two_e, e);
+    __m256 d_pos = _mm256_add_ps(n_pos, q_hi);
+    __m256 d_lo = _mm256_add_ps(_mm256_sub_ps(q_hi, _mm256_sub_ps(d_pos, n_pos)),
+                                _mm256_add_ps(_mm256_fmsub_ps(two_e, e, q_hi), n_lo));
+    __m256 nd = _mm256_mul_ps(n_pos, d_pos);
+    __m256 nd_lo = _mm256_fmadd_ps(n_pos, d_lo, _mm256_fmadd_ps(n_lo, d_pos,
+                                                             _mm256_fmsub_ps(n_pos, d_pos, nd)));
     __m256 four_xc = _mm256_min_ps(_mm256_set1_ps(800.0f), four_x);
-    __m256 e2 = _mm256_mul_ps(e, e);
-    __m256 num_pos = _mm256_fmadd_ps(_mm256_mul_ps(four_xc, e2), one_plus_e,
-                                     _mm256_mul_ps(n_pos, d_pos));
+    __m256 t2 = _mm256_mul_ps(_mm256_mul_ps(four_xc, _mm256_mul_ps(e, e)), one_plus_e);
+    __m256 num_pos = _mm256_add_ps(nd, t2);
+    __m256 num_pos_lo = _mm256_add_ps(two_sum_lo(nd, t2, num_pos), nd_lo);
     __m256 den_pos = _mm256_mul_ps(d_pos, d_pos);
+    __m256 den_pos_lo = _mm256_fmadd_ps(_mm256_add_ps(d_pos, d_pos), d_lo,
+                                        _mm256_fmsub_ps(d_pos, d_pos, den_pos));
 
-    __m256 y = _mm256_div_ps(_mm256_blendv_ps(num_pos, num_neg, x),
-                             _mm256_blendv_ps(den_pos, den_neg, x));
+    __m256 negative = _mm256_castsi256_ps(_mm256_srai_epi32(_mm256_castps_si256(x), 31));
+    __m256 y = ab_avx2_div_hilo(_mm256_blendv_ps(num_pos, num_neg, negative),
+                                _mm256_blendv_ps(num_pos_lo, num_neg_lo, negative),
+                                _mm256_blendv_ps(den_pos, den_neg, negative),
+                                _mm256_blendv_ps(den_pos_lo, den_neg_lo, negative));
     y = _mm256_mul_ps(y, _mm256_blendv_ps(one, s2, x));
     __m256 near_zero = _mm256_and_ps(
         _mm256_cmp_ps(x, _mm256_set1_ps(MISH_D_ROOT_LO), _CMP_GE_OQ),
