@@ -17,9 +17,14 @@
  *   e^x - 1 = 2^n*p + (2^n - 1): 2^n - 1 is exact for n >= -24, and one FMA
  *   rounds the sum, so small and negative x keep full relative accuracy.
  * Measured over all 2^32 binary32 inputs against double exp/expm1 (throwaway
- * checker, ULP convention of docs/accuracy.md): ab_avx2_exp max 1.031 ULP
- * (x = 0x1.abae6p+4), ab_avx2_expm1 max 1.522 ULP on x <= 88
- * (x = 0x1.907d84p-2). The kernel files state their own measured errors.
+ * checker, ULP convention of docs/accuracy.md): ab_avx2_expm1 max 1.522 ULP
+ * on x <= 88 (x = 0x1.907d84p-2); ab_avx2_exp max 1.031 ULP in its first
+ * form (r rounded, then 1 + p rounded) — it now uses the two-part
+ * ab_avx2_exp_scaled, which was not re-swept on its own (the kernels built
+ * on it measure 0.74 ULP at most). The kernel files state their own
+ * measured errors. Stable names for other kernels: ab_avx2_exp,
+ * ab_avx2_exp_split, ab_avx2_exp_split_hilo, ab_avx2_expm1,
+ * ab_avx2_log1p_unit, ab_avx2_sigmoid, ab_avx2_div_hilo, ab_avx2_apply.
  *
  * Special values: NaN flows through the arithmetic (the clamps put x in the
  * second operand of min/max, which is the one returned for NaN); +inf and
