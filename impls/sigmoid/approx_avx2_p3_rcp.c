@@ -14,78 +14,35 @@
  * Any n (masked load/store tail, bit-identical to the body), unaligned,
  * in-place. NaN propagates. Independent of MXCSR FTZ/DAZ (no subnormal is
  * ever produced or consumed except a subnormal input, where σ = 1/2). */
-#include <immintrin.h>
-#include <stdint.h>
-
 #include "actbench/actbench.h"
+#include "approx_avx2.h"
 
-/* e^t for t <= 0, flushed to 0 below -87.33. */
-static inline __m256 exp_p3_nonpositive(__m256 t)
+AB_APPROX_INLINE __m256 sigmoid8(__m256 x, __m256 unused)
 {
-    const __m256 log2e = _mm256_set1_ps(0x1.715476p+0f);
-    __m256 z = _mm256_mul_ps(t, log2e);
-    __m256 nf = _mm256_round_ps(z, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    __m256 f = _mm256_fmsub_ps(t, log2e, nf);
-    __m256 p = _mm256_set1_ps(0x1.c3f798p-5f);
-    p = _mm256_fmadd_ps(p, f, _mm256_set1_ps(0x1.f0de26p-3f));
-    p = _mm256_fmadd_ps(p, f, _mm256_set1_ps(0x1.62f31ap-1f));
-    p = _mm256_fmadd_ps(p, f, _mm256_set1_ps(0x1.fff692p-1f));
-    __m256i scale = _mm256_slli_epi32(_mm256_cvtps_epi32(nf), 23);
-    __m256 e = _mm256_castsi256_ps(_mm256_add_epi32(_mm256_castps_si256(p), scale));
-    /* NaN compares false here and keeps its NaN bits (cvtps gives 0x80000000,
-     * which the shift drops). */
-    __m256 underflow = _mm256_cmp_ps(t, _mm256_set1_ps(-87.33f), _CMP_LT_OQ);
-    return _mm256_andnot_ps(underflow, e);
-}
-
-static inline __m256 reciprocal_nr(__m256 d)
-{
-    __m256 r = _mm256_rcp_ps(d);
-    return _mm256_mul_ps(r, _mm256_fnmadd_ps(d, r, _mm256_set1_ps(2.0f)));
-}
-
-static inline __m256i tail_mask(size_t rest)
-{
-    const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-    return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)rest), lanes);
-}
-
-static inline __m256 sigmoid8(__m256 x)
-{
+    (void)unused;
     const __m256 sign = _mm256_set1_ps(-0.0f);
-    __m256 e = exp_p3_nonpositive(_mm256_or_ps(x, sign));
-    __m256 r = reciprocal_nr(_mm256_add_ps(_mm256_set1_ps(1.0f), e));
+    __m256 e = ab_approx_exp_p3_nonpositive(_mm256_or_ps(x, sign));
+    __m256 r = ab_approx_reciprocal_nr(_mm256_add_ps(_mm256_set1_ps(1.0f), e));
     return _mm256_blendv_ps(r, _mm256_mul_ps(e, r), x); /* sign bit picks e·r */
 }
 
-static inline __m256 sigmoid_derivative8(__m256 x)
+AB_APPROX_INLINE __m256 sigmoid_derivative8(__m256 x, __m256 unused)
 {
+    (void)unused;
     const __m256 sign = _mm256_set1_ps(-0.0f);
-    __m256 e = exp_p3_nonpositive(_mm256_or_ps(x, sign));
-    __m256 r = reciprocal_nr(_mm256_add_ps(_mm256_set1_ps(1.0f), e));
+    __m256 e = ab_approx_exp_p3_nonpositive(_mm256_or_ps(x, sign));
+    __m256 r = ab_approx_reciprocal_nr(_mm256_add_ps(_mm256_set1_ps(1.0f), e));
     return _mm256_mul_ps(_mm256_mul_ps(e, r), r);
 }
 
 void ab_sigmoid_approx_avx2_p3_rcp_forward(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        _mm256_storeu_ps(y + i, sigmoid8(_mm256_loadu_ps(x + i)));
-    if (i < n) {
-        __m256i m = tail_mask(n - i);
-        _mm256_maskstore_ps(y + i, m, sigmoid8(_mm256_maskload_ps(x + i, m)));
-    }
+    ab_approx_apply(x, y, n, _mm256_setzero_ps(), sigmoid8);
 }
 
 void ab_sigmoid_approx_avx2_p3_rcp_derivative(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        _mm256_storeu_ps(y + i, sigmoid_derivative8(_mm256_loadu_ps(x + i)));
-    if (i < n) {
-        __m256i m = tail_mask(n - i);
-        _mm256_maskstore_ps(y + i, m, sigmoid_derivative8(_mm256_maskload_ps(x + i, m)));
-    }
+    ab_approx_apply(x, y, n, _mm256_setzero_ps(), sigmoid_derivative8);
 }

@@ -12,18 +12,12 @@
  * compute from its output (0 beyond the clamp).
  * Any n (masked load/store tail, bit-identical to the body), unaligned,
  * in-place. NaN propagates. Independent of MXCSR FTZ/DAZ. */
-#include <immintrin.h>
-
 #include "actbench/actbench.h"
+#include "approx_avx2.h"
 
-static inline __m256i tail_mask(size_t rest)
+AB_APPROX_INLINE __m256 tanh8(__m256 x, __m256 unused)
 {
-    const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-    return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)rest), lanes);
-}
-
-static inline __m256 tanh8(__m256 x)
-{
+    (void)unused;
     const __m256 sign = _mm256_set1_ps(-0.0f);
     const __m256 six = _mm256_set1_ps(6.0f);
     __m256 a = _mm256_andnot_ps(sign, x);
@@ -38,39 +32,25 @@ static inline __m256 tanh8(__m256 x)
     den = _mm256_fmadd_ps(den, s, _mm256_set1_ps(0x1.4afd6ap-6f));
     den = _mm256_fmadd_ps(den, s, _mm256_set1_ps(0x1.d1745ep-2f));
     den = _mm256_fmadd_ps(den, s, _mm256_set1_ps(1.0f));
-    __m256 r = _mm256_rcp_ps(den);
-    r = _mm256_mul_ps(r, _mm256_fnmadd_ps(den, r, _mm256_set1_ps(2.0f)));
-    __m256 t = _mm256_mul_ps(num, r);
+    __m256 t = _mm256_mul_ps(num, ab_approx_reciprocal_nr(den));
     t = _mm256_blendv_ps(t, _mm256_set1_ps(1.0f), _mm256_cmp_ps(a, six, _CMP_GT_OQ));
     return _mm256_or_ps(t, _mm256_and_ps(x, sign));
 }
 
-static inline __m256 tanh_derivative8(__m256 x)
+AB_APPROX_INLINE __m256 tanh_derivative8(__m256 x, __m256 unused)
 {
-    __m256 t = tanh8(x);
+    __m256 t = tanh8(x, unused);
     return _mm256_fnmadd_ps(t, t, _mm256_set1_ps(1.0f));
 }
 
 void ab_tanh_approx_avx2_rational_rcp_forward(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        _mm256_storeu_ps(y + i, tanh8(_mm256_loadu_ps(x + i)));
-    if (i < n) {
-        __m256i m = tail_mask(n - i);
-        _mm256_maskstore_ps(y + i, m, tanh8(_mm256_maskload_ps(x + i, m)));
-    }
+    ab_approx_apply(x, y, n, _mm256_setzero_ps(), tanh8);
 }
 
 void ab_tanh_approx_avx2_rational_rcp_derivative(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        _mm256_storeu_ps(y + i, tanh_derivative8(_mm256_loadu_ps(x + i)));
-    if (i < n) {
-        __m256i m = tail_mask(n - i);
-        _mm256_maskstore_ps(y + i, m, tanh_derivative8(_mm256_maskload_ps(x + i, m)));
-    }
+    ab_approx_apply(x, y, n, _mm256_setzero_ps(), tanh_derivative8);
 }
