@@ -298,9 +298,10 @@ static void check_worst(const ab_exh_state *st, const ab_exh_pair *p)
     int prec, emin_unit, emax;
     ab_exh_format_params(st->format, &prec, &emin_unit, &emax);
     ab_ulp_error e = ab_ulp_error_fmt((double)y, f, prec, emin_unit, emax);
-    if (e.ulp != p->stats.max_ulp)
-        fprintf(stderr, "actbench: warning: %s %s %s: worst case re-evaluates to %g ULP, not %g\n",
-                st->activation, p->variant, ab_direction_name(p->dir), e.ulp, p->stats.max_ulp);
+    if (ab_exh_quantize(e.ulp) != p->stats.max_ulp)
+        fprintf(stderr, "actbench: warning: %s %s %s: worst case re-evaluates to %a ULP, not %a\n",
+                st->activation, p->variant, ab_direction_name(p->dir), ab_exh_quantize(e.ulp),
+                p->stats.max_ulp);
     mpfr_clear(f);
 }
 
@@ -315,11 +316,14 @@ static bool write_stats_csv(const ab_exh_state *st, const char *dir, const char 
     fprintf(fp, "activation,variant,isa,direction,format,reference,range_lo,range_hi,inputs,"
                 "ulp_counted,max_ulp,worst_x,worst_y,worst_cr,worst_x_bits,worst_y_bits,"
                 "worst_cr_bits,mean_ulp,pct_cr,not_cr,over_1ulp,declared_max_ulp,"
-                "within_declared,nan_expected");
+                "within_declared,ulp_quantum,nan_expected");
     for (int k = 0; k < AB_CLASS_KINDS; k++)
         fprintf(fp, ",%s", ab_class_name(k));
-    for (int k = 0; k < AB_HIST_BINS; k++)
-        fprintf(fp, ",hist_%s", ab_hist_bin_label(k));
+    /* CSV-safe bin names, as accuracy.csv writes them */
+    fprintf(fp, ",hist_le_0.5,hist_0.5_1");
+    for (int b = 2; b < AB_HIST_BINS - 1; b++)
+        fprintf(fp, ",hist_%.0f_%.0f", ldexp(1.0, b - 2), ldexp(1.0, b - 1));
+    fprintf(fp, ",hist_gt_%.0f", ldexp(1.0, AB_HIST_BINS - 3));
     fprintf(fp, ",fallbacks,worst_reevals,wall_seconds,inputs_per_second,threads,shards\n");
     uint64_t range_inputs = st->range_hi - st->range_lo + 1;
     for (size_t i = 0; i < st->pair_count; i++) {
@@ -359,6 +363,7 @@ static bool write_stats_csv(const ab_exh_state *st, const char *dir, const char 
         } else {
             fprintf(fp, ",,");
         }
+        fprintf(fp, ",rel2^-%d_floor2^-30", AB_EXH_ULP_REL_BITS);
         fprintf(fp, ",%" PRIu64, s->nan_expected);
         for (int k = 0; k < AB_CLASS_KINDS; k++)
             fprintf(fp, ",%" PRIu64, s->classes[k]);
@@ -420,8 +425,10 @@ static bool write_maps(const ab_exh_state *st, const char *dir, const char *base
 
 #define SUMMARY_HEADER                                                                     \
     "activation,variant,direction,format,range_lo,range_hi,reference,inputs,max_ulp,"      \
-    "worst_x,pct_cr,fallbacks,worst_reevals,wall_seconds,inputs_per_second,threads,"       \
-    "pairs_in_sweep,shards,date\n"
+    "worst_x,worst_y,worst_cr,pct_cr,over_1ulp,nan_unexpected,nan_missing,"                \
+    "inf_where_finite,flush_to_zero,signed_zero_mismatch,finite_where_inf,ulp_quantum,"    \
+    "fallbacks,worst_reevals,wall_seconds,inputs_per_second,threads,pairs_in_sweep,shards," \
+    "date\n"
 
 /* Replaces this sweep's rows of summary.csv (key: the first six columns),
  * under an flock so that concurrent sweeps do not lose each other's rows. */
@@ -472,15 +479,23 @@ static bool update_summary(const ab_exh_state *st, const char *dir)
         uint64_t range_inputs = st->range_hi - st->range_lo + 1;
         for (size_t i = 0; i < st->pair_count; i++) {
             const ab_exh_pair *p = &st->pairs[i];
-            char wx[64] = "";
-            if (p->stats.ulp_counted)
+            char wx[64] = "", wy[64] = "", wc[64] = "";
+            if (p->stats.ulp_counted) {
                 fmt_value(wx, sizeof wx, st->format, p->stats.worst_x);
-            fprintf(af.fp,
-                    "%s%s,%" PRIu64 ",%.17g,%s,%.6f,%" PRIu64 ",%" PRIu64 ",%.3f,%.0f,%u,%zu,%u,%s\n",
+                fmt_value(wy, sizeof wy, st->format, p->stats.worst_y);
+                fmt_value(wc, sizeof wc, st->format, p->stats.worst_cr);
+            }
+            fprintf(af.fp, "%s%s,%" PRIu64 ",%.17g,%s,%s,%s,%.6f,%" PRIu64,
                     keys[i < 64 ? i : 63],
                     st->mpfr_reference || st->format != AB_FMT_BINARY32 ? "mpfr" : "fast+mpfr",
-                    p->stats.inputs, p->stats.ulp_counted ? p->stats.max_ulp : 0.0, wx,
-                    ab_acc_stats_pct_cr(&p->stats), p->fallbacks, p->reevals, st->wall_seconds,
+                    p->stats.inputs, p->stats.ulp_counted ? p->stats.max_ulp : 0.0, wx, wy, wc,
+                    ab_acc_stats_pct_cr(&p->stats), p->stats.over_one_ulp);
+            static const int class_order[] = {0, 1, 2, 3, 4, 5}; /* = the header's order */
+            for (int k = 0; k < AB_CLASS_KINDS; k++)
+                fprintf(af.fp, ",%" PRIu64, p->stats.classes[class_order[k]]);
+            fprintf(af.fp, ",rel2^-%d_floor2^-30", AB_EXH_ULP_REL_BITS);
+            fprintf(af.fp, ",%" PRIu64 ",%" PRIu64 ",%.3f,%.0f,%u,%zu,%u,%s\n",
+                    p->fallbacks, p->reevals, st->wall_seconds,
                     st->wall_seconds > 0 ? (double)range_inputs / st->wall_seconds : 0.0,
                     st->threads, st->pair_count, st->shards_merged, date);
         }
@@ -801,11 +816,12 @@ int ab_cmd_exhaustive(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0}};
     optind = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "ha:V:v:o:q", longopts, NULL)) != -1) {
         switch (c) {
         case 'E': break;
         case 'a': o.activations = optarg; break;
-        case 'v': o.variants = optarg; break;
+        case 'v':
+        case 'V': o.variants = optarg; break;
         case 'd':
             if (strcmp(optarg, "forward") == 0)
                 o.dir_mask = 1;
@@ -1007,7 +1023,7 @@ int ab_cmd_merge(int argc, char **argv)
                                              {NULL, 0, NULL, 0}};
     optind = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "ha:V:v:o:q", longopts, NULL)) != -1) {
         if (c == 'o')
             output = optarg;
         else if (c == 'q')

@@ -4,12 +4,27 @@
  * selected implementation, forward and derivative, with exact ULP statistics
  * (accuracy_stats.h), error maps, checkpoints, shards and merge.
  *
- * Exactness: the fast reference (actbench/fastref.h) decides the correctly
- * rounded value and the histogram bin of each case when its error bound
- * allows; otherwise the case is evaluated in MPFR (a "fallback"). Every
- * candidate for a block's maximum is re-evaluated in MPFR, so max, argmax,
- * histogram, counts and classes equal a pure-MPFR sweep; the mean and the
- * error maps use the fast value (within its bound).
+ * The reported (quantized) ULP error. accuracy.md's err = |y - f| / U(f)
+ * is "rounded up for reporting"; here the rounding is to a fixed grid:
+ *   Q(err) = 0                     when y == f exactly,
+ *          = 2^-30                 when 0 < err <= 2^-30 (absolute floor),
+ *          = the smallest multiple of 2^(e-20) that is >= err otherwise,
+ *            e = floor(log2 err)   (relative quantum 2^-20, ~6 digits).
+ * Powers of 2 (the histogram edges 0.5, 1, 2, ...) are grid points, so
+ * the histogram bin of Q(err) is that of err. max_ulp, worst_x (ties: the
+ * smallest input bit pattern), worst_y, worst_cr, the histogram, the count
+ * > 1 ULP, the CR verdict and the class counts are functions of Q(err) and
+ * round(f) only: the fast reference (actbench/fastref.h) decides them when
+ * its bound puts the error inside one cell of the grid (and round(f) away
+ * from a midpoint); otherwise the case goes to MPFR (a "fallback", counted),
+ * and candidates for a block's maximum whose cell is not decided are
+ * re-evaluated in MPFR ("worst_reevals"). So these figures equal those of
+ * --reference mpfr, where Q is applied on top of ab_ulp_error_fmt (whose own
+ * figure is the unquantized error rounded up to a double).
+ * NOT quantized: mean_ulp and the error maps (binade/grid max and mean),
+ * which use the midpoint of the fast error interval (MPFR's value in MPFR
+ * mode and for fallbacks); they agree with MPFR to within the fast bound,
+ * ~2^-20 ULP, not bit for bit.
  */
 #ifndef ACTBENCH_EXHAUSTIVE_H
 #define ACTBENCH_EXHAUSTIVE_H
@@ -26,6 +41,11 @@ int ab_cmd_exhaustive(int argc, char **argv);
 int ab_cmd_merge(int argc, char **argv);
 
 void ab_exhaustive_usage(FILE *out);
+
+#define AB_EXH_ULP_FLOOR 0x1p-30  /* smallest non-zero reported error */
+#define AB_EXH_ULP_REL_BITS 20    /* grid step 2^-20 relative */
+/* Q(err) above; err >= 0 (NaN and 0 give 0, inf stays inf). */
+double ab_exh_quantize(double err);
 
 /* ---- the sweep state (checkpoints, shard state files) ------------------- */
 

@@ -24,17 +24,18 @@ typedef struct prepared {
     float flo, fhi;   /* floats of the ends of [v - d, v + d] */
     uint32_t cr_bits; /* valid when cr_ok */
     uint8_t kind, cr_ok, unit_ok;
+    uint8_t ref_inexact; /* MPFR mode: MPFR raised its inexact flag computing f */
     int8_t f_beyond;  /* +1: f >= 2^128, -1: f <= -2^128, 0: neither, 2: unknown */
     int16_t binade;   /* sign * 256 + exponent field of x */
     int16_t grid;     /* -1: outside the grid */
 } prepared;
 
-#define RESOLUTION_FLOOR 0x1p-80
 #define CAND_MAX 64
 typedef struct candidate {
     uint32_t x, y, cr;
-    double lo, hi;
-    bool exact; /* lo == hi is the MPFR value */
+    double lo, hi; /* the quantized error lies in [lo, hi] (grid points) */
+    bool exact;    /* lo == hi is the quantized error MPFR gives */
+    bool cr_known; /* cr holds the correct rounding of f */
 } candidate;
 
 typedef struct max_tracker {
@@ -70,6 +71,23 @@ static uint64_t dbits(double v)
     uint64_t u;
     memcpy(&u, &v, sizeof u);
     return u;
+}
+
+/* ---- the quantized error (exhaustive.h) ------------------------------------ */
+
+double ab_exh_quantize(double err)
+{
+    if (!(err > 0))
+        return 0.0;
+    if (err <= AB_EXH_ULP_FLOOR)
+        return AB_EXH_ULP_FLOOR;
+    if (isinf(err))
+        return err;
+    /* err in [2^e, 2^(e+1)): the grid step there is 2^(e-20); the quotient
+     * has at most 53 bits, so the scaling, ceil and product are exact. */
+    int e = ilogb(err);
+    double step = ldexp(1.0, e - AB_EXH_ULP_REL_BITS);
+    return ceil(err / step) * step;
 }
 
 /* ---- 16-bit formats -------------------------------------------------------- */
@@ -245,18 +263,6 @@ void ab_exh_pair_merge(ab_exh_pair *out, const ab_exh_pair *in)
         cell_merge(&out->grid[g], &in->grid[g]);
 }
 
-static int fast_bin(double ulp)
-{
-    if (ulp <= 0.5)
-        return 0;
-    if (ulp <= 1.0)
-        return 1;
-    uint64_t b = dbits(ulp);
-    int e = (int)(b >> 52) - 1023;
-    int k = (b & 0xFFFFFFFFFFFFFull) == 0 ? e + 1 : e + 2;
-    return k > AB_HIST_BINS - 1 ? AB_HIST_BINS - 1 : k;
-}
-
 typedef struct eval_env {
     const ab_exh_ctx *ctx;
     ab_direction dir;
@@ -264,13 +270,27 @@ typedef struct eval_env {
 } eval_env;
 
 /* Exact error of y at input x, in MPFR (the fallback and the re-evaluation). */
+/* y == f exactly (quantized error 0) needs an exact reference: when MPFR's
+ * value equals y but its evaluation was inexact (sigmoid(100) = 1 - 2^-144
+ * at 128 bits is 1), the error is positive and below 2^-30 ULP. */
+#define BELOW_FLOOR 0x1p-1000
+static void zero_needs_exact(ab_ulp_error *e, bool ref_inexact)
+{
+    if (e->ulp == 0.0 && ref_inexact && !e->is_nan_case)
+        e->ulp = BELOW_FLOOR;
+}
+
 static ab_ulp_error mpfr_case(const eval_env *env, float x, double y, double *cr)
 {
+    mpfr_clear_inexflag();
     ab_ref_eval(env->ctx->act, env->dir, &env->ctx->params, x, *env->f);
+    bool inexact = mpfr_inexflag_p() != 0;
     *cr = round_mpfr_to_format(*env->f, env->ctx->format);
     int prec, emin_unit, emax;
     ab_exh_format_params(env->ctx->format, &prec, &emin_unit, &emax);
-    return ab_ulp_error_fmt(y, *env->f, prec, emin_unit, emax);
+    ab_ulp_error e = ab_ulp_error_fmt(y, *env->f, prec, emin_unit, emax);
+    zero_needs_exact(&e, inexact);
+    return e;
 }
 
 static void resolve(const eval_env *env, candidate *c, ab_exh_pair *out)
@@ -281,6 +301,19 @@ static void resolve(const eval_env *env, candidate *c, ab_exh_pair *out)
     c->cr = fbits((float)cr);
     c->exact = true;
     out->reevals++;
+}
+
+/* c cannot be the block's maximum: below the best lower bound, or only
+ * equal to it with an exact holder of that value at a smaller input. */
+static bool cannot_win(const max_tracker *t, const candidate *c)
+{
+    if (c->hi < t->max_lo)
+        return true;
+    if (c->hi == t->max_lo)
+        for (int i = 0; i < t->n; i++)
+            if (t->c[i].exact && t->c[i].lo == t->max_lo && t->c[i].x < c->x)
+                return true;
+    return false;
 }
 
 static void tracker_prune(max_tracker *t)
@@ -307,8 +340,10 @@ static void tracker_prune(max_tracker *t)
 
 static int by_hi_descending(const void *a, const void *b)
 {
-    double ha = ((const candidate *)a)->hi, hb = ((const candidate *)b)->hi;
-    return (ha < hb) - (ha > hb);
+    const candidate *ca = a, *cb = b;
+    if (ca->hi != cb->hi)
+        return (ca->hi < cb->hi) - (ca->hi > cb->hi);
+    return (ca->x > cb->x) - (ca->x < cb->x); /* then the smaller input first */
 }
 
 /* Re-evaluates in MPFR, from the highest upper bound down, every candidate
@@ -318,7 +353,7 @@ static void tracker_resolve_all(max_tracker *t, const eval_env *env, ab_exh_pair
     tracker_prune(t);
     qsort(t->c, (size_t)t->n, sizeof t->c[0], by_hi_descending);
     for (int i = 0; i < t->n; i++)
-        if (!t->c[i].exact && t->c[i].hi >= t->max_lo) {
+        if (!t->c[i].exact && !cannot_win(t, &t->c[i])) {
             resolve(env, &t->c[i], out);
             if (t->c[i].lo > t->max_lo)
                 t->max_lo = t->c[i].lo;
@@ -326,24 +361,11 @@ static void tracker_resolve_all(max_tracker *t, const eval_env *env, ab_exh_pair
     tracker_prune(t);
 }
 
-/* Below 2^-80 ULP the 128-bit MPFR reference is itself no longer exact
- * (its own error is ~2^-104 ULP), so such candidates are not re-evaluated:
- * their upper bound is taken as their value. A maximum below 2^-80 ULP (only
- * in ranges where an implementation is within 2^-80 ULP of f everywhere)
- * is therefore an upper bound, not MPFR's figure. */
-
 static void tracker_add(max_tracker *t, const candidate *cin, const eval_env *env,
                         ab_exh_pair *out)
 {
-    candidate floor_c;
     const candidate *c = cin;
-    if (!cin->exact && cin->hi < RESOLUTION_FLOOR) {
-        floor_c = *cin;
-        floor_c.lo = floor_c.hi;
-        floor_c.exact = true;
-        c = &floor_c;
-    }
-    if (c->hi < t->max_lo)
+    if (cannot_win(t, c))
         return;
     if (c->exact && c->lo == t->max_lo)
         for (int i = 0; i < t->n; i++)
@@ -364,7 +386,13 @@ static void tracker_finish(max_tracker *t, const eval_env *env, ab_exh_pair *out
     tracker_resolve_all(t, env, out);
     ab_acc_stats *s = &out->stats;
     for (int i = 0; i < t->n; i++) {
-        const candidate *c = &t->c[i];
+        candidate *c = &t->c[i];
+        if (!c->cr_known && (c->lo > s->max_ulp || (c->lo == s->max_ulp && c->x < s->worst_x))) {
+            double cr; /* the fast bound decided the error but not round(f) */
+            mpfr_case(env, ffrom(c->x), (double)ffrom(c->y), &cr);
+            c->cr = fbits((float)cr);
+            c->cr_known = true;
+        }
         if (c->lo > s->max_ulp || (c->lo == s->max_ulp && c->x < s->worst_x)) {
             s->max_ulp = c->lo;
             s->worst_x = c->x;
@@ -394,7 +422,7 @@ static void map_add(ab_exh_pair *out, const prepared *p, double ulp)
  * histogram bin is decided; the maximum goes through the tracker. */
 static void add_case(ab_exh_pair *out, max_tracker *t, const eval_env *env, const prepared *p,
                      uint32_t xb, double y, double cr, bool is_cr, unsigned classes,
-                     bool nan_case, double ulp_lo, double ulp_hi, int bin, bool exact)
+                     bool nan_case, double ulp_raw, double q_lo, double q_hi, int bin)
 {
     ab_acc_stats *s = &out->stats;
     s->inputs++;
@@ -411,23 +439,23 @@ static void add_case(ab_exh_pair *out, max_tracker *t, const eval_env *env, cons
             s->nan_expected++;
         return;
     }
-    double mid = 0.5 * (ulp_lo + ulp_hi);
     s->ulp_counted++;
-    s->sum_ulp += mid;
+    s->sum_ulp += ulp_raw;
     if (bin >= 2)
         s->over_one_ulp++;
     s->hist[bin]++;
-    candidate c = {xb, fbits((float)y), fbits((float)cr), ulp_lo, ulp_hi, exact};
+    candidate c = {xb, fbits((float)y), fbits((float)cr), q_lo, q_hi, q_lo == q_hi, !isnan(cr)};
     tracker_add(t, &c, env, out);
-    map_add(out, p, mid);
+    map_add(out, p, ulp_raw);
 }
 
 static void add_mpfr_case(ab_exh_pair *out, max_tracker *t, const eval_env *env,
                           const prepared *p, uint32_t xb, double y, const ab_ulp_error *e,
                           double cr)
 {
+    double q = ab_exh_quantize(e->ulp);
     add_case(out, t, env, p, xb, y, cr, e->correctly_rounded, e->classes, e->is_nan_case,
-             e->ulp, e->ulp, ab_hist_bin(e->ulp), true);
+             e->ulp, q, q, ab_hist_bin(q));
 }
 
 /* ---- preparation of the reference -------------------------------------------- */
@@ -544,6 +572,31 @@ static void prepare_block(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
     }
 }
 
+/* The error E = (a + r +- d) * inv_unit (a >= 0 and the scaling exact)
+ * straddles the grid point G = q_lo when its interval gives two cells:
+ * decide the side exactly from the sign of (a - G/inv_unit) + r +- d, whose
+ * first difference is exact (Sterbenz) when G/inv_unit is within a factor 2
+ * of a. E <= G gives Q = G; E > G gives the next cell (q_hi when that is the
+ * only other cell). The figure is Q of the exact error; MPFR's 128-bit value
+ * could differ from it only within ~2^-100 ULP of a grid point. */
+static void decide_cell(double a, double r, double d, double inv_unit, double *q_lo,
+                        double *q_hi)
+{
+    double g = *q_lo, next = ab_exh_quantize(nextafter(g, INFINITY));
+    if (next != *q_hi)
+        return; /* more than one boundary inside: leave undecided */
+    double ga = g / inv_unit;
+    if (!(ga * 0.5 <= a && a <= 2 * ga) || ga == 0 || !isfinite(ga))
+        return;
+    double t0 = a - ga; /* exact */
+    double s = t0 + r;
+    double err = fabs(s) * 0x1p-52 + d * (1 + 0x1p-50) + 0x1p-1074;
+    if (s + err <= 0)
+        *q_hi = g;
+    else if (s - err > 0)
+        *q_lo = next;
+}
+
 /* ---- classification of one implementation's results --------------------------- */
 
 static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env, size_t n,
@@ -556,13 +609,13 @@ static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env,
         if (p->kind == KIND_NAN) {
             bool y_nan = isnan(yf);
             add_case(out, t, env, p, xb, yf, NAN, y_nan, y_nan ? 0u : AB_CLASS_NAN_MISSING,
-                     true, 0, 0, 0, true);
+                     true, 0, 0, 0, 0);
             continue;
         }
         if (p->kind == KIND_FAST) {
             if (isnan(yf)) {
                 add_case(out, t, env, p, xb, yf, ffrom(p->cr_bits), false,
-                         AB_CLASS_NAN_UNEXPECTED, true, 0, 0, 0, true);
+                         AB_CLASS_NAN_UNEXPECTED, true, 0, 0, 0, 0);
                 continue;
             }
             bool y_special = yf == 0.0f || isinf(yf);
@@ -584,7 +637,8 @@ static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env,
             }
             if (!p->unit_ok)
                 goto fallback;
-            double lo_u, hi_u;
+            double lo_u, hi_u; /* the exact error lies in [lo_u, hi_u] */
+            double as_signed = 0, r_signed = 0;
             bool exact = false;
             if (isinf(yf) && p->f_beyond == 2)
                 goto fallback;
@@ -600,61 +654,45 @@ static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env,
                 double s2 = s - p->tail;
                 double b2 = s2 - s;
                 double e2 = (s - (s2 - b2)) + (-p->tail - b2);
-                double tail = fabs(e1) + fabs(e2);
                 double as = fabs(s2);
-                /* MPFR reports RNDU(|D|/U) as a double. When the bound on f
-                 * is far below the double ulp of |y - (v + t)|, the sign of the
-                 * residual e1 + e2 says which double that is: exact. */
-                double signed_res = (s2 >= 0 ? 1.0 : -1.0) * (e1 + e2);
-                double margin = p->d + fabs(signed_res) * 0x1p-50 + fabs(p->v) * 0x1p-120 +
-                                0x1p-1074;
-                /* (the |v| 2^-120 term also covers the 128-bit reference's
-                 * own rounding, against which the result must agree) */
-                double up = 0, down = 0;
-                if (as > 0x1p-1000 && as < 0x1p1000) {
-                    uint64_t ab = dbits(as), ub = ab + 1, db = ab - 1;
-                    memcpy(&up, &ub, sizeof up);
-                    memcpy(&down, &db, sizeof down);
-                }
+                double r = (s2 >= 0 ? 1.0 : -1.0) * (e1 + e2); /* |y - (v+t)| = as + r */
                 if (p->d == 0.0 && e1 == 0.0 && e2 == 0.0) {
                     lo_u = hi_u = as * p->inv_unit;
                     exact = true;
-                } else if (up > 0 && signed_res - margin > 0 && signed_res + margin < up - as) {
-                    lo_u = hi_u = up * p->inv_unit;
-                    exact = true;
-                } else if (up > 0 && signed_res + margin < 0 && margin - signed_res < as - down) {
-                    lo_u = hi_u = as * p->inv_unit;
-                    exact = true;
                 } else {
-                    double slack = (fabs(tail) + p->d) * (1 + 0x1p-50) + as * 0x1p-50 +
-                                   fabs(p->v) * 0x1p-120;
+                    double slack = (fabs(e1) + fabs(e2) + p->d) * (1 + 0x1p-50) + as * 0x1p-50;
                     lo_u = (as - slack) * p->inv_unit;
-                    if (lo_u < 0)
-                        lo_u = 0;
                     hi_u = (as + slack) * p->inv_unit;
-                    /* Narrower than the 128-bit reference's own resolution:
-                     * which of two adjacent doubles MPFR reports depends on
-                     * its rounding; take the upper one (documented). */
-                    if (hi_u - lo_u <= hi_u * 0x1p-90 && hi_u >= RESOLUTION_FLOOR) {
-                        lo_u = hi_u;
-                        exact = true;
-                    }
+                    as_signed = as;
+                    r_signed = r;
                 }
+            }
+            double raw = 0.5 * (lo_u + hi_u);
+            double q_lo, q_hi;
+            if (exact) {
+                q_lo = q_hi = ab_exh_quantize(lo_u);
+            } else {
+                /* lo > 0 proves y != f (so Q >= 2^-30); lo <= 0 cannot
+                 * exclude y == f (Q = 0): left to MPFR if it matters. */
+                q_lo = lo_u > 0 ? ab_exh_quantize(lo_u) : 0.0;
+                q_hi = ab_exh_quantize(hi_u);
+                if (q_lo != q_hi && q_lo > 0)
+                    decide_cell(as_signed, r_signed, p->d, p->inv_unit, &q_lo, &q_hi);
             }
             int bin;
             if (is_cr) {
-                bin = 0;
-                if (hi_u > 0.5)
-                    hi_u = 0.5;
-                if (lo_u > hi_u)
-                    lo_u = hi_u;
+                bin = 0; /* CR implies err <= 0.5, a grid point */
+                if (q_hi > 0.5)
+                    q_hi = 0.5;
+                if (q_lo > q_hi)
+                    q_lo = q_hi;
             } else {
-                bin = fast_bin(lo_u);
-                if (bin != fast_bin(hi_u))
+                bin = ab_hist_bin(q_lo);
+                if (bin != ab_hist_bin(q_hi))
                     goto fallback;
             }
             add_case(out, t, env, p, xb, yf, p->cr_ok ? ffrom(p->cr_bits) : NAN, is_cr,
-                     classes, false, lo_u, hi_u, bin, exact);
+                     classes, false, raw, q_lo, q_hi, bin);
             continue;
         fallback:
             out->fallbacks++;
@@ -675,6 +713,7 @@ static void classify_mpfr(ab_exh_pair *out, max_tracker *t, const eval_env *env,
     for (size_t i = 0; i < n; i++) {
         double y = ab_exh_round_result(env->ctx->format, ys[i]);
         ab_ulp_error e = ab_ulp_error_fmt(y, w->mf[i], prec, emin_unit, emax);
+        zero_needs_exact(&e, prep[i].ref_inexact);
         uint32_t xb = fbits(xs[i]);
         add_mpfr_case(out, t, env, &prep[i], xb, y, &e, crs[i]);
     }
@@ -701,7 +740,9 @@ void ab_exh_eval_block(ab_exh_worker *w, const ab_exh_ctx *ctx, const ab_exh_pai
             if (crs == NULL)
                 abort();
             for (size_t i = 0; i < count; i++) {
+                mpfr_clear_inexflag();
                 ab_ref_eval(ctx->act, dir, &ctx->params, w->x[i], w->mf[i]);
+                w->prep[i].ref_inexact = mpfr_inexflag_p() != 0;
                 crs[i] = round_mpfr_to_format(w->mf[i], ctx->format);
             }
         }
