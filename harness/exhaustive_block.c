@@ -297,9 +297,10 @@ static void resolve(const eval_env *env, candidate *c, ab_exh_pair *out)
 {
     double cr;
     ab_ulp_error e = mpfr_case(env, ffrom(c->x), (double)ffrom(c->y), &cr);
-    c->lo = c->hi = e.ulp;
+    c->lo = c->hi = ab_exh_quantize(e.ulp);
     c->cr = fbits((float)cr);
     c->exact = true;
+    c->cr_known = true;
     out->reevals++;
 }
 
@@ -320,7 +321,7 @@ static void tracker_prune(max_tracker *t)
 {
     int k = 0;
     for (int i = 0; i < t->n; i++) {
-        if (t->c[i].hi < t->max_lo)
+        if (t->c[i].hi < t->max_lo || (!t->c[i].exact && cannot_win(t, &t->c[i])))
             continue;
         /* Among exact entries of equal value keep the smallest input. */
         bool dup = false;
@@ -377,6 +378,8 @@ static void tracker_add(max_tracker *t, const candidate *cin, const eval_env *en
         tracker_prune(t);
         if (t->n >= CAND_MAX - 1)
             tracker_resolve_all(t, env, out);
+        if (t->n >= CAND_MAX) /* all exact and tied cannot happen after pruning */
+            abort();
     }
     t->c[t->n++] = *c;
 }
