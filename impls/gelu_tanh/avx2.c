@@ -21,8 +21,10 @@
  * NaN propagated by a final blend. FTZ/DAZ cleared by ab_avx2_apply.
  *
  * Error: binary64 relative error about 2^-44, so the result is within
- * 0.5 + 2^-15 ULP. MEASURED: see the registry line (strided sweep with the
- * /tmp checker, long double reference). */
+ * 0.5 + 2^-15 ULP. MEASURED (throwaway checker, x87 long double reference):
+ * every 61st bit pattern (7.0e7 inputs) forward max 0.5000, derivative max
+ * 0.5000 ULP; every input in [-2, -0.5) forward 0.5000 and in [-0.5, -0.25)
+ * derivative max 0.500006 ULP. Not yet swept exhaustively. */
 #include "avx2_exp.h"
 #include "gelu/avx2_f64.h"
 

@@ -8,7 +8,9 @@
  * unaligned load unless the block wraps past the last channel (then they are
  * gathered by a scalar loop); with channels < 8 a pattern of 8*channels
  * alphas is built once and the block at offset i mod 8*channels is loaded.
- * Measured max ULP: see the registry line (/tmp checker against MPFR). */
+ * MEASURED (every 61st bit pattern, scalar alpha = 0.25, long double
+ * reference): forward max 0.5 ULP, derivative 0. The channel path is
+ * exercised by the project's tests only. */
 #include "avx2_exp.h"
 
 #define PRELU_PATTERN_MAX (8 * 8)
@@ -67,7 +69,10 @@ AB_AVX2_INLINE __m256 prelu_select(__m256 x, __m256 scaled)
 
 AB_AVX2_INLINE __m256 prelu_scalar_value(__m256 x, __m256 a_hi, __m256 a_lo)
 {
-    return prelu_select(x, _mm256_fmadd_ps(x, a_hi, _mm256_mul_ps(x, a_lo)));
+    /* The low part sees x clamped to the finite range: inf*0 would be NaN. */
+    __m256 finite_x = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-0x1.fffffep127f)),
+                                    _mm256_set1_ps(0x1.fffffep127f));
+    return prelu_select(x, _mm256_fmadd_ps(x, a_hi, _mm256_mul_ps(finite_x, a_lo)));
 }
 
 AB_AVX2_INLINE __m256 prelu_slope(__m256 x, __m256 a)

