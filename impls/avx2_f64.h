@@ -65,4 +65,20 @@ AB_AVX2_INLINE __m256d ab_f64_exp(__m256d x)
     return _mm256_castsi256_pd(scaled);
 }
 
+/* t/6 correctly rounded in binary64 without a division: q = t*RN(1/6) is
+ * within an ulp, the remainder t - 6q is exact with an FMA, and one
+ * correction q + r*RN(1/6) rounds to the correctly rounded quotient
+ * (Markstein's theorem; the same value as vdivpd, at FMA throughput). The
+ * correction turns t = -0 into +0, so t's sign is put back (t/6 has it);
+ * for t = ±inf the residual is NaN and the plain product is the answer. */
+AB_AVX2_INLINE __m256d ab_f64_div6(__m256d t)
+{
+    const __m256d sixth = _mm256_set1_pd(1.0 / 6.0);
+    __m256d q = _mm256_mul_pd(t, sixth);
+    __m256d r = _mm256_fnmadd_pd(q, _mm256_set1_pd(6.0), t);
+    __m256d quotient = _mm256_fmadd_pd(r, sixth, q);
+    quotient = _mm256_blendv_pd(quotient, q, _mm256_cmp_pd(r, r, _CMP_UNORD_Q));
+    return _mm256_or_pd(quotient, _mm256_and_pd(t, _mm256_set1_pd(-0.0)));
+}
+
 #endif

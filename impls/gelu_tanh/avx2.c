@@ -5,7 +5,7 @@
  * Method. xc = x clamped to [-12, 12] (below -10.7 the result has underflowed
  * below 2^-150; above 12 s(2u) = 1 to far below binary64's precision, and the
  * clamp keeps -inf finite). E = e^(-2|u|) <= 1 by the binary64 exp of
- * gelu/avx2_f64.h (scripts/sollya/gelu_exp_f64.sollya), never overflowing:
+ * avx2_f64.h (scripts/sollya/gelu_exp_f64.sollya), never overflowing:
  * s(2u) = 1/(1+E) for x >= 0 and E/(1+E) for x < 0 (a product, so the
  * negative tail keeps full relative accuracy down to the subnormal results,
  * no flush). Forward: x/(1+E) for x >= +0 (x itself, so +inf gives +inf),
@@ -26,7 +26,7 @@
  * 0.5000 ULP; every input in [-2, -0.5) forward 0.5000 and in [-0.5, -0.25)
  * derivative max 0.500006 ULP. Not yet swept exhaustively. */
 #include "avx2_exp.h"
-#include "gelu/avx2_f64.h"
+#include "avx2_f64.h"
 
 #define GT_CLAMP 12.0
 #define GT_C 0x1.9884533d43651p-1 /* sqrt(2/pi) */

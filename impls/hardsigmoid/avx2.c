@@ -12,28 +12,14 @@
  * derivative, every input of [-3.25, 3.25] (outside, 0 or 1 exactly) with a
  * throwaway checker against a long double reference. */
 #include "avx2_exp.h"
-#include "gelu/avx2_f64.h"
-
-/* t/6 correctly rounded in binary64 without a division: q = t*RN(1/6) is
- * within an ulp, the remainder t - 6q is exact with an FMA, and one
- * correction q + r*RN(1/6) rounds to the correctly rounded quotient
- * (Markstein's theorem; the same value as vdivpd, at FMA throughput). The
- * correction turns t = -0 into +0, so t's sign is put back (t/6 has it). */
-AB_AVX2_INLINE __m256d div6_pd(__m256d t)
-{
-    const __m256d sixth = _mm256_set1_pd(1.0 / 6.0);
-    __m256d q = _mm256_mul_pd(t, sixth);
-    __m256d r = _mm256_fnmadd_pd(q, _mm256_set1_pd(6.0), t);
-    __m256d quotient = _mm256_fmadd_pd(r, sixth, q);
-    return _mm256_or_pd(quotient, _mm256_and_pd(t, _mm256_set1_pd(-0.0)));
-}
+#include "avx2_f64.h"
 
 AB_AVX2_INLINE __m256d hardsigmoid_f64(__m256d x)
 {
     __m256d t = _mm256_add_pd(x, _mm256_set1_pd(3.0));
     t = _mm256_max_pd(_mm256_setzero_pd(), t);
     t = _mm256_min_pd(_mm256_set1_pd(6.0), t);
-    return div6_pd(t);
+    return ab_f64_div6(t);
 }
 
 AB_AVX2_INLINE __m256 hardsigmoid_value(__m256 x, const ab_params *p)

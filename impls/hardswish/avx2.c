@@ -14,21 +14,7 @@
  * result is -0 or x exactly), derivative max 0.5000 over every 7th bit
  * pattern. */
 #include "avx2_exp.h"
-#include "gelu/avx2_f64.h"
-
-/* t/6 correctly rounded in binary64 without a division: q = t*RN(1/6) is
- * within an ulp, the remainder t - 6q is exact with an FMA, and one
- * correction q + r*RN(1/6) rounds to the correctly rounded quotient
- * (Markstein's theorem; the same value as vdivpd, at FMA throughput). The
- * correction turns t = -0 into +0, so t's sign is put back (t/6 has it). */
-AB_AVX2_INLINE __m256d div6_pd(__m256d t)
-{
-    const __m256d sixth = _mm256_set1_pd(1.0 / 6.0);
-    __m256d q = _mm256_mul_pd(t, sixth);
-    __m256d r = _mm256_fnmadd_pd(q, _mm256_set1_pd(6.0), t);
-    __m256d quotient = _mm256_fmadd_pd(r, sixth, q);
-    return _mm256_or_pd(quotient, _mm256_and_pd(t, _mm256_set1_pd(-0.0)));
-}
+#include "avx2_f64.h"
 
 AB_AVX2_INLINE __m256d hardswish_f64(__m256d x)
 {
@@ -36,7 +22,7 @@ AB_AVX2_INLINE __m256d hardswish_f64(__m256d x)
                                    _mm256_cmp_pd(x, _mm256_set1_pd(-3.0), _CMP_LT_OQ));
     __m256d capped = _mm256_min_pd(_mm256_set1_pd(3.0), low);
     __m256d t = _mm256_add_pd(capped, _mm256_set1_pd(3.0));
-    __m256d y = div6_pd(_mm256_mul_pd(low, t));
+    __m256d y = ab_f64_div6(_mm256_mul_pd(low, t));
     /* |x| < 2^-40: x*(1/2 +- 2^-52), on the exact x/2 + x^2/6's side of x/2,
      * so subnormal x whose half is a binary32 midpoint round correctly. */
     __m256d nudge = _mm256_or_pd(_mm256_set1_pd(0x1p-52), _mm256_and_pd(x, _mm256_set1_pd(-0.0)));
@@ -47,7 +33,7 @@ AB_AVX2_INLINE __m256d hardswish_f64(__m256d x)
 
 AB_AVX2_INLINE __m256d hardswish_slope_f64(__m256d x)
 {
-    __m256d middle = div6_pd(_mm256_fmadd_pd(x, _mm256_set1_pd(2.0), _mm256_set1_pd(3.0)));
+    __m256d middle = ab_f64_div6(_mm256_fmadd_pd(x, _mm256_set1_pd(2.0), _mm256_set1_pd(3.0)));
     __m256d slope = _mm256_blendv_pd(middle, _mm256_set1_pd(1.0),
                                      _mm256_cmp_pd(x, _mm256_set1_pd(3.0), _CMP_GT_OQ));
     return _mm256_blendv_pd(slope, _mm256_setzero_pd(),

@@ -11,6 +11,8 @@
  * MEASURED (every 61st bit pattern, scalar alpha = 0.25, long double
  * reference): forward max 0.5 ULP, derivative 0. The channel path is
  * exercised by the project's tests only. */
+#include <math.h>
+
 #include "avx2_exp.h"
 
 #define PRELU_PATTERN_MAX (8 * 8)
@@ -69,10 +71,12 @@ AB_AVX2_INLINE __m256 prelu_select(__m256 x, __m256 scaled)
 
 AB_AVX2_INLINE __m256 prelu_scalar_value(__m256 x, __m256 a_hi, __m256 a_lo)
 {
-    /* The low part sees x clamped to the finite range: inf*0 would be NaN. */
-    __m256 finite_x = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-0x1.fffffep127f)),
-                                    _mm256_set1_ps(0x1.fffffep127f));
-    return prelu_select(x, _mm256_fmadd_ps(x, a_hi, _mm256_mul_ps(finite_x, a_lo)));
+    /* alpha = a_hi + a_lo (a double split in two floats): one rounding of
+     * x*alpha. Infinite x takes the plain product (inf*a_lo could be NaN). */
+    __m256 scaled = _mm256_fmadd_ps(x, a_hi, _mm256_mul_ps(x, a_lo));
+    __m256 infinite = _mm256_cmp_ps(_mm256_andnot_ps(_mm256_set1_ps(-0.0f), x),
+                                    _mm256_set1_ps(INFINITY), _CMP_EQ_OQ);
+    return prelu_select(x, _mm256_blendv_ps(scaled, _mm256_mul_ps(x, a_hi), infinite));
 }
 
 AB_AVX2_INLINE __m256 prelu_slope(__m256 x, __m256 a)
@@ -91,10 +95,11 @@ void ab_prelu_avx2_forward(const float *x, float *y, size_t n, const ab_params *
 {
     unsigned csr = ab_avx2_mxcsr_enter();
     size_t i = 0;
-    if (!has_channels(p)) {
-        float hi = (float)p->alpha;
+    float hi = (float)p->alpha;
+    float lo = (float)(p->alpha - (double)hi);
+    if (!has_channels(p) && lo != 0.0f) {
         __m256 a_hi = _mm256_set1_ps(hi);
-        __m256 a_lo = _mm256_set1_ps((float)(p->alpha - (double)hi));
+        __m256 a_lo = _mm256_set1_ps(lo);
         for (; i + 8 <= n; i += 8)
             _mm256_storeu_ps(y + i, prelu_scalar_value(_mm256_loadu_ps(x + i), a_hi, a_lo));
         if (i < n) {
@@ -103,8 +108,13 @@ void ab_prelu_avx2_forward(const float *x, float *y, size_t n, const ab_params *
                                 prelu_scalar_value(_mm256_maskload_ps(x + i, m), a_hi, a_lo));
         }
     } else {
+        /* Per-channel floats, or a scalar alpha that is a float: one product,
+         * so a one-channel call and a scalar call give the same bits. */
         channel_walk w;
-        channel_walk_init(&w, p->channel_alpha, p->channels);
+        if (has_channels(p))
+            channel_walk_init(&w, p->channel_alpha, p->channels);
+        else
+            channel_walk_init(&w, &hi, 1);
         for (; i + 8 <= n; i += 8) {
             __m256 v = _mm256_loadu_ps(x + i);
             _mm256_storeu_ps(y + i, prelu_select(v, _mm256_mul_ps(v, channel_walk_block(&w))));

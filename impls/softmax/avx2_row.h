@@ -3,7 +3,7 @@
  * compiled with -mavx2 -mfma only). Everything after the max is binary64:
  * d_j = x_j - m is exact in binary64 for every d_j the result can see
  * (|d_j| < 2^28 ... and e^d is 0 long before a rounding of d matters),
- * E_j = e^(d_j) comes from the binary64 exp of gelu/avx2_f64.h with d
+ * E_j = e^(d_j) comes from the binary64 exp of avx2_f64.h with d
  * clamped at -700 (e^-700 is a normal double and vanishes against S >= 1),
  * and sums of n terms carry about n*2^-53 relative error.
  * Tails: the last n mod 8 elements are loaded with a mask and the disabled
@@ -23,7 +23,7 @@
 #include <math.h>
 
 #include "avx2_exp.h"
-#include "gelu/avx2_f64.h"
+#include "avx2_f64.h"
 
 #define ROW_EXP_MIN -700.0
 

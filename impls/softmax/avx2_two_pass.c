@@ -1,5 +1,5 @@
 /* softmax, avx2 two-pass: pass 1 the row max (binary32, 8-wide); pass 2
- * E_j = e^(x_j - m) in binary64 (exact difference, exp of gelu/avx2_f64.h,
+ * E_j = e^(x_j - m) in binary64 (exact difference, exp of avx2_f64.h,
  * relative error 2^-45), stored to y as binary32 and summed in binary64;
  * pass 3 scales y in place by 1/S (binary64 product, rounded once more).
  * Two roundings per element: error <= 1 ULP (+ n*2^-53 relative from the

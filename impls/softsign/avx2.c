@@ -13,7 +13,7 @@
 #include <math.h>
 
 #include "avx2_exp.h"
-#include "gelu/avx2_f64.h"
+#include "avx2_f64.h"
 
 AB_AVX2_INLINE __m256d one_plus_abs(__m256d x)
 {
