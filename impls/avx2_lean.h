@@ -1,0 +1,105 @@
+/*
+ * Lean AVX2 + FMA core for the fast exp-family kernels (files named
+ * avx2_rr2_p6_div.c): e^z for z <= 0, returned scaled by 2^32 so that it is a
+ * normal float for every z down to the clamp, with the fewest constants and
+ * operations that keep the kernels within 2 ULP over all binary32 inputs.
+ * Include only from files compiled with -mavx2 -mfma.
+ *
+ * Method: n = round(z log2e) by adding a magic constant that also carries
+ * the exponent bias + 32, so 2^(n+32) is the magic sum's bits shifted left
+ * by 23 (one integer shift, no separate n -> int conversion); Cody-Waite
+ * r = z - n ln2_hi - n ln2_lo (two FMAs, "rr2"); e^r = 1 + r q(r), q of degree 5
+ * (scripts/sollya/lean_exp_rr_p6.sollya, certified 2^-27.98 relative on
+ * |r| <= ln2/2); e^z 2^32 = s + (s r) q with s = 2^(n+32), one FMA and no
+ * rounding of 1 + r q. A degree-4 q (lean_exp_rr_p5.sollya, 2^-23.4) saves
+ * one FMA but leaves too little margin for the 2-ULP budget of the
+ * compositions.
+ * Why 2^32: the kernels' results for z in [-104, -87.3] are subnormal; they
+ * compute with e 2^32 (normal) and multiply by 2^-32 last, so a subnormal
+ * result is rounded once instead of being built from a flushed or already
+ * rounded subnormal e^z. FTZ/DAZ must be off (ab_avx2_apply does that).
+ * NaN: the clamp is max(-104, z), which returns z when z is NaN.
+ */
+#ifndef ACTBENCH_AVX2_LEAN_H
+#define ACTBENCH_AVX2_LEAN_H
+
+#include "avx2_exp.h"
+
+/* scripts/sollya/lean_exp_rr_p6.sollya */
+#define AB_LEAN_EXP_C1 0x1p0f
+#define AB_LEAN_EXP_C2 0x1.fffff8p-2f
+#define AB_LEAN_EXP_C3 0x1.55548cp-3f
+#define AB_LEAN_EXP_C4 0x1.555b82p-5f
+#define AB_LEAN_EXP_C5 0x1.123cf6p-7f
+#define AB_LEAN_EXP_C6 0x1.686a4p-10f
+
+/* 1.5 2^23 + 127 + 32: the low mantissa bits of z log2e + this are
+ * n + 159, i.e. the biased exponent of 2^(n+32). */
+#define AB_LEAN_MAGIC 0x1.80013ep23f
+#define AB_LEAN_SCALE 0x1p32f
+#define AB_LEAN_UNSCALE 0x1p-32f
+/* e^-104 < 2^-150: every result built from e^z with z below rounds to 0
+ * (or is z-independent); n >= -150 keeps 2^(n+32) >= 2^-118, normal. */
+#define AB_LEAN_Z_MIN -104.0f
+
+/* As ab_lean_exp_neg_big below, clamping z at z_min >= AB_LEAN_Z_MIN_FLOOR
+ * instead of -104 (silu: x e^x is nonzero down to x ~ -108.4). */
+#define AB_LEAN_Z_MIN_FLOOR -109.0f /* n >= -158: 2^(n+32) still normal */
+AB_AVX2_INLINE __m256 ab_lean_exp_neg_big_from(__m256 z, float z_min, __m256 *eb_lo)
+{
+    z = _mm256_max_ps(_mm256_set1_ps(z_min), z);
+    __m256 t = _mm256_fmadd_ps(z, _mm256_set1_ps(AB_LOG2E), _mm256_set1_ps(AB_LEAN_MAGIC));
+    __m256 s = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_castps_si256(t), 23));
+    __m256 n = _mm256_sub_ps(t, _mm256_set1_ps(AB_LEAN_MAGIC));
+    __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(AB_LN2_HI), z);
+    r = _mm256_fnmadd_ps(n, _mm256_set1_ps(AB_LN2_LO), r);
+    __m256 q = _mm256_fmadd_ps(_mm256_set1_ps(AB_LEAN_EXP_C6), r, _mm256_set1_ps(AB_LEAN_EXP_C5));
+    q = _mm256_fmadd_ps(q, r, _mm256_set1_ps(AB_LEAN_EXP_C4));
+    q = _mm256_fmadd_ps(q, r, _mm256_set1_ps(AB_LEAN_EXP_C3));
+    q = _mm256_fmadd_ps(q, r, _mm256_set1_ps(AB_LEAN_EXP_C2));
+    q = _mm256_fmadd_ps(q, r, _mm256_set1_ps(AB_LEAN_EXP_C1));
+    __m256 sr = _mm256_mul_ps(s, r);
+    __m256 eb = _mm256_fmadd_ps(sr, q, s);
+    *eb_lo = _mm256_fmadd_ps(sr, q, _mm256_sub_ps(s, eb));
+    return eb;
+}
+
+/* e^z 2^32 = eb + *eb_lo for z <= 0 (NaN in, NaN out; z < -104 treated
+ * as -104, whose e^z 2^32 ~ 2^-118 makes every caller's result round to
+ * zero). s r is exact (s a power of 2), so eb = fl(s + (s r) q) has one
+ * rounding, and *eb_lo = (s r) q + (s - eb) recovers it (s - eb is exact:
+ * eb is within a factor 2 of s); what remains is the rounding of r and q,
+ * ~0.4 ULP of e. */
+AB_AVX2_INLINE __m256 ab_lean_exp_neg_big(__m256 z, __m256 *eb_lo)
+{
+    return ab_lean_exp_neg_big_from(z, AB_LEAN_Z_MIN, eb_lo);
+}
+
+/* (1 + e) 2^32 = 2^32 + eb as d + *d_lo: 2^32 - d is exact (d in
+ * [2^32, 2^33], Sterbenz), so (2^32 - d) + eb is the rounding error of d;
+ * eb_lo joins the low part. Adds only: they run on the FADD pipes, beside
+ * the FMA pipes that bound these kernels. Working at scale 2^32 throughout
+ * means a quotient eb / d is already the final, once-rounded (possibly
+ * subnormal) result: no unscaling multiply. */
+AB_AVX2_INLINE __m256 ab_lean_denominator(__m256 eb, __m256 eb_lo, __m256 *d_lo)
+{
+    const __m256 scale = _mm256_set1_ps(AB_LEAN_SCALE);
+    __m256 d = _mm256_add_ps(scale, eb);
+    *d_lo = _mm256_add_ps(_mm256_add_ps(_mm256_sub_ps(scale, d), eb), eb_lo);
+    return d;
+}
+
+/* (num + num_lo) / (d + d_lo), rounded about once: vdivps (its unit runs
+ * beside the FMA pipes, which bound these kernels), then the exact
+ * remainder num - q d (FMA) plus the low parts, times rcp(d) (its 2^-12
+ * error acts on a 2^-23 correction). Requires |num_lo| << |num|,
+ * |d_lo| << d. NaN propagates through the division. */
+AB_AVX2_INLINE __m256 ab_lean_div_hilo(__m256 num, __m256 num_lo, __m256 d, __m256 d_lo)
+{
+    __m256 q = _mm256_div_ps(num, d);
+    __m256 rem = _mm256_fnmadd_ps(q, d, num);
+    rem = _mm256_fnmadd_ps(q, d_lo, _mm256_add_ps(rem, num_lo));
+    return _mm256_fmadd_ps(rem, _mm256_rcp_ps(d), q);
+}
+
+#endif
