@@ -17,18 +17,18 @@
  * docs/accuracy.md; worst case confirmed with MPFR ab_ref_eval +
  * ab_ulp_error_of): forward max 1.0016 ULP (x = -0x1.4cb864p+2, the only
  * input above 1 ULP), no flush / NaN / inf / signed-zero class.
- * Speed (actbench bench -q, L1 uniform, ticks/elem, one run): forward 1.99
- * vs naive 4.09 (2.1x), avx2 2.60, fastest AVX2 peer libmvec 0.81,
- * peer-onednn 0.59 (AVX-512 on this CPU). Not yet at the goal. */
+ * Speed (actbench bench -q, L1 uniform, ticks/elem, one run): forward 1.85
+ * vs naive 4.08 (2.2x), avx2 2.60, fastest AVX2 peer libmvec 0.83,
+ * peer-onednn 0.62 (AVX-512 on this CPU). Not yet at the goal. */
 #include <immintrin.h>
 
 #include "avx2_lean.h"
 
 void ab_silu_avx2_derivative(const float *x, float *y, size_t n, const ab_params *p);
 
-static inline __m256 silu8(__m256 x, const ab_params *p)
+static inline __m256 silu8(__m256 x, __m256 beta)
 {
-    __m256 z = _mm256_mul_ps(x, _mm256_set1_ps((float)p->beta));
+    __m256 z = _mm256_mul_ps(x, beta);
     __m256 eb_lo, d_lo;
     __m256 eb = ab_lean_exp_neg_big_from(_mm256_or_ps(z, ab_avx2_sign_bit()),
                                          AB_LEAN_Z_MIN_FLOOR, &eb_lo);
@@ -56,9 +56,21 @@ static inline __m256 silu8(__m256 x, const ab_params *p)
     return _mm256_blendv_ps(y, _mm256_set1_ps(-0.0f), vanishing);
 }
 
+/* ab_avx2_apply's loop with beta read once: p->beta inside the loop is
+ * reloaded every iteration (the stores may alias it) and its vcvtsd2ss
+ * merges into a register, a loop-carried dependency that cost ~1.7x. */
 void ab_silu_avx2_rr2_p6_div_forward(const float *x, float *y, size_t n, const ab_params *p)
 {
-    ab_avx2_apply(x, y, n, p, silu8);
+    const __m256 beta = _mm256_set1_ps((float)p->beta);
+    unsigned csr = ab_avx2_mxcsr_enter();
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(y + i, silu8(_mm256_loadu_ps(x + i), beta));
+    if (i < n) {
+        __m256i m = ab_avx2_tail_mask(n - i);
+        _mm256_maskstore_ps(y + i, m, silu8(_mm256_maskload_ps(x + i, m), beta));
+    }
+    ab_avx2_mxcsr_leave(csr);
 }
 
 void ab_silu_avx2_rr2_p6_div_derivative(const float *x, float *y, size_t n, const ab_params *p)
