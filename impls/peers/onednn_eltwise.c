@@ -76,6 +76,11 @@ static void cache_release(void *p)
 
 static void engine_init(void)
 {
+    /* Like for like: this machine exposes AVX-512, and oneDNN would pick its
+     * avx512_core kernels; the peers are compared with our AVX2 kernels, so
+     * oneDNN is capped at AVX2 unless the user set DNNL_MAX_CPU_ISA. oneDNN
+     * reads the variable at its first ISA query, which is below. */
+    setenv("DNNL_MAX_CPU_ISA", "AVX2", 0);
     if (dnnl_engine_create(&engine, dnnl_cpu, 0) != dnnl_success)
         engine = NULL;
     pthread_key_create(&cache_key, cache_release);
