@@ -83,11 +83,16 @@ double ab_exh_quantize(double err)
         return AB_EXH_ULP_FLOOR;
     if (isinf(err))
         return err;
-    /* err in [2^e, 2^(e+1)): the grid step there is 2^(e-20); the quotient
-     * has at most 53 bits, so the scaling, ceil and product are exact. */
-    int e = ilogb(err);
-    double step = ldexp(1.0, e - AB_EXH_ULP_REL_BITS);
-    return ceil(err / step) * step;
+    /* err in [2^e, 2^(e+1)): the grid step there is 2^(e-20), i.e. keep 20
+     * fraction bits of the (normal, err > 2^-30) double and round the other
+     * 32 up; a carry into the exponent gives the next power of 2, exactly. */
+    uint64_t b = dbits(err);
+    const uint64_t low = (1ull << (52 - AB_EXH_ULP_REL_BITS)) - 1;
+    if (b & low)
+        b = (b | low) + 1;
+    double q;
+    memcpy(&q, &b, sizeof q);
+    return q;
 }
 
 /* ---- 16-bit formats -------------------------------------------------------- */
