@@ -95,6 +95,20 @@ double ab_exh_quantize(double err)
     return q;
 }
 
+/* ab_hist_bin by bit operations (it is on the per-case path): bin 0 =
+ * [0, 0.5], 1 = (0.5, 1], k >= 2 = (2^(k-2), 2^(k-1)], last = beyond. */
+int ab_exh_hist_bin(double ulp)
+{
+    if (!(ulp > 0.5))
+        return 0;
+    if (ulp <= 1.0)
+        return 1;
+    uint64_t b = dbits(ulp);
+    int e = (int)(b >> 52) - 1023;
+    int k = (b & 0xFFFFFFFFFFFFFull) == 0 ? e + 1 : e + 2;
+    return k > AB_HIST_BINS - 1 ? AB_HIST_BINS - 1 : k;
+}
+
 /* ---- 16-bit formats -------------------------------------------------------- */
 
 void ab_exh_format_params(ab_exh_format f, int *precision, int *emin_unit, int *emax)
@@ -463,7 +477,7 @@ static void add_mpfr_case(ab_exh_pair *out, max_tracker *t, const eval_env *env,
 {
     double q = ab_exh_quantize(e->ulp);
     add_case(out, t, env, p, xb, y, cr, e->correctly_rounded, e->classes, e->is_nan_case,
-             e->ulp, q, q, ab_hist_bin(q));
+             e->ulp, q, q, ab_exh_hist_bin(q));
 }
 
 /* ---- preparation of the reference -------------------------------------------- */
@@ -695,8 +709,8 @@ static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env,
                 if (q_lo > q_hi)
                     q_lo = q_hi;
             } else {
-                bin = ab_hist_bin(q_lo);
-                if (bin != ab_hist_bin(q_hi))
+                bin = ab_exh_hist_bin(q_lo);
+                if (bin != ab_exh_hist_bin(q_hi))
                     goto fallback;
             }
             add_case(out, t, env, p, xb, yf, p->cr_ok ? ffrom(p->cr_bits) : NAN, is_cr,

@@ -36,6 +36,7 @@ void ab_exh_pair_reset(ab_exh_pair *p);
 
 /* The 16-bit formats: pattern -> float (exact), and rounding a float result
  * to the format (round to nearest even, with its subnormals and overflow). */
+int ab_exh_hist_bin(double ulp); /* == ab_hist_bin, without libm */
 float ab_exh_input(ab_exh_format f, uint64_t pattern);
 double ab_exh_round_result(ab_exh_format f, float y);
 void ab_exh_format_params(ab_exh_format f, int *precision, int *emin_unit, int *emax);

@@ -270,6 +270,11 @@ static void quantize_cases(void)
     CHECK(ab_exh_quantize(0x1.0000000001p-1) == 0x1.00001p-1, "rounds up");
     CHECK(ab_hist_bin(ab_exh_quantize(0x1.0000000001p0)) == 2, "bin above 1");
     CHECK(ab_exh_quantize(0x1.fffffffp0) == 2.0, "up to the next power");
+    for (double v = 0x1p-40; v < 0x1p30; v *= 1.0001) {
+        double vs[3] = {v, nextafter(ldexp(1.0, ilogb(v)), 0), ldexp(1.0, ilogb(v))};
+        for (int k = 0; k < 3; k++)
+            CHECK(ab_exh_hist_bin(vs[k]) == ab_hist_bin(vs[k]), "hist bin of %a", vs[k]);
+    }
 }
 
 int main(void)
