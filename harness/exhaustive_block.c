@@ -551,10 +551,12 @@ static void prepare_fast(prepared *p, ab_fastref_fn fn, const ab_params *params,
     }
     bool straddles = (lo < 0) != (hi < 0) && !(lo == 0 || hi == 0);
     p->unit_ok = 0;
-    if (ahi < 0x1p-127) {
+    /* RN is monotone and 2^-126 a double: the rounded ends compare like the
+     * exact ones. Below 2^-126 the unit is the subnormal 2^-149. */
+    if (ahi < 0x1p-126) {
         p->unit_ok = 1;
         p->inv_unit = 0x1p149;
-    } else if (!straddles && alo >= 0x1p-125) {
+    } else if (!straddles && alo >= 0x1p-126) {
         int elo = sum_exponent(v, tlo), ehi = sum_exponent(v, thi);
         if (elo == ehi) {
             p->unit_ok = 1;
