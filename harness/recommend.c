@@ -68,6 +68,12 @@ static void load_accuracy(const ab_csv_table *t, const char *activation, const c
     for (size_t r = 0; r < t->n_rows; r++) {
         if (!row_is(t, r, "activation", activation) || !row_is(t, r, "direction", direction))
             continue;
+        /* Exhaustive rows count only when they cover every binary32 input. */
+        int lo_col = ab_csv_column(t, "range_lo"), hi_col = ab_csv_column(t, "range_hi");
+        if (lo_col >= 0 && (strtoul(ab_csv_field(t, r, lo_col), NULL, 0) != 0 ||
+                            strtoul(ab_csv_field(t, r, hi_col), NULL, 0) != 0xffffffffUL ||
+                            (ab_csv_column(t, "format") >= 0 && !row_is(t, r, "format", "binary32"))))
+            continue;
         candidate *k = find_or_add(c, n, ab_csv_field(t, r, ab_csv_column(t, "variant")));
         if (!isnan(k->max_ulp) && !overrides)
             continue;
