@@ -881,6 +881,11 @@ def main():
           + ", ".join(res.dists) + ". A copy kernel timed at each size is the memory ceiling. TSC ticks are not "
           "core cycles; core cycles are estimated as the machine section states. Compare implementations only "
           "by ratios within this run.\n")
+        w("**Peers**: single-threaded on the same pinned core, set-up (primitive or operator creation) done in "
+          "the warm-up, outside the timed region. Our kernels are AVX2+FMA. oneDNN is capped at AVX2 "
+          "(DNNL_MAX_CPU_ISA) so that it is compared like for like; XNNPACK picks its kernels itself and may "
+          "use AVX-512 where the CPU exposes it (see the machine's CPU flags below), so its speed is not an AVX2 "
+          "figure.\n")
     w("### Machine\n")
     w(machine_section(res))
 
