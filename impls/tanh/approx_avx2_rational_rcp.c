@@ -14,6 +14,7 @@
  * in-place. NaN propagates. Independent of MXCSR FTZ/DAZ. */
 #include "actbench/actbench.h"
 #include "approx_avx2.h"
+#include "approx_rational_tanh.h"
 
 AB_APPROX_INLINE __m256 tanh8(__m256 x, __m256 unused)
 {
@@ -23,14 +24,14 @@ AB_APPROX_INLINE __m256 tanh8(__m256 x, __m256 unused)
     __m256 a = _mm256_andnot_ps(sign, x);
     __m256 c = _mm256_min_ps(six, a); /* second operand on NaN: NaN passes */
     __m256 s = _mm256_mul_ps(c, c);
-    __m256 num = _mm256_set1_ps(0x1.f6b842p-21f);
-    num = _mm256_fmadd_ps(num, s, _mm256_set1_ps(0x1.06640ap-9f));
-    num = _mm256_fmadd_ps(num, s, _mm256_set1_ps(0x1.f0dddp-4f));
-    num = _mm256_fmadd_ps(num, s, _mm256_set1_ps(0x1.fff85p-1f));
+    __m256 num = _mm256_set1_ps(AB_RTANH_P3);
+    num = _mm256_fmadd_ps(num, s, _mm256_set1_ps(AB_RTANH_P2));
+    num = _mm256_fmadd_ps(num, s, _mm256_set1_ps(AB_RTANH_P1));
+    num = _mm256_fmadd_ps(num, s, _mm256_set1_ps(AB_RTANH_P0));
     num = _mm256_mul_ps(num, c);
-    __m256 den = _mm256_set1_ps(0x1.937e12p-14f);
-    den = _mm256_fmadd_ps(den, s, _mm256_set1_ps(0x1.4afd6ap-6f));
-    den = _mm256_fmadd_ps(den, s, _mm256_set1_ps(0x1.d1745ep-2f));
+    __m256 den = _mm256_set1_ps(AB_RTANH_Q3);
+    den = _mm256_fmadd_ps(den, s, _mm256_set1_ps(AB_RTANH_Q2));
+    den = _mm256_fmadd_ps(den, s, _mm256_set1_ps(AB_RTANH_Q1));
     den = _mm256_fmadd_ps(den, s, _mm256_set1_ps(1.0f));
     __m256 t = _mm256_mul_ps(num, ab_approx_reciprocal_nr(den));
     t = _mm256_blendv_ps(t, _mm256_set1_ps(1.0f), _mm256_cmp_ps(a, six, _CMP_GT_OQ));

@@ -13,32 +13,20 @@
 #include <math.h>
 
 #include "actbench/actbench.h"
-
-static float rational_tanh(float v)
-{
-    const float p0 = 0x1.fff85p-1f, p1 = 0x1.f0dddp-4f, p2 = 0x1.06640ap-9f, p3 = 0x1.f6b842p-21f;
-    const float q1 = 0x1.d1745ep-2f, q2 = 0x1.4afd6ap-6f, q3 = 0x1.937e12p-14f;
-    float a = fabsf(v);
-    float c = a > 6.0f ? 6.0f : a; /* NaN compares false and stays NaN */
-    float s = c * c;
-    float num = c * (p0 + s * (p1 + s * (p2 + s * p3)));
-    float den = 1.0f + s * (q1 + s * (q2 + s * q3));
-    float r = a > 6.0f ? 1.0f : num / den;
-    return copysignf(r, v);
-}
+#include "approx_rational_tanh.h"
 
 void ab_tanh_approx_rational_forward(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
     for (size_t i = 0; i < n; i++)
-        y[i] = rational_tanh(x[i]);
+        y[i] = ab_approx_rational_tanhf(x[i]);
 }
 
 void ab_tanh_approx_rational_derivative(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
     for (size_t i = 0; i < n; i++) {
-        float t = rational_tanh(x[i]);
+        float t = ab_approx_rational_tanhf(x[i]);
         y[i] = 1.0f - t * t;
     }
 }
