@@ -210,6 +210,14 @@ class Results:
                                           os.path.join(ed, act + ".grid.csv"))
                 else:
                     self.exh_other.extend(rows)
+        self.portbound = {}  # (act, variant, dir) -> row of scripts/portbound.py (llvm-mca)
+        p = os.path.join(d, "portbound.csv")
+        if os.path.exists(p):
+            for r in read_csv(p):
+                self.portbound[(r["activation"], r["variant"], r["direction"])] = r
+        else:
+            self.notes.append("results/portbound.csv is missing (scripts/portbound.py needs llvm-mca): "
+                              "no port-throughput bounds.")
         self.activations = []
         for k in self.acc_order + self.perf_order:
             if k[0] != "copy" and k[0] not in self.activations:
@@ -253,6 +261,18 @@ class Results:
 
     def classes(self, row):
         return {c: fint(row.get(c)) for c, _ in CLASSES if fint(row.get(c))}
+
+    def cycles_per_tick(self):
+        return ffloat(str(self.machine.get("timer", {}).get("core_cycles_per_tsc_tick", "")))
+
+    def port_bound_ticks(self, act, variant, direction):
+        """The llvm-mca port-throughput bound in TSC ticks/element, or None."""
+        r = self.portbound.get((act, variant, direction))
+        c = self.cycles_per_tick()
+        b = ffloat(r.get("bound_cycles_per_element")) if r else None
+        if b is None or c is None or not b > 0 or not c > 0:
+            return None
+        return b / c
 
 
 def is_peer(variant):
@@ -494,6 +514,15 @@ def speed_table(res, act, direction):
     d0 = res.dists[0]
     hdr = ["variant", "ISA"] + [f"{s} ticks/elem" for s in res.sizes]
     hdr += [f"{d} L1" for d in res.dists[1:]] + ["× naive (L1)", "× copy (L1)", "core cycles/elem (L1, est.)"]
+    peer_t = [res.ticks(act, v, direction, "L1", d0)[0] for v in res.variants(act, direction) if is_peer(v)]
+    peer_t = [t for t in peer_t if valid_ticks(t)]
+    fastest_peer = min(peer_t) if peer_t else None
+    with_bound = bool(res.portbound)
+    if fastest_peer is not None:
+        hdr.append("× fastest peer (L1)")
+    if with_bound:
+        hdr.append("× port bound (L1)")
+    extra = (1 if fastest_peer is not None else 0) + (1 if with_bound else 0)
     rows = []
     unstable_seen = False
     for v in res.variants(act, direction) + ["copy"]:
@@ -515,7 +544,8 @@ def speed_table(res, act, direction):
                 mark += " (invalid)"
             cells.append(fnum(t) + mark)
         if v == "copy":
-            rows.append(["copy (memory ceiling)", ""] + cells + ["" for _ in res.dists[1:]] + ["", "1", ""])
+            rows.append(["copy (memory ceiling)", ""] + cells + ["" for _ in res.dists[1:]] + ["", "1", ""]
+                        + [""] * extra)
             continue
         if any_row is None:
             continue
@@ -530,10 +560,23 @@ def speed_table(res, act, direction):
             fnum(ffloat(r1.get("ratio_to_naive"))) if r1 else "—",
             fnum(ffloat(r1.get("ratio_to_copy"))) if r1 else "—",
             fnum(ffloat(r1.get("core_cycles_per_elem_est"))) if r1 else "—"])
+        if fastest_peer is not None:
+            rows[-1].append(fnum(t1 / fastest_peer) if r1 else "—")
+        if with_bound:
+            pb = res.port_bound_ticks(act, v, direction)
+            rows[-1].append(fnum(t1 / pb) if r1 and pb else "—")
     if len(rows) <= 1:
         return ""
     note = (f"Median TSC ticks per element, distribution {d0} unless the column says otherwise. "
             "× naive and × copy are time ratios measured in the same run.")
+    if fastest_peer is not None:
+        note += (" × fastest peer = this row's L1 time ÷ the fastest peer's L1 time (below 1: faster than "
+                 "every peer).")
+    if with_bound:
+        note += (" × port bound = L1 time ÷ the llvm-mca estimate of the main loop's port-throughput bound "
+                 "(results/portbound.csv, converted to TSC ticks with the machine's core cycles per tick): "
+                 "avx2 kernels only; 1 would mean the ports are saturated, and values below 1 are possible "
+                 "since the model is Zen 3, not this CPU.")
     if unstable_seen:
         note += " `~` marks an unstable row (dispersion ≥ 5 %)."
     return md_table(hdr, rows) + "\n" + note + "\n"
@@ -886,6 +929,21 @@ def main():
           "(DNNL_MAX_CPU_ISA) so that it is compared like for like; XNNPACK picks its kernels itself and may "
           "use AVX-512 where the CPU exposes it (see the machine's CPU flags below), so its speed is not an AVX2 "
           "figure.\n")
+    if res.portbound:
+        pb = [r for r in res.portbound.values() if ffloat(r.get("bound_cycles_per_element"))]
+        mcpus = sorted({r.get("mcpu", "") for r in pb})
+        w("**Port-throughput bound** (`scripts/portbound.py`, results/portbound.csv): each of our avx2 kernels "
+          "is compiled to assembly with the build's flags (gcc -S, -O2 -mavx2 -mfma), the main vectorised loop of "
+          "its kernel function (the largest innermost loop that stores the output; helpers gcc did not inline "
+          "are counted in place of their call) is given alone to llvm-mca 14 with -mcpu="
+          + "/".join(mcpus or ["?"]) + ", and its Block RThroughput (cycles per iteration when only the execution "
+          "ports limit, in the loop's steady state) divided by the elements stored per iteration is the bound "
+          "in core cycles per element, converted to TSC ticks with the estimated core cycles per tick of the "
+          "machine section. It is an estimate: znver3 (Zen 3) is the newest AMD model llvm-mca 14 knows, while "
+          "this host reports a Zen 5 (\"Turin-like\") CPU with more and wider vector pipes, so it is not a lower "
+          "bound here; it ignores latency chains, the front end, memory and the loop's tail, and the cycles per "
+          f"tick are themselves estimated. {len(pb)} kernel-directions have a bound; row kernels (softmax, "
+          "log_softmax) have none.\n")
     w("### Machine\n")
     w(machine_section(res))
 

@@ -33,6 +33,21 @@ if [ -n "$actbench" ] && [ ! -d "$results/curves" ]; then
 fi
 
 command -v python3 >/dev/null || { echo "report: python3 is needed (apt-get install python3)" >&2; exit 1; }
+
+# Port-throughput bounds of our avx2 kernels (llvm-mca on the compiled main
+# loops): (re)made when missing or older than the kernel sources, unless
+# ACTBENCH_PORTBOUND=0. A failure only costs the report its "× port bound".
+portbound=$results/portbound.csv
+if [ "${ACTBENCH_PORTBOUND:-1}" = 0 ]; then
+    echo "report: ACTBENCH_PORTBOUND=0: port bounds not (re)computed" >&2
+elif ! command -v llvm-mca >/dev/null && ! command -v llvm-mca-14 >/dev/null; then
+    echo "report: llvm-mca not found (Debian package 'llvm'): port bounds not (re)computed" >&2
+elif [ ! -s "$portbound" ] || [ -n "$(find "$root/impls" "$root/CMakeLists.txt" "$root/scripts/portbound.py" \
+        -newer "$portbound" \( -name '*.c' -o -name '*.h' -o -name '*.def' -o -name '*.txt' -o -name '*.py' \) \
+        -print -quit)" ]; then
+    python3 "$root/scripts/portbound.py" --out "$portbound" \
+        || echo "report: scripts/portbound.py failed: no port bounds" >&2
+fi
 gnuplot_arg=()
 if command -v gnuplot >/dev/null; then
     gnuplot_arg=(--gnuplot "$(command -v gnuplot)")

@@ -8,7 +8,7 @@ mode=${1:-build}
 packages=(make pkg-config libmpfr-dev libgmp-dev libhwloc-dev hwloc libcjson-dev python3
           libsleef-dev libdnnl-dev libxnnpack-dev libpthreadpool-dev)
 if [ "$mode" = report ]; then
-    packages+=(gnuplot-nox)
+    packages+=(gnuplot-nox llvm)  # llvm: llvm-mca for the port-throughput bounds (optional)
 fi
 command -v cc >/dev/null || command -v gcc >/dev/null || packages+=(gcc)
 command -v cmake >/dev/null || packages+=(cmake)
@@ -34,10 +34,11 @@ apt-get update -qq
 # required packages first, so a mirror without a peer does not block the rest.
 required=() optional=()
 for p in "${missing[@]}"; do
-    case $p in libsleef-dev|libdnnl-dev|libxnnpack-dev|libpthreadpool-dev) optional+=("$p") ;;
+    case $p in libsleef-dev|libdnnl-dev|libxnnpack-dev|libpthreadpool-dev|llvm) optional+=("$p") ;;
                 *) required+=("$p") ;; esac
 done
 [ ${#required[@]} -eq 0 ] || apt-get install -y -qq "${required[@]}" >/dev/null
 if [ ${#optional[@]} -gt 0 ] && ! apt-get install -y -qq "${optional[@]}" >/dev/null; then
-    echo "setup: warning: could not install peer libraries (${optional[*]}); building without them" >&2
+    echo "setup: warning: could not install optional packages (${optional[*]}); building without the peers" \
+         "and/or reporting without port bounds" >&2
 fi

@@ -1,0 +1,58 @@
+#!/bin/bash
+# scripts/portbound.py on two kernels: each row has a positive loop size,
+# elements per iteration (a multiple of 8: 256-bit stores), cycles and bound;
+# an unknown kernel is refused; and it stays cheap (a few seconds).
+set -u
+src=${ACTBENCH_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
+if ! command -v llvm-mca >/dev/null && ! command -v llvm-mca-14 >/dev/null; then
+    echo "SKIP: llvm-mca not installed (Debian package 'llvm')"
+    exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails+1)); }
+
+start=$(date +%s%N)
+python3 "$src/scripts/portbound.py" --out "$tmp/pb.csv" --only sigmoid/avx2 --only relu/avx2 2>"$tmp/err" \
+    || { fail "portbound.py exited non-zero"; cat "$tmp/err"; }
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$ms" -le 10000 ] || fail "two kernels took ${ms} ms (more than 10 s)"
+
+python3 - "$tmp/pb.csv" <<'PY' || fails=$((fails+1))
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+want = {(a, "avx2", d) for a in ("sigmoid", "relu") for d in ("forward", "derivative")}
+got = {(r["activation"], r["variant"], r["direction"]) for r in rows}
+bad = []
+if got != want:
+    bad.append(f"rows {sorted(got)} instead of {sorted(want)}")
+for r in rows:
+    try:
+        n, e = int(r["loop_instructions"]), int(r["elements_per_iteration"])
+        c, b = float(r["cycles_per_iteration"]), float(r["bound_cycles_per_element"])
+    except ValueError:
+        bad.append(f"{r['activation']}/{r['direction']}: empty or non-numeric figures ({r['note']})")
+        continue
+    if not (n > 0 and e > 0 and e % 8 == 0 and c > 0 and b > 0):
+        bad.append(f"{r['activation']}/{r['direction']}: non-positive or odd figures {r}")
+    elif abs(b - c / e) > 1e-3 * b:
+        bad.append(f"{r['activation']}/{r['direction']}: bound {b} != {c}/{e}")
+    if r["mcpu"] != "znver3":
+        bad.append(f"mcpu {r['mcpu']}")
+# sigmoid's loop (exp, division) must cost more per element than relu's (compare, and)
+b = {(r["activation"], r["direction"]): float(r["bound_cycles_per_element"] or 0) for r in rows}
+if not bad and not b[("sigmoid", "forward")] > 2 * b[("relu", "forward")]:
+    bad.append(f"sigmoid forward bound {b[('sigmoid', 'forward')]} not above 2x relu's {b[('relu', 'forward')]}")
+for s in bad:
+    print("FAIL:", s)
+sys.exit(1 if bad else 0)
+PY
+
+if python3 "$src/scripts/portbound.py" --out "$tmp/none.csv" --only sigmoid/no-such-variant 2>"$tmp/err"; then
+    fail "an unknown kernel was accepted"
+fi
+[ -e "$tmp/none.csv" ] && fail "a CSV was written for an unknown kernel"
+
+[ "$fails" -eq 0 ] && echo "PASS test_portbound (${ms} ms)"
+exit $((fails > 0))
