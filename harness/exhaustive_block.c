@@ -18,8 +18,19 @@
 
 enum { KIND_FAST = 0, KIND_NAN, KIND_MPFR };
 
+/* What the fast bound decides for one result y (fast_case). */
+typedef struct fast_verdict {
+    double raw, q_lo, q_hi; /* the error (midpoint), its quantized interval */
+    unsigned classes;
+    int bin;
+    bool is_cr;
+} fast_verdict;
+
 typedef struct prepared {
     double v, tail, d; /* f = v + tail within the widened half-width d (0: exact) */
+    double tlo, thi;   /* f in [v + tlo, v + thi] (with the known signs applied) */
+    fast_verdict cr_verdict; /* for y = the correct rounding, when cr_verdict_ok */
+    uint8_t cr_verdict_ok;
     double inv_unit;  /* 1/U(f), valid when unit_ok */
     float flo, fhi;   /* floats of the ends of [v - d, v + d] */
     uint32_t cr_bits; /* valid when cr_ok */
@@ -450,7 +461,7 @@ static void add_case(ab_exh_pair *out, max_tracker *t, const eval_env *env, cons
     s->inputs++;
     if (is_cr)
         s->correctly_rounded++;
-    for (int k = 0; k < AB_CLASS_KINDS; k++)
+    for (int k = 0; classes != 0 && k < AB_CLASS_KINDS; k++)
         if (classes & (1u << k)) {
             s->classes[k]++;
             if (xb < s->class_example_x[k])
@@ -524,11 +535,21 @@ static void prepare_fast(prepared *p, ab_fastref_fn fn, const ab_params *params,
     }
     double v = fv.value, t = fv.tail, tlo = t, thi = t, d = 0.0;
     if (fv.err > 0) {
-        /* Outward slack: covers the rounding of the ends themselves. */
-        d = fv.err * (1 + 0x1p-50) + (fabs(t) + (t == 0.0 ? fabs(v) : 0.0)) * 0x1p-51 +
-            0x1p-1070;
+        /* Outward slack: covers the rounding of the ends t -+ d themselves
+         * (v + t is never rounded: the ends are kept as pairs). */
+        d = fv.err * (1 + 0x1p-50) + fabs(t) * 0x1p-51 + 0x1p-1070;
         tlo = t - d;
         thi = t + d;
+        /* f != v strictly: 0x1p-1074 stands for "just beyond v" (no double
+         * and no float rounding boundary lies strictly between). */
+        if (fv.tail_sign < 0 && thi >= 0)
+            thi = -0x1p-1074;
+        if (fv.tail_sign > 0 && tlo <= 0)
+            tlo = 0x1p-1074;
+        if (tlo > thi) { /* contradicts its own bound: let MPFR decide */
+            p->kind = KIND_MPFR;
+            return;
+        }
         if (fv.sign > 0 && v + tlo <= 0)
             tlo = 0x1p-1074 - v;
         if (fv.sign < 0 && v + thi >= 0)
@@ -538,6 +559,8 @@ static void prepare_fast(prepared *p, ab_fastref_fn fn, const ab_params *params,
     p->v = v;
     p->tail = t;
     p->d = d;
+    p->tlo = tlo;
+    p->thi = thi;
     p->flo = round_sum_to_float(v, tlo);
     p->fhi = round_sum_to_float(v, thi);
     p->cr_ok = fbits(p->flo) == fbits(p->fhi);
@@ -573,6 +596,8 @@ static void prepare_fast(prepared *p, ab_fastref_fn fn, const ab_params *params,
         p->f_beyond = 2;
 }
 
+static bool fast_case(const prepared *p, float yf, fast_verdict *out);
+
 static void prepare_block(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction dir, size_t n)
 {
     ab_fastref_fn fn = ctx->fast[dir];
@@ -593,6 +618,8 @@ static void prepare_block(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
             p->kind = KIND_MPFR; /* ±0, ±inf: a handful of inputs, exact */
         else
             prepare_fast(p, fn, &ctx->params, x);
+        p->cr_verdict_ok = p->kind == KIND_FAST && p->cr_ok &&
+                           fast_case(p, ffrom(p->cr_bits), &p->cr_verdict);
     }
 }
 
@@ -623,6 +650,161 @@ static void decide_cell(double a, double r, double d, double inv_unit, double *q
 
 /* ---- classification of one implementation's results --------------------------- */
 
+/* The sign of y - (v + t) exactly (two TwoSums, then a sum whose rounding
+ * cannot flip the sign unless the total is within 2^-50 of cancelling: 0,
+ * undecided). */
+static int sign_of_excess(double y, double v, double t)
+{
+    double s1 = y - v, b1 = s1 - y;
+    double e1 = (y - (s1 - b1)) + (-v - b1);
+    double s2 = s1 - t, b2 = s2 - s1;
+    double e2 = (s1 - (s2 - b2)) + (-t - b2);
+    double w = e1 + e2, r = s2 + w;
+    if (fabs(r) <= (fabs(s2) + fabs(w)) * 0x1p-50)
+        return 0;
+    return r > 0 ? 1 : -1;
+}
+
+/* The sign of a - b - c - d, exactly, or 0 when undecided (or zero). */
+static int sign_of_sum4(double a, double b, double c, double d)
+{
+    double s1 = a - b, b1 = s1 - a;
+    double e1 = (a - (s1 - b1)) + (-b - b1);
+    double s2 = s1 - c, b2 = s2 - s1;
+    double e2 = (s1 - (s2 - b2)) + (-c - b2);
+    double s3 = s2 - d, b3 = s3 - s2;
+    double e3 = (s2 - (s3 - b3)) + (-d - b3);
+    double w = (e1 + e2) + e3, r = s3 + w;
+    if (fabs(r) <= (fabs(s3) + fabs(e1) + fabs(e2) + fabs(e3)) * 0x1p-50)
+        return 0;
+    return r > 0 ? 1 : -1;
+}
+
+/* The error |y - f| * inv_unit, f = v + tau with tau in [tlo, thi], has
+ * its quantized cells q_lo < q_hi with one grid point G = q_lo between:
+ * decide Q from the ends of the interval (asymmetric, unlike decide_cell:
+ * a tail of known sign gives a one-sided interval). Strict comparisons
+ * only: an end that stands for "just beyond v" (0x1p-1074) is not a bound. */
+static bool decide_cell_by_ends(const prepared *p, double y, double *q_lo, double *q_hi)
+{
+    double g = *q_lo, next = ab_exh_quantize(nextafter(g, INFINITY));
+    if (next != *q_hi)
+        return false;
+    double gu = g / p->inv_unit;
+    if (gu == 0 || !isfinite(gu))
+        return false;
+    int above = sign_of_excess(y, p->v, p->thi) > 0;
+    int below = sign_of_excess(y, p->v, p->tlo) < 0;
+    int s_max, s_min; /* signs of err_max - G U and err_min - G U */
+    if (above) { /* err = y - v - tau */
+        s_max = sign_of_sum4(y, p->v, p->tlo, gu);
+        s_min = sign_of_sum4(y, p->v, p->thi, gu);
+    } else if (below) { /* err = v + tau - y = -(y - v - tau) */
+        s_max = -sign_of_sum4(y, p->v, p->thi, -gu);
+        s_min = -sign_of_sum4(y, p->v, p->tlo, -gu);
+    } else {
+        return false;
+    }
+    if (s_max < 0) {
+        *q_hi = g;
+        return true;
+    }
+    if (s_min > 0) {
+        *q_lo = next;
+        return true;
+    }
+    return false;
+}
+
+/* The verdict of the fast bound on the finite or infinite, non-NaN result
+ * yf; false when it cannot decide (the case goes to MPFR). */
+static bool fast_case(const prepared *p, float yf, fast_verdict *out)
+{
+    bool y_special = yf == 0.0f || isinf(yf);
+    bool is_cr;
+    unsigned classes = 0;
+    if (p->cr_ok) {
+        float cr = ffrom(p->cr_bits);
+        is_cr = fbits(yf) == p->cr_bits;
+        if (yf == 0.0f && cr != 0.0f)
+            classes |= AB_CLASS_FLUSH_TO_ZERO;
+        if (yf == 0.0f && cr == 0.0f && signbit(yf) != signbit(cr))
+            classes |= AB_CLASS_SIGNED_ZERO;
+        if (isinf(yf) && !isinf(cr))
+            classes |= AB_CLASS_INF_WHERE_FINITE;
+    } else if (!y_special && (yf < p->flo || yf > p->fhi)) {
+        is_cr = false;
+    } else {
+        return false;
+    }
+    if (!p->unit_ok)
+        return false;
+    double lo_u, hi_u; /* the exact error lies in [lo_u, hi_u] */
+    double as_signed = 0, r_signed = 0, yv = 0;
+    bool exact = false;
+    if (isinf(yf) && p->f_beyond == 2)
+        return false;
+    if (isinf(yf) && p->f_beyond == (yf > 0 ? 1 : -1)) {
+        lo_u = hi_u = 0.0;
+        exact = true;
+    } else {
+        /* |y - (v + t)| as s2 + (e1 + e2) exactly (two TwoSums). */
+        yv = isinf(yf) ? copysign(TWO128, yf) : (double)yf;
+        double s = yv - p->v;
+        double bb = s - yv;
+        double e1 = (yv - (s - bb)) + (-p->v - bb);
+        double s2 = s - p->tail;
+        double b2 = s2 - s;
+        double e2 = (s - (s2 - b2)) + (-p->tail - b2);
+        double as = fabs(s2);
+        double r = (s2 >= 0 ? 1.0 : -1.0) * (e1 + e2); /* |y - (v+t)| = as + r */
+        if (p->d == 0.0 && e1 == 0.0 && e2 == 0.0) {
+            lo_u = hi_u = as * p->inv_unit;
+            exact = true;
+        } else {
+            double slack = (fabs(e1) + fabs(e2) + p->d) * (1 + 0x1p-50) + as * 0x1p-50;
+            lo_u = (as - slack) * p->inv_unit;
+            hi_u = (as + slack) * p->inv_unit;
+            as_signed = as;
+            r_signed = r;
+        }
+    }
+    double q_lo, q_hi;
+    if (exact) {
+        q_lo = q_hi = ab_exh_quantize(lo_u);
+    } else {
+        /* lo > 0 proves y != f (so Q >= 2^-30), and so does y outside
+         * [v + tlo, v + thi] (a tail of known sign: y == v is never f);
+         * otherwise y == f (Q = 0) is left to MPFR if it matters. */
+        q_lo = lo_u > 0 ? ab_exh_quantize(lo_u) : 0.0;
+        q_hi = ab_exh_quantize(hi_u);
+        if (q_lo == 0.0 && (sign_of_excess(yv, p->v, p->thi) > 0 ||
+                            sign_of_excess(yv, p->v, p->tlo) < 0))
+            q_lo = AB_EXH_ULP_FLOOR;
+        if (q_lo != q_hi && q_lo > 0 && !decide_cell_by_ends(p, yv, &q_lo, &q_hi))
+            decide_cell(as_signed, r_signed, p->d, p->inv_unit, &q_lo, &q_hi);
+    }
+    int bin;
+    if (is_cr) {
+        bin = 0; /* CR implies err <= 0.5, a grid point */
+        if (q_hi > 0.5)
+            q_hi = 0.5;
+        if (q_lo > q_hi)
+            q_lo = q_hi;
+    } else {
+        bin = ab_exh_hist_bin(q_lo);
+        if (bin != ab_exh_hist_bin(q_hi))
+            return false;
+    }
+    out->raw = 0.5 * (lo_u + hi_u);
+    out->q_lo = q_lo;
+    out->q_hi = q_hi;
+    out->classes = classes;
+    out->bin = bin;
+    out->is_cr = is_cr;
+    return true;
+}
+
 static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env, size_t n,
                           const float *xs, const float *ys, const prepared *prep)
 {
@@ -642,86 +824,19 @@ static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env,
                          AB_CLASS_NAN_UNEXPECTED, true, 0, 0, 0, 0);
                 continue;
             }
-            bool y_special = yf == 0.0f || isinf(yf);
-            bool is_cr;
-            unsigned classes = 0;
-            if (p->cr_ok) {
-                float cr = ffrom(p->cr_bits);
-                is_cr = fbits(yf) == p->cr_bits;
-                if (yf == 0.0f && cr != 0.0f)
-                    classes |= AB_CLASS_FLUSH_TO_ZERO;
-                if (yf == 0.0f && cr == 0.0f && signbit(yf) != signbit(cr))
-                    classes |= AB_CLASS_SIGNED_ZERO;
-                if (isinf(yf) && !isinf(cr))
-                    classes |= AB_CLASS_INF_WHERE_FINITE;
-            } else if (!y_special && (yf < p->flo || yf > p->fhi)) {
-                is_cr = false;
-            } else {
-                goto fallback;
+            fast_verdict v;
+            const fast_verdict *vp = &v;
+            if (p->cr_verdict_ok && fbits(yf) == p->cr_bits)
+                vp = &p->cr_verdict; /* the common case: decided once per input */
+            else if (!fast_case(p, yf, &v)) {
+                out->fallbacks++;
+                goto mpfr;
             }
-            if (!p->unit_ok)
-                goto fallback;
-            double lo_u, hi_u; /* the exact error lies in [lo_u, hi_u] */
-            double as_signed = 0, r_signed = 0;
-            bool exact = false;
-            if (isinf(yf) && p->f_beyond == 2)
-                goto fallback;
-            if (isinf(yf) && p->f_beyond == (yf > 0 ? 1 : -1)) {
-                lo_u = hi_u = 0.0;
-                exact = true;
-            } else {
-                /* |y - (v + t)| as s2 + (e1 + e2) exactly (two TwoSums). */
-                double yv = isinf(yf) ? copysign(TWO128, yf) : (double)yf;
-                double s = yv - p->v;
-                double bb = s - yv;
-                double e1 = (yv - (s - bb)) + (-p->v - bb);
-                double s2 = s - p->tail;
-                double b2 = s2 - s;
-                double e2 = (s - (s2 - b2)) + (-p->tail - b2);
-                double as = fabs(s2);
-                double r = (s2 >= 0 ? 1.0 : -1.0) * (e1 + e2); /* |y - (v+t)| = as + r */
-                if (p->d == 0.0 && e1 == 0.0 && e2 == 0.0) {
-                    lo_u = hi_u = as * p->inv_unit;
-                    exact = true;
-                } else {
-                    double slack = (fabs(e1) + fabs(e2) + p->d) * (1 + 0x1p-50) + as * 0x1p-50;
-                    lo_u = (as - slack) * p->inv_unit;
-                    hi_u = (as + slack) * p->inv_unit;
-                    as_signed = as;
-                    r_signed = r;
-                }
-            }
-            double raw = 0.5 * (lo_u + hi_u);
-            double q_lo, q_hi;
-            if (exact) {
-                q_lo = q_hi = ab_exh_quantize(lo_u);
-            } else {
-                /* lo > 0 proves y != f (so Q >= 2^-30); lo <= 0 cannot
-                 * exclude y == f (Q = 0): left to MPFR if it matters. */
-                q_lo = lo_u > 0 ? ab_exh_quantize(lo_u) : 0.0;
-                q_hi = ab_exh_quantize(hi_u);
-                if (q_lo != q_hi && q_lo > 0)
-                    decide_cell(as_signed, r_signed, p->d, p->inv_unit, &q_lo, &q_hi);
-            }
-            int bin;
-            if (is_cr) {
-                bin = 0; /* CR implies err <= 0.5, a grid point */
-                if (q_hi > 0.5)
-                    q_hi = 0.5;
-                if (q_lo > q_hi)
-                    q_lo = q_hi;
-            } else {
-                bin = ab_exh_hist_bin(q_lo);
-                if (bin != ab_exh_hist_bin(q_hi))
-                    goto fallback;
-            }
-            add_case(out, t, env, p, xb, yf, p->cr_ok ? ffrom(p->cr_bits) : NAN, is_cr,
-                     classes, false, raw, q_lo, q_hi, bin);
+            add_case(out, t, env, p, xb, yf, p->cr_ok ? ffrom(p->cr_bits) : NAN, vp->is_cr,
+                     vp->classes, false, vp->raw, vp->q_lo, vp->q_hi, vp->bin);
             continue;
-        fallback:
-            out->fallbacks++;
         }
-        /* KIND_MPFR, or the fast bound could not decide. */
+    mpfr:; /* KIND_MPFR, or the fast bound could not decide. */
         double cr;
         ab_ulp_error e = mpfr_case(env, xs[i], yf, &cr);
         add_mpfr_case(out, t, env, p, xb, yf, &e, cr);

@@ -39,6 +39,7 @@ static void set(ab_fastref_value *o, double v, double first_order_err, int sign)
     o->tail = 0.0;
     o->err = 2.0 * first_order_err + TINY;
     o->sign = sign;
+    o->tail_sign = 0;
 }
 
 /* f = anchor + tail, the error bound being on the tail alone. */
@@ -49,6 +50,28 @@ static void set_anchored(ab_fastref_value *o, double anchor, double tail,
     o->tail = tail;
     o->err = 2.0 * first_order_err + TINY;
     o->sign = sign;
+    o->tail_sign = 0;
+}
+
+/* The same, when f - anchor is known to be nonzero with the sign tail_sign
+ * (f < 1 for sigmoid, f > x for softplus...): that knowledge survives where
+ * the tail underflows in double or is smaller than err, and tells the sweep
+ * that y == anchor is not exact and on which side of a power of 2 f lies. */
+static void set_anchored_signed(ab_fastref_value *o, double anchor, double tail,
+                                double first_order_err, int sign, int tail_sign)
+{
+    set_anchored(o, anchor, tail, first_order_err, sign);
+    o->tail_sign = tail_sign;
+}
+
+/* sigma(z) - 1/2 for |z| < 2^-12: z/4 - z^3/48, truncation below
+ * |z|^5/480 (alternating series with decreasing terms), rounding 2u
+ * relative; an error ez in z adds ez/4 (sigma' <= 1/4). */
+static double logistic_small_tail(double z, double ez, double *err)
+{
+    double t = z * 0.25 - z * z * z / 48.0;
+    *err = EPS * fabs(t) + fabs(z * z * z * z * z) / 480.0 + 0.25 * ez;
+    return t;
 }
 
 static void exact(ab_fastref_value *o, double v)
@@ -57,6 +80,7 @@ static void exact(ab_fastref_value *o, double v)
     o->tail = 0.0;
     o->err = 0.0;
     o->sign = 0;
+    o->tail_sign = 0;
 }
 
 static int sign_of(double v)
@@ -73,6 +97,7 @@ static void exact_product(ab_fastref_value *o, double a, double x)
     o->tail = 0.0;
     o->err = fabs(fma(a, x, -p));
     o->sign = sign_of(p);
+    o->tail_sign = 0;
 }
 
 /* s = sigma(z) and c = sigma(-z) = 1 - s without cancellation, each with
@@ -101,14 +126,13 @@ static void logistic_anchored(double z, ab_fastref_value *o)
 {
     double s, c;
     if (fabs(z) < 0x1p-12) {
-        double t = z * 0.25 - z * z * z / 48.0;
-        set_anchored(o, 0.5, t, EPS * fabs(t) + fabs(z * z * z * z * z) / 480.0, sign_of(z));
-        o->sign = +1;
+        double err, t = logistic_small_tail(z, 0.0, &err);
+        set_anchored_signed(o, 0.5, t, err, +1, sign_of(z));
         return;
     }
     logistic_pair(z, &s, &c);
     if (z > 0)
-        set_anchored(o, 1.0, -c, 3 * EPS * c, +1);
+        set_anchored_signed(o, 1.0, -c, 3 * EPS * c, +1, -1);
     else
         set(o, s, 3 * EPS * s, +1);
 }
@@ -125,7 +149,7 @@ static void sigmoid_d(double x, const ab_params *p, ab_fastref_value *o)
     if (fabs(x) < 0x1p-12) {
         double x2 = x * x;
         double t = -x2 / 16.0 + x2 * x2 / 96.0;
-        set_anchored(o, 0.25, t, EPS * fabs(t) + x2 * x2 * x2 / 100.0, +1);
+        set_anchored_signed(o, 0.25, t, EPS * fabs(t) + x2 * x2 * x2 / 100.0, +1, -1);
         return;
     }
     double s, c;
@@ -140,12 +164,36 @@ static void sigmoid_d(double x, const ab_params *p, ab_fastref_value *o)
 static void tanh_f(double x, const ab_params *p, ab_fastref_value *o)
 {
     (void)p;
+    double ax = fabs(x);
+    if (ax < 0x1p-12) {
+        /* x - x^3/3 + 2x^5/15 - ...: alternating, truncation < 0.14|x|^5;
+         * the tail's rounding 3u <= EPS. */
+        double t = -x * x * x / 3.0;
+        set_anchored_signed(o, x, t, EPS * fabs(t) + 0.14 * fabs(x * x * x * x * x),
+                            sign_of(x), -sign_of(x));
+        return;
+    }
+    if (ax > 1) {
+        /* sign(x) (1 - 2e/(1+e)), e = exp(-2|x|) (2|x| exact):
+         * R(tail) = EPS + (EPS + u) + 2u <= 3 EPS. */
+        double e = exp(-2.0 * ax);
+        double t = (x < 0 ? 2.0 : -2.0) * e / (1.0 + e);
+        set_anchored_signed(o, x < 0 ? -1.0 : 1.0, t, 3 * EPS * fabs(t), sign_of(x), -sign_of(x));
+        return;
+    }
     double v = tanh(x);
     set(o, v, EPS * fabs(v), sign_of(x));
 }
 static void tanh_d(double x, const ab_params *p, ab_fastref_value *o)
 {
     (void)p;
+    if (fabs(x) < 0x1p-12) {
+        /* 1 - x^2 + 2x^4/3 - 17x^6/45 ...: alternating, truncation < 0.4 x^6. */
+        double x2 = x * x;
+        double t = -x2 + (2.0 / 3.0) * (x2 * x2);
+        set_anchored_signed(o, 1.0, t, EPS * fabs(t) + 0.4 * (x2 * x2 * x2), +1, -1);
+        return;
+    }
     double e = exp(-2.0 * fabs(x));
     double d = 1.0 + e;
     double v = 4.0 * e / (d * d);
@@ -208,6 +256,13 @@ static void elu_f(double x, const ab_params *p, ab_fastref_value *o)
         exact(o, x);
         return;
     }
+    if (x < -1) {
+        /* -alpha + alpha e^x: the anchor is exact; R(tail) = EPS + u. */
+        double t = p->alpha * exp(x);
+        set_anchored_signed(o, -p->alpha, t, 2 * EPS * fabs(t), -sign_of(p->alpha),
+                            sign_of(p->alpha));
+        return;
+    }
     double v = p->alpha * expm1(x);
     set(o, v, 2 * EPS * fabs(v), -1);
 }
@@ -215,6 +270,13 @@ static void elu_d(double x, const ab_params *p, ab_fastref_value *o)
 {
     if (x > 0) {
         exact(o, 1.0);
+        return;
+    }
+    if (x > -1) {
+        /* alpha + alpha expm1(x), x < 0: R(tail) = EPS + u. */
+        double t = p->alpha * expm1(x);
+        set_anchored_signed(o, p->alpha, t, 2 * EPS * fabs(t), sign_of(p->alpha),
+                            x < 0 ? -sign_of(p->alpha) : 0);
         return;
     }
     double v = p->alpha * exp(x);
@@ -256,6 +318,12 @@ static double scaled_arg(double beta, double x, double *z_err)
 static void softplus_f(double x, const ab_params *p, ab_fastref_value *o)
 {
     double ez, z = scaled_arg(p->beta, x, &ez);
+    if (p->beta == 1.0 && z > 16) {
+        /* z + log1p(exp(-z)): the anchor x is exact, R(tail) = 2 EPS + u. */
+        double t = log1p(exp(-z));
+        set_anchored_signed(o, z, t, 3 * EPS * t, +1, +1);
+        return;
+    }
     double sp = z > 0 ? z + log1p(exp(-z)) : log1p(exp(z));
     double v = sp / p->beta;
     double s, c;
@@ -283,7 +351,21 @@ static void silu_f(double x, const ab_params *p, ab_fastref_value *o)
 {
     double ez, z = scaled_arg(p->beta, x, &ez);
     double s, c;
+    if (p->beta == 1.0 && fabs(z) < 0x1p-12) {
+        /* x/2 + x (sigma(x) - 1/2): the anchor is exact. */
+        double terr, t = logistic_small_tail(z, 0.0, &terr);
+        double xt = x * t;
+        set_anchored_signed(o, 0.5 * x, xt, fabs(x) * terr + U * fabs(xt), sign_of(x),
+                            x != 0 ? +1 : 0);
+        return;
+    }
     logistic_pair(z, &s, &c);
+    if (p->beta == 1.0 && z > 8) {
+        /* x - x sigma(-x): R(tail) = 3 EPS + u. */
+        double t = -x * c;
+        set_anchored_signed(o, x, t, 4 * EPS * fabs(t), +1, -1);
+        return;
+    }
     double v = x * s;
     set(o, v, fabs(v) * (4 * EPS + c * ez), sign_of(x));
 }
@@ -291,7 +373,21 @@ static void silu_d(double x, const ab_params *p, ab_fastref_value *o)
 {
     double ez, z = scaled_arg(p->beta, x, &ez);
     double s, c;
+    if (p->beta == 1.0 && fabs(z) < 0x1p-12) {
+        /* 1/2 + z/2 - z^3/12 + z^5/80 - ...: truncation below |z|^5/40. */
+        double t = 0.5 * z - z * z * z / 12.0;
+        set_anchored_signed(o, 0.5, t, EPS * fabs(t) + fabs(z * z * z * z * z) / 40.0, +1,
+                            sign_of(z));
+        return;
+    }
     logistic_pair(z, &s, &c);
+    if (p->beta == 1.0 && z > 8) {
+        /* 1 + sigma(-z) (z sigma(z) - 1), z sigma(z) - 1 > 6 (no cancellation):
+         * R(tail) <= 1.15 (3 EPS + u) + u + 3 EPS + u <= 8 EPS. */
+        double t = c * (s * z - 1.0);
+        set_anchored_signed(o, 1.0, t, 8 * EPS * t, +1, +1);
+        return;
+    }
     double t = z * c;
     double g = 1.0 + t;
     double v = s * g;
@@ -305,6 +401,15 @@ static void silu_d(double x, const ab_params *p, ab_fastref_value *o)
 static void softsign_f(double x, const ab_params *p, ab_fastref_value *o)
 {
     (void)p;
+    double ax = fabs(x);
+    if (ax >= 1 || ax < 0x1p-12) {
+        /* sign(x) - sign(x)/(1+|x|), or x - x|x|/(1+|x|): exact anchors,
+         * R(tail) <= 3u <= EPS. */
+        double anchor = ax >= 1 ? (x < 0 ? -1.0 : 1.0) : x;
+        double t = ax >= 1 ? -anchor / (1.0 + ax) : -x * ax / (1.0 + ax);
+        set_anchored_signed(o, anchor, t, EPS * fabs(t), sign_of(x), -sign_of(x));
+        return;
+    }
     double v = x / (1.0 + fabs(x));
     set(o, v, EPS * fabs(v), sign_of(x));
 }
@@ -312,6 +417,12 @@ static void softsign_d(double x, const ab_params *p, ab_fastref_value *o)
 {
     (void)p;
     double d = 1.0 + fabs(x);
+    if (fabs(x) < 1) {
+        /* 1 - (2|x| + x^2)/(1+|x|)^2: R(tail) <= 6u <= EPS. */
+        double t = -(2.0 * fabs(x) + x * x) / (d * d);
+        set_anchored_signed(o, 1.0, t, EPS * fabs(t), +1, -1);
+        return;
+    }
     double v = 1.0 / (d * d);
     set(o, v, EPS * v, +1);
 }
@@ -388,6 +499,23 @@ static void hardswish_d(double x, const ab_params *p, ab_fastref_value *o)
 static void gelu_f(double x, const ab_params *p, ab_fastref_value *o)
 {
     (void)p;
+    static const double inv_sqrt_2pi = 0.398942280401432677939946059934;
+    if (fabs(x) < 0x1p-12) {
+        /* x/2 + phi(0) (x^2 - x^4/6 + x^6/40 - ...): truncation below
+         * phi(0) x^6/39; rounding 4u <= EPS. */
+        double x2 = x * x;
+        double tl = inv_sqrt_2pi * x2 * (1.0 - x2 / 6.0);
+        set_anchored_signed(o, 0.5 * x, tl, EPS * tl + inv_sqrt_2pi * (x2 * x2 * x2) / 39.0,
+                            sign_of(x), x != 0 ? +1 : 0);
+        return;
+    }
+    if (x > 1) {
+        /* x - (x/2) erfc(x/sqrt 2): R(tail) as below with t = x/sqrt 2. */
+        double tp = x * M_SQRT1_2;
+        double tl = -0.5 * x * erfc(tp);
+        set_anchored_signed(o, x, tl, fabs(tl) * (EPS + (2 * tp * tp + 3) * 2 * U), +1, -1);
+        return;
+    }
     double t = -x * M_SQRT1_2;
     double v = 0.5 * x * erfc(t);
     set(o, v, fabs(v) * (EPS + (2 * t * t + 3) * 2 * U), sign_of(x));
@@ -396,9 +524,27 @@ static void gelu_d(double x, const ab_params *p, ab_fastref_value *o)
 {
     (void)p;
     static const double inv_sqrt_2pi = 0.398942280401432677939946059934;
+    if (fabs(x) < 0x1p-12) {
+        /* 1/2 + phi(0) (2x - 2x^3/3 + 3x^5/20 - ...): truncation below
+         * 0.16 phi(0) |x|^5; rounding 4u <= EPS. */
+        double tl = inv_sqrt_2pi * (2.0 * x - (2.0 / 3.0) * (x * x * x));
+        set_anchored_signed(o, 0.5, tl,
+                            EPS * fabs(tl) + 0.16 * inv_sqrt_2pi * fabs(x * x * x * x * x), +1,
+                            sign_of(x));
+        return;
+    }
     double t = -x * M_SQRT1_2;
-    double phi_cdf = 0.5 * erfc(t);
     double x_pdf = x * (exp(-0.5 * (x * x)) * inv_sqrt_2pi);
+    if (x > 2) {
+        /* 1 + (x phi(x) - Q(x)), Q = erfc(x/sqrt 2)/2 < phi(x)/x: the tail
+         * is positive; bound on the magnitudes of its terms as below. */
+        double q = 0.5 * erfc(-t);
+        double tl = x_pdf - q;
+        double err = q * (EPS + (2 * t * t + 2) * 2 * U) + x_pdf * (EPS + 3 * U) + U * tl;
+        set_anchored_signed(o, 1.0, tl, err, +1, +1);
+        return;
+    }
+    double phi_cdf = 0.5 * erfc(t);
     double v = phi_cdf + x_pdf;
     double err = phi_cdf * (EPS + (2 * t * t + 2) * 2 * U) + fabs(x_pdf) * (EPS + 3 * U) +
                  U * fabs(v);
@@ -428,7 +574,21 @@ static void gelu_tanh_f(double x, const ab_params *p, ab_fastref_value *o)
     (void)p;
     double ez, z = gelu_tanh_z(x, &ez);
     double s, c;
+    if (fabs(z) < 0x1p-12) {
+        /* x/2 + x (sigma(z) - 1/2): the anchor is exact. */
+        double terr, t = logistic_small_tail(z, ez, &terr);
+        double xt = x * t;
+        set_anchored_signed(o, 0.5 * x, xt, fabs(x) * terr + U * fabs(xt), sign_of(x),
+                            x != 0 ? +1 : 0);
+        return;
+    }
     logistic_pair(z, &s, &c);
+    if (x > 8) {
+        /* x - x sigma(-z): R(tail) = 3 EPS + u + s ez. */
+        double t = -x * c;
+        set_anchored_signed(o, x, t, fabs(t) * (4 * EPS + ez), +1, -1);
+        return;
+    }
     double v = x * s;
     set(o, v, fabs(v) * (4 * EPS + c * ez), sign_of(x));
 }
@@ -439,6 +599,24 @@ static void gelu_tanh_d(double x, const ab_params *p, ab_fastref_value *o)
     double s, c;
     logistic_pair(z, &s, &c);
     double w = 2.0 * gelu_tanh_k * x * (1.0 + 3.0 * gelu_tanh_c * (x * x)) * c;
+    if (fabs(z) < 0x1p-12 || x > 8) {
+        /* 1/2 + (sigma(z) - 1/2) + s w, or 1 + (s w - c) where s w > 100 c:
+         * same-sign terms (or a negligible cancellation), bounded as below. */
+        double terr, t, anchor;
+        if (x > 8) {
+            anchor = 1.0;
+            t = -c;
+            terr = 1.01 * c * (3 * EPS + ez);
+        } else {
+            anchor = 0.5;
+            t = logistic_small_tail(z, ez, &terr);
+        }
+        double sw = s * w;
+        double tl = t + sw;
+        double err = terr + 1.01 * fabs(sw) * (3 * EPS + 9 * U + ez) + U * fabs(tl);
+        set_anchored_signed(o, anchor, tl, err, +1, sign_of(x));
+        return;
+    }
     double v = s * (1.0 + w);
     double err = fabs(s * w) * (3 * EPS + 9 * U + s * ez) +
                  fabs(s * (1.0 + w)) * (3 * EPS + c * ez) + U * fabs(v);
@@ -475,6 +653,13 @@ static void mish_f(double x, const ab_params *p, ab_fastref_value *o)
 {
     (void)p;
     double t, s2, sg;
+    if (x > 8) {
+        /* x - x 2q^2/(1+2q+2q^2), q = exp(-x): R(tail) <= 2 EPS + 4u <= 3 EPS. */
+        double q = exp(-x);
+        double tl = -x * (2.0 * (q * q)) / (1.0 + 2.0 * q + 2.0 * (q * q));
+        set_anchored_signed(o, x, tl, 3 * EPS * fabs(tl), +1, -1);
+        return;
+    }
     mish_parts(x, &t, &s2, &sg);
     double v = x * t;
     set(o, v, 6 * EPS * fabs(v), sign_of(x));
@@ -485,6 +670,16 @@ static void mish_d(double x, const ab_params *p, ab_fastref_value *o)
     double t, s2, sg;
     mish_parts(x, &t, &s2, &sg);
     double second = x * sg * s2;
+    if (x > 8) {
+        /* 1 + (x sigma S - 2q^2/den): the first term is > 4x/2.1 times the
+         * second, so the difference is positive, bounded on magnitudes. */
+        double q = exp(-x);
+        double one_minus_t = 2.0 * (q * q) / (1.0 + 2.0 * q + 2.0 * (q * q));
+        double tl = second - one_minus_t;
+        double err = 13 * EPS * second + 3 * EPS * one_minus_t + U * tl;
+        set_anchored_signed(o, 1.0, tl, err, +1, +1);
+        return;
+    }
     double v = t + second;
     double err = 5 * EPS * t + 13 * EPS * fabs(second) + U * fabs(v);
     set(o, v, err, x >= 0 ? +1 : (x < -2 ? -1 : 0));
@@ -537,6 +732,7 @@ bool ab_fastref_eval(const ab_activation *act, ab_direction dir, const ab_params
             out[i].tail = 0.0;
             out[i].err = INFINITY;
             out[i].sign = 0;
+            out[i].tail_sign = 0;
             continue;
         }
         fn((double)x[i], params, &out[i]);

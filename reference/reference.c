@@ -62,6 +62,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "actbench/fastref.h"
 #include "actbench/reference.h"
 #include "ref_internal.h"
 
@@ -703,6 +704,32 @@ int ab_ref_set_round_to_odd(mpfr_t out, const mpfr_t r)
     return inexact;
 }
 
+/* Where the function saturates (sigma(x) = 1 - e^-x for x = 2048, tanh,
+ * softsign, x + log1p(e^-x), ...), the tail lies below 2^-w and the value
+ * at w bits is the anchor itself (1, x, -alpha) although an operation was
+ * inexact: round to odd cannot see the side of the exact value, and the
+ * binade (hence U(f)) of a value just below a power of 2 would be wrong.
+ * The fast reference knows that side analytically (its tail_sign, checked
+ * against MPFR by tests/test_fastref where MPFR resolves it): the result is
+ * then what round to odd of the exact value gives, the anchor's odd
+ * neighbour on that side. */
+static int saturated_side(const ab_activation *act, ab_direction dir, const ab_params *params,
+                          float x, mpfr_t out)
+{
+    ab_fastref_fn fn = ab_fastref_lookup(act, dir);
+    if (fn == NULL || !isfinite(x) || x == 0.0f || mpfr_zero_p(out))
+        return 0; /* f(±0) is exact; zeros follow the convention table */
+    ab_fastref_value fv;
+    fn((double)x, params, &fv);
+    if (fv.tail_sign == 0 || mpfr_cmp_d(out, fv.value) != 0)
+        return 0;
+    if (fv.tail_sign > 0)
+        mpfr_nextabove(out);
+    else
+        mpfr_nextbelow(out);
+    return fv.tail_sign;
+}
+
 bool ab_ref_eval(const ab_activation *act, ab_direction dir,
                  const ab_params *params, float x, mpfr_t out)
 {
@@ -727,8 +754,12 @@ bool ab_ref_eval(const ab_activation *act, ab_direction dir,
     mpfr_init2(xv, 32);
     mpfr_init2(r, w);
     mpfr_set_flt(xv, x, MPFR_RNDN); /* exact, keeps -0 */
+    mpfr_clear_inexflag();
     (dir == AB_FORWARD ? ref->forward : ref->derivative)(r, xv, params, w);
+    bool rounded = mpfr_inexflag_p() != 0;
     int inexact = ab_ref_set_round_to_odd(out, r);
+    if (rounded && inexact == 0 && !mpfr_nan_p(out) && !mpfr_inf_p(out))
+        inexact = saturated_side(act, dir, params, x, out);
     mpfr_clears(xv, r, (mpfr_ptr)0);
 
     mpfr_set_emin(saved_emin);

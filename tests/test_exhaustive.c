@@ -282,7 +282,7 @@ int main(void)
     snprintf(tmp_root, sizeof tmp_root, "/tmp/actbench-test-exh-%d", (int)getpid());
     quantize_cases();
     setenv("ACTBENCH_EXH_BLOCK_BITS", "10", 1); /* several blocks per range */
-    static const char *acts[] = {"sigmoid", "gelu", "silu", "tanh", "elu"};
+    static const char *acts[] = {"sigmoid", "gelu", "silu", "tanh", "elu", "softsign", "mish"};
     static const char *ranges[] = {
         "c2ae0000:c2ae07ff", /* x ~ -87: exp underflow edge */
         "42b17000:42b177ff", /* x ~ 88.7: exp overflow edge */
@@ -294,6 +294,8 @@ int main(void)
         "00000000:000007ff", /* +0 and subnormals */
         "80000000:800007ff", /* -0 and subnormals */
         "42000000:420007ff", /* x ~ 32: f within 2^-40 of 1 */
+        "45000000:450003ff", /* x ~ 2048: f - 1 below the 128-bit reference */
+        "c5000000:c50003ff", /* x ~ -2048 */
     };
     printf("(a) fast == pure MPFR\n");
     for (size_t a = 0; a < sizeof acts / sizeof acts[0]; a++)

@@ -2,6 +2,7 @@
  * The fast references (reference/fastref.c) against MPFR (ab_ref_eval at 128
  * bits), per activation with a fast reference and per direction:
  *   - the stated bound holds: |f - (value + tail)| <= err for every input;
+ *   - the sign of f - value, where the fast reference states it, is MPFR's;
  *   - zero disagreement on the correctly rounded binary32 value wherever the
  *     interval [value + tail - err, value + tail + err] rounds to one float
  *     (what the exhaustive sweep uses without MPFR);
@@ -31,9 +32,9 @@ typedef struct job {
     ab_direction dir;
     uint64_t first, count, seed;
     /* results */
-    uint64_t bound_fail, cr_fail, cr_undecided, skipped, wide, n;
+    uint64_t bound_fail, cr_fail, sign_fail, cr_undecided, skipped, wide, n;
     double max_ratio, max_width_ulp;
-    float bound_fail_x, cr_fail_x;
+    float bound_fail_x, cr_fail_x, sign_fail_x;
 } job;
 
 static uint64_t next_rand(uint64_t *s)
@@ -128,6 +129,15 @@ static void *run_job(void *arg)
                     j->bound_fail_x = x;
             }
         }
+        /* The known sign of f - value (where MPFR resolves it). */
+        if (v.tail_sign != 0) {
+            mpfr_set_d(d, v.value, MPFR_RNDN);
+            int c = mpfr_cmp(f, d);
+            if (c != 0 && (c > 0 ? 1 : -1) != v.tail_sign) {
+                if (j->sign_fail++ == 0)
+                    j->sign_fail_x = x;
+            }
+        }
         /* CR value decided by the bound == CR(f) */
         mpfr_sub_d(lo, s, v.err, MPFR_RNDD);
         mpfr_add_d(hi, s, v.err, MPFR_RNDU);
@@ -186,6 +196,11 @@ int main(void)
                 failures++;
                 printf("  FAIL bound exceeded, e.g. x = %a\n",
                        j->bound_fail ? (double)j->bound_fail_x : (double)k->bound_fail_x);
+            }
+            if (j->sign_fail + k->sign_fail) {
+                failures++;
+                printf("  FAIL known tail sign contradicted, e.g. x = %a\n",
+                       j->sign_fail ? (double)j->sign_fail_x : (double)k->sign_fail_x);
             }
             if (cf) {
                 failures++;

@@ -26,12 +26,17 @@ extern "C" {
  * double's resolution of the anchor (tail = 0 for a plain double value). sign is the sign the exact value is known to
  * have (+1, -1), or 0 when not known or the value may be exactly zero; it
  * decides the sign of zero when a tiny value underflows in double. For
- * x = ±inf or NaN the fast reference does not decide: err = +inf. */
+ * x = ±inf or NaN the fast reference does not decide: err = +inf.
+ * tail_sign is the sign f - value is known to have (+1, -1; 0: not known or
+ * zero): it decides, where the tail underflows or is below err, that f is
+ * not the anchor itself and on which side of it f lies (f < 1 for sigmoid,
+ * f > x for softplus, f < x for tanh of a tiny x). */
 typedef struct ab_fastref_value {
     double value;
     double tail;
     double err;
     int sign;
+    int tail_sign;
 } ab_fastref_value;
 
 typedef void (*ab_fastref_fn)(double x, const ab_params *params, ab_fastref_value *out);
