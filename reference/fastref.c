@@ -247,6 +247,18 @@ static void identity_d(double x, const ab_params *p, ab_fastref_value *o)
     exact(o, 1.0);
 }
 
+/* a*expm1(x) for tiny x < 0 (|x| < 2^-12): a*x as its rounded product
+ * (value) + the exact fma residual + a(x^2/2 + x^3/6) (truncation below
+ * |a| x^4/23; x^2 exact, 4u on the rest). */
+static void scaled_expm1_tiny(ab_fastref_value *o, double a, double x)
+{
+    double v = a * x, x2 = x * x;
+    double poly = a * (0.5 * x2 + x2 * x / 6.0);
+    double tl = fma(a, x, -v) + poly;
+    set_anchored_signed(o, v, tl, 4 * U * (fabs(poly) + fabs(tl)) + fabs(a) * (x2 * x2) / 23.0,
+                        -sign_of(a), 0);
+}
+
 /* ---- ELU: alpha*expm1(x) for x <= 0: R = EPS + u <= 2 EPS; derivative
  * alpha*exp(x): same. SELU: lambda*x exact as value + residual for x > 0;
  * (lambda*alpha)*expm1(x): R = EPS + 2u <= 2 EPS; derivative likewise. */
@@ -254,6 +266,10 @@ static void elu_f(double x, const ab_params *p, ab_fastref_value *o)
 {
     if (x > 0) {
         exact(o, x);
+        return;
+    }
+    if (x < 0 && x > -0x1p-12) {
+        scaled_expm1_tiny(o, p->alpha, x);
         return;
     }
     if (x < -1) {
@@ -288,6 +304,10 @@ static void selu_f(double x, const ab_params *p, ab_fastref_value *o)
         exact_product(o, p->lambda, x);
         return;
     }
+    if (x < 0 && x > -0x1p-12 && fma(p->lambda, p->alpha, -(p->lambda * p->alpha)) == 0.0) {
+        scaled_expm1_tiny(o, p->lambda * p->alpha, x);
+        return;
+    }
     double v = (p->lambda * p->alpha) * expm1(x);
     set(o, v, 2 * EPS * fabs(v), -1);
 }
@@ -318,6 +338,16 @@ static double scaled_arg(double beta, double x, double *z_err)
 static void softplus_f(double x, const ab_params *p, ab_fastref_value *o)
 {
     double ez, z = scaled_arg(p->beta, x, &ez);
+    if (p->beta == 1.0 && fabs(z) < 0x1p-12) {
+        /* ln 2 + x/2 + x^2/8 - x^4/192 + x^6/2880 - ...: ln 2 as a pair of
+         * doubles, truncation below x^6/2000; x/2 and x^2 are exact. */
+        static const double ln2_hi = 0x1.62e42fefa39efp-1, ln2_lo = 0x1.abc9e3b39803fp-56;
+        double x2 = z * z;
+        double t = ln2_lo + (0.5 * z + (x2 * 0.125 - x2 * x2 / 192.0));
+        double err = 0x1p-105 + 4 * U * (fabs(t) + fabs(0.5 * z)) + x2 * x2 * x2 / 2000.0;
+        set_anchored_signed(o, ln2_hi, t, err, +1, 0);
+        return;
+    }
     if (p->beta == 1.0 && z > 16) {
         /* z + log1p(exp(-z)): the anchor x is exact, R(tail) = 2 EPS + u. */
         double t = log1p(exp(-z));
@@ -440,15 +470,18 @@ static void hardsigmoid_f(double x, const ab_params *p, ab_fastref_value *o)
         exact(o, 1.0);
         return;
     }
-    double v = (x + 3.0) / 6.0;
-    set(o, v, EPS * v, +1);
+    /* 1/2 + x/6: the anchor is exact, the tail rounded once. */
+    double t = x / 6.0;
+    set_anchored_signed(o, 0.5, t, U * fabs(t), +1, sign_of(x));
 }
 static void hardsigmoid_d(double x, const ab_params *p, ab_fastref_value *o)
 {
     (void)p;
-    if (x > -3 && x < 3)
-        set(o, 1.0 / 6.0, EPS / 6.0, +1);
-    else
+    if (x > -3 && x < 3) {
+        /* 1/6 as a pair of doubles (the fma residual is exact). */
+        double hi = 1.0 / 6.0;
+        set_anchored(o, hi, fma(-6.0, hi, 1.0) / 6.0, 0x1p-108, +1);
+    } else
         exact(o, 0.0);
 }
 
@@ -467,8 +500,9 @@ static void hardswish_f(double x, const ab_params *p, ab_fastref_value *o)
         exact(o, x);
         return;
     }
-    double v = x * (x + 3.0) / 6.0;
-    set(o, v, EPS * fabs(v), sign_of(x));
+    /* x/2 + x^2/6: x/2 and x^2 exact, one rounding. */
+    double t = (x * x) / 6.0;
+    set_anchored_signed(o, 0.5 * x, t, U * t, sign_of(x), x != 0 ? +1 : 0);
 }
 static void hardswish_d(double x, const ab_params *p, ab_fastref_value *o)
 {
@@ -485,8 +519,9 @@ static void hardswish_d(double x, const ab_params *p, ab_fastref_value *o)
         exact(o, 0.0);
         return;
     }
-    double v = (2.0 * x + 3.0) / 6.0;
-    set(o, v, EPS * fabs(v), sign_of(v));
+    /* 1/2 + x/3: one rounding. */
+    double t = x / 3.0;
+    set_anchored_signed(o, 0.5, t, U * fabs(t), sign_of(0.5 + t), sign_of(x));
 }
 
 /* ---- GELU (x/2)*erfc(t), t = -x/sqrt(2): t carries relative error 2u
@@ -649,10 +684,30 @@ static void mish_parts(double x, double *tanh_sp, double *sech2_sp, double *sig)
         *sig = 1.0 / opq;
     }
 }
+/* 3/5 = tanh(ln 2) as a pair of doubles (mish at 0). */
+static void three_fifths(double *hi, double *lo)
+{
+    *hi = 0.6;
+    *lo = fma(-5.0, *hi, 3.0) / 5.0; /* the fma is exact */
+}
+
 static void mish_f(double x, const ab_params *p, ab_fastref_value *o)
 {
     (void)p;
     double t, s2, sg;
+    if (fabs(x) < 0x1p-12) {
+        /* 3x/5 + 8x^2/25 - 2x^3/125 - 86x^4/1875 ...: truncation below
+         * 0.05 x^4; 3x/5 as c_hi x (value) + its exact fma residual + c_lo x. */
+        double c_hi, c_lo;
+        three_fifths(&c_hi, &c_lo);
+        double v = c_hi * x;
+        double x2 = x * x;
+        double tl = fma(c_hi, x, -v) + (c_lo * x + (0.32 * x2 - 0.016 * (x2 * x)));
+        double err = 4 * U * (fabs(c_lo * x) + 0.32 * x2 + 0.016 * fabs(x2 * x) + fabs(tl)) +
+                     0.05 * (x2 * x2);
+        set_anchored_signed(o, v, tl, err, sign_of(x), 0);
+        return;
+    }
     if (x > 8) {
         /* x - x 2q^2/(1+2q+2q^2), q = exp(-x): R(tail) <= 2 EPS + 4u <= 3 EPS. */
         double q = exp(-x);
@@ -668,6 +723,16 @@ static void mish_d(double x, const ab_params *p, ab_fastref_value *o)
 {
     (void)p;
     double t, s2, sg;
+    if (fabs(x) < 0x1p-12) {
+        /* 3/5 + 16x/25 - 6x^2/125 - 344x^3/1875 ...: truncation below 0.2|x|^3. */
+        double c_hi, c_lo;
+        three_fifths(&c_hi, &c_lo);
+        double tl = c_lo + (0.64 * x - 0.048 * (x * x));
+        double err = 4 * U * (0.64 * fabs(x) + 0.048 * (x * x) + fabs(tl)) + 0x1p-105 +
+                     0.2 * fabs(x * x * x);
+        set_anchored_signed(o, c_hi, tl, err, +1, 0);
+        return;
+    }
     mish_parts(x, &t, &s2, &sg);
     double second = x * sg * s2;
     if (x > 8) {
