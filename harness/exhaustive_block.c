@@ -30,7 +30,9 @@ typedef struct prepared {
     double v, tail, d; /* f = v + tail within the widened half-width d (0: exact) */
     double tlo, thi;   /* f in [v + tlo, v + thi] (with the known signs applied) */
     fast_verdict cr_verdict; /* for y = the correct rounding, when cr_verdict_ok */
-    uint8_t cr_verdict_ok;
+    fast_verdict last_verdict; /* for y = last_y: implementations often agree */
+    uint32_t last_y;
+    uint8_t cr_verdict_ok, last_state; /* last_state: 0 none, 1 decided, 2 MPFR */
     double inv_unit;  /* 1/U(f), valid when unit_ok */
     float flo, fhi;   /* floats of the ends of [v - d, v + d] */
     uint32_t cr_bits; /* valid when cr_ok */
@@ -51,6 +53,7 @@ typedef struct candidate {
 
 typedef struct max_tracker {
     double max_lo;
+    bool exact_at_max; /* an exact candidate holds max_lo (at a smaller input) */
     int n;
     candidate c[CAND_MAX];
 } max_tracker;
@@ -347,6 +350,18 @@ static bool cannot_win(const max_tracker *t, const candidate *c)
     return false;
 }
 
+/* Cases arrive in increasing input order within a block: once an exact
+ * candidate holds the maximum, a later case that only ties it cannot win,
+ * which add_case tests before building a candidate (the common case of
+ * zero or equal errors). */
+static void refresh_exact_at_max(max_tracker *t)
+{
+    t->exact_at_max = false;
+    for (int i = 0; i < t->n; i++)
+        if (t->c[i].exact && t->c[i].lo == t->max_lo)
+            t->exact_at_max = true;
+}
+
 static void tracker_prune(max_tracker *t)
 {
     int k = 0;
@@ -390,6 +405,7 @@ static void tracker_resolve_all(max_tracker *t, const eval_env *env, ab_exh_pair
                 t->max_lo = t->c[i].lo;
         }
     tracker_prune(t);
+    refresh_exact_at_max(t);
 }
 
 static void tracker_add(max_tracker *t, const candidate *cin, const eval_env *env,
@@ -412,6 +428,7 @@ static void tracker_add(max_tracker *t, const candidate *cin, const eval_env *en
             abort();
     }
     t->c[t->n++] = *c;
+    refresh_exact_at_max(t);
 }
 
 static void tracker_finish(max_tracker *t, const eval_env *env, ab_exh_pair *out)
@@ -477,8 +494,11 @@ static void add_case(ab_exh_pair *out, max_tracker *t, const eval_env *env, cons
     if (bin >= 2)
         s->over_one_ulp++;
     s->hist[bin]++;
-    candidate c = {xb, fbits((float)y), fbits((float)cr), q_lo, q_hi, q_lo == q_hi, !isnan(cr)};
-    tracker_add(t, &c, env, out);
+    if (q_hi > t->max_lo || (q_hi == t->max_lo && !t->exact_at_max)) {
+        candidate c = {xb, fbits((float)y), fbits((float)cr), q_lo, q_hi, q_lo == q_hi,
+                       !isnan(cr)};
+        tracker_add(t, &c, env, out);
+    }
     map_add(out, p, ulp_raw);
 }
 
@@ -583,7 +603,8 @@ static void prepare_fast(prepared *p, ab_fastref_fn fn, const ab_params *params,
         int elo = sum_exponent(v, tlo), ehi = sum_exponent(v, thi);
         if (elo == ehi) {
             p->unit_ok = 1;
-            p->inv_unit = ldexp(1.0, 23 - elo);
+            uint64_t e_bits = (uint64_t)(1023 + 23 - elo) << 52; /* 2^(23-elo), normal */
+            memcpy(&p->inv_unit, &e_bits, sizeof p->inv_unit);
         }
     }
     if (lo >= 0x1.0000000000001p128)
@@ -620,6 +641,7 @@ static void prepare_block(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
             prepare_fast(p, fn, &ctx->params, x);
         p->cr_verdict_ok = p->kind == KIND_FAST && p->cr_ok &&
                            fast_case(p, ffrom(p->cr_bits), &p->cr_verdict);
+        p->last_state = 0;
     }
 }
 
@@ -806,10 +828,10 @@ static bool fast_case(const prepared *p, float yf, fast_verdict *out)
 }
 
 static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env, size_t n,
-                          const float *xs, const float *ys, const prepared *prep)
+                          const float *xs, const float *ys, prepared *prep)
 {
     for (size_t i = 0; i < n; i++) {
-        const prepared *p = &prep[i];
+        prepared *p = &prep[i];
         float yf = ys[i];
         uint32_t xb = fbits(xs[i]);
         if (p->kind == KIND_NAN) {
@@ -826,11 +848,24 @@ static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env,
             }
             fast_verdict v;
             const fast_verdict *vp = &v;
-            if (p->cr_verdict_ok && fbits(yf) == p->cr_bits)
+            uint32_t yb = fbits(yf);
+            if (p->cr_verdict_ok && yb == p->cr_bits) {
                 vp = &p->cr_verdict; /* the common case: decided once per input */
-            else if (!fast_case(p, yf, &v)) {
-                out->fallbacks++;
-                goto mpfr;
+            } else if (p->last_state != 0 && yb == p->last_y) {
+                vp = &p->last_verdict; /* as the previous implementation */
+                if (p->last_state == 2) {
+                    out->fallbacks++;
+                    goto mpfr;
+                }
+            } else {
+                bool ok = fast_case(p, yf, &v);
+                p->last_y = yb;
+                p->last_state = ok ? 1 : 2;
+                p->last_verdict = v;
+                if (!ok) {
+                    out->fallbacks++;
+                    goto mpfr;
+                }
             }
             add_case(out, t, env, p, xb, yf, p->cr_ok ? ffrom(p->cr_bits) : NAN, vp->is_cr,
                      vp->classes, false, vp->raw, vp->q_lo, vp->q_hi, vp->bin);
@@ -897,6 +932,7 @@ void ab_exh_eval_block(ab_exh_worker *w, const ab_exh_ctx *ctx, const ab_exh_pai
             ab_mxcsr_restore(saved);
             max_tracker t;
             t.max_lo = -1.0;
+            t.exact_at_max = false;
             t.n = 0;
             if (ctx->mpfr_reference)
                 classify_mpfr(o, &t, &env, count, w->x, w->y, w->prep, w, crs);
