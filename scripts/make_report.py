@@ -151,6 +151,18 @@ def read_exhaustive_stats(path):
     return rows
 
 
+FULL_RANGE = (0x00000000, 0xffffffff)
+
+
+def is_full_sweep(row):
+    """A row of a sweep over every binary32 bit pattern (not a range, not bf16/fp16)."""
+    try:
+        rng = (int(row.get("range_lo", ""), 16), int(row.get("range_hi", ""), 16))
+    except ValueError:
+        return False
+    return row.get("format", "binary32") == "binary32" and rng == FULL_RANGE
+
+
 class Results:
     def __init__(self, d):
         self.dir = d
@@ -194,22 +206,11 @@ class Results:
         self.exh = {}  # (act, variant, dir) -> row of a full-range binary32 sweep
         self.exh_maps = {}  # act -> (binade path, grid path)
         self.exh_other = []  # partial ranges and 16-bit formats: listed, not merged
+        self.exh_anomalies = []  # summary.csv and BASE.csv disagreeing: said in the report
+        self.exh_have_summary = False
         ed = os.path.join(d, "exhaustive")
         if os.path.isdir(ed):
-            for name in sorted(os.listdir(ed)):
-                m = re.fullmatch(r"([a-z0-9_]+)((?:\.[a-z0-9]+)*)\.csv", name)
-                if not m or name == "summary.csv" or name.endswith((".binade.csv", ".grid.csv")):
-                    continue
-                act, suffix = m.group(1), m.group(2)
-                rows = read_exhaustive_stats(os.path.join(ed, name))
-                if suffix == "":
-                    for r in rows:
-                        if r.get("format", "binary32") == "binary32":
-                            self.exh[(r["activation"], r["variant"], r["direction"])] = r
-                    self.exh_maps[act] = (os.path.join(ed, act + ".binade.csv"),
-                                          os.path.join(ed, act + ".grid.csv"))
-                else:
-                    self.exh_other.extend(rows)
+            self._read_exhaustive(ed)
         self.portbound = {}  # (act, variant, dir) -> row of scripts/portbound.py (llvm-mca)
         p = os.path.join(d, "portbound.csv")
         if os.path.exists(p):
@@ -222,6 +223,56 @@ class Results:
         for k in self.acc_order + self.perf_order:
             if k[0] != "copy" and k[0] not in self.activations:
                 self.activations.append(k[0])
+
+    def _read_exhaustive(self, ed):
+        """Full-range binary32 sweeps: summary.csv is the record (one row per
+        activation x variant x direction, replaced pair by pair on each run),
+        BASE.csv adds the details (ISA, mean ULP, histogram, declared bound) of
+        the pairs of the LAST run of that activation, which may be fewer: an
+        --avx2-only run rewrites BASE.csv with its avx2 pairs only, while
+        summary.csv keeps the other pairs of an earlier run."""
+        detail = {}
+        for name in sorted(os.listdir(ed)):
+            m = re.fullmatch(r"([a-z0-9_]+)((?:\.[a-z0-9-]+)*)\.csv", name)
+            if not m or name == "summary.csv" or name.endswith((".binade.csv", ".grid.csv")):
+                continue
+            act, suffix = m.group(1), m.group(2)
+            rows = read_exhaustive_stats(os.path.join(ed, name))
+            full = [r for r in rows if suffix == "" and is_full_sweep(r)]
+            self.exh_other.extend(r for r in rows if not (suffix == "" and is_full_sweep(r)))
+            for r in full:
+                detail[(r["activation"], r["variant"], r["direction"])] = r
+            if full:
+                self.exh_maps[act] = (os.path.join(ed, act + ".binade.csv"), os.path.join(ed, act + ".grid.csv"))
+        summary = {}
+        p = os.path.join(ed, "summary.csv")
+        if os.path.exists(p):
+            self.exh_have_summary = True
+            for r in read_csv(p):
+                if is_full_sweep(r):
+                    summary[(r["activation"], r["variant"], r["direction"])] = r
+        if not self.exh_have_summary:
+            self.exh = detail
+            return
+        for k, srow in summary.items():
+            row = {}
+            drow = detail.get(k)
+            if drow is not None:
+                if ffloat(drow.get("max_ulp")) == ffloat(srow.get("max_ulp")) and \
+                        drow.get("worst_x") == srow.get("worst_x"):
+                    row.update(drow)
+                else:
+                    self.exh_anomalies.append(
+                        f"`{'/'.join(k)}`: summary.csv says max {srow.get('max_ulp')} ULP at x = "
+                        f"`{srow.get('worst_x')}`, {k[0]}.csv says {drow.get('max_ulp')} ULP at x = "
+                        f"`{drow.get('worst_x')}` (summary.csv used)")
+            row.update(srow)
+            row["pct_correctly_rounded"] = srow.get("pct_cr", "")
+            row["count_gt_1ulp"] = srow.get("over_1ulp", "")
+            self.exh[k] = row
+        for k in detail:
+            if k not in summary:
+                self.exh_anomalies.append(f"`{'/'.join(k)}`: in {k[0]}.csv but not in summary.csv (not used)")
 
     def variants(self, act, direction=None):
         out = []
@@ -489,16 +540,20 @@ def accuracy_table(res, act, direction):
         if r is None:
             continue
         cls = res.classes(r)
-        bound = ffloat(r.get("bound_max_ulp"))
+        bound = ffloat(r.get("bound_max_ulp") or (s or {}).get("bound_max_ulp"))
+        within = r.get("within_bound", "")
+        if e and not within and bound is not None and ffloat(e.get("max_ulp")) is not None:
+            # a summary.csv-only row has no verdict: the max against the declared bound still decides "no"
+            within = "no" if ffloat(e["max_ulp"]) > bound else "—"
         rows.append([
-            v, r.get("isa", ""),
+            v, r.get("isa") or (s or {}).get("isa", ""),
             fnum(ffloat(e["max_ulp"])) if e else "—",
             fnum(ffloat(s["max_ulp"])) if s else "—",
             code(r.get("worst_x")), code(r.get("worst_y")), code(r.get("worst_cr")),
             fnum(ffloat(r.get("mean_ulp"))), fnum(ffloat(r.get("pct_correctly_rounded")), 4),
             r.get("count_gt_1ulp", ""), class_summary(cls),
             ("not measured" if bound is not None and bound >= PLACEHOLDER_BOUND else fnum(bound)),
-            r.get("within_bound", "") or "—",
+            within or "—",
         ])
     if not rows:
         return ""
@@ -699,6 +754,246 @@ def speed_findings(res, act, direction):
     return out
 
 
+# Row kernels: their accuracy is per element of a vector, sampled only (no exhaustive sweep).
+ROW_ACTIVATIONS = ("softmax", "log_softmax")
+# Issue 5: the avx2 kernels of these (built on exp, erf or tanh) must be >= 5x their naive variant.
+EXP_BASED = ("sigmoid", "tanh", "elu", "selu", "gelu", "gelu_tanh", "silu", "mish", "softplus")
+NAIVE_TARGET = 5.0
+AVX2_ULP_TARGET = 2.0
+
+
+def is_own_avx2(variant):
+    return variant.startswith("avx2")
+
+
+def speed_size(res):
+    return "L1" if "L1" in res.sizes else (res.sizes[0] if res.sizes else None)
+
+
+def avx2_speed_cells(res, act, v, direction, size, d0):
+    """(ticks, fastest peer, × peer, × naive, peer verdict, naive verdict, × port bound, unstable) at size, d0."""
+    t, r = res.ticks(act, v, direction, size, d0) if size and d0 else (None, None)
+    if not valid_ticks(t):
+        t = None
+    peers = {}
+    for pv in res.variants(act, direction):
+        if is_peer(pv):
+            pt, _ = res.ticks(act, pv, direction, size, d0)
+            if valid_ticks(pt):
+                peers[pv] = pt
+    fp = min(peers, key=peers.get) if peers else None
+    x_peer = t / peers[fp] if t is not None and fp else None
+    tn, _ = res.ticks(act, "naive", direction, size, d0)
+    x_naive = tn / t if t is not None and valid_ticks(tn) else None
+    if t is None:
+        peer_verdict = "not timed"
+    elif fp is None:
+        peer_verdict = "no peer"
+    elif x_peer <= 1:
+        peer_verdict = "met"
+    else:
+        peer_verdict = f"missed by {fnum(x_peer)}×"
+    if act not in EXP_BASED:
+        naive_verdict = "n/a"
+    elif x_naive is None:
+        naive_verdict = "not timed"
+    elif x_naive >= NAIVE_TARGET:
+        naive_verdict = "met"
+    else:
+        naive_verdict = f"missed ({fnum(x_naive)}×)"
+    pb = res.port_bound_ticks(act, v, direction)
+    x_pb = t / pb if t is not None and pb else None
+    return t, fp, x_peer, x_naive, peer_verdict, naive_verdict, x_pb, bool(r and r.get("unstable") == "1")
+
+
+def avx2_targets_section(res):
+    """Issue 5's targets for every own avx2 kernel: accuracy from full sweeps only, speed at L1."""
+    L = ["### AVX2 kernels against their targets (issue 5)\n"]
+    d0 = res.dists[0] if res.dists else None
+    size = speed_size(res)
+    pairs = [(act, direction, v) for act in res.activations if act not in ROW_ACTIVATIONS
+             for direction in DIRECTIONS for v in res.variants(act, direction) if is_own_avx2(v)]
+    row_pairs = [(act, direction, v) for act in res.activations if act in ROW_ACTIVATIONS
+                 for direction in DIRECTIONS for v in res.variants(act, direction) if is_own_avx2(v)]
+    if not pairs and not row_pairs:
+        L.append("No avx2 kernel in these results.\n")
+        return "\n".join(L)
+    L.append(f"Targets: max ≤ {fnum(AVX2_ULP_TARGET)} ULP over every binary32 input with no NaN/inf/flush/sign "
+             "errors (from the full 2^32 sweep in results/exhaustive/summary.csv only: a kernel without one is "
+             "\"not swept\", never judged on sampled inputs); at " + (size or "?") + f" ({d0 or '?'}), no slower "
+             "than the fastest peer of the same activation and direction, and ≥ 5× faster than naive for the "
+             "exp/erf/tanh-based activations (" + ", ".join(EXP_BASED) + "). Times are median TSC ticks per "
+             "element from the same `actbench bench` run; × fastest peer = our time ÷ the fastest peer's "
+             "(below 1: faster); × naive = naive's time ÷ ours; × port bound = our time ÷ the llvm-mca "
+             "estimate (see Method).\n")
+    with_bound = bool(res.portbound)
+    hdr = ["activation", "direction", "variant", "max ULP (all 2^32)", f"≤ {fnum(AVX2_ULP_TARGET)} ULP?",
+           f"{size} ticks/elem", "fastest peer", "× fastest peer", "× naive", "no slower than fastest peer",
+           "≥ 5× naive"] + (["× port bound"] if with_bound else [])
+    rows = []
+    n_swept = n_ok = n_peer = n_peer_miss = n_exp = n_exp_miss = n_untimed = 0
+    unstable = False
+    misses_peer, misses_naive, not_ok = [], [], []
+    for act, direction, v in pairs:
+        e = res.exh.get((act, v, direction))
+        if e is not None:
+            n_swept += 1
+            mu = ffloat(e.get("max_ulp"))
+            cls = res.classes(e)
+            ok = mu is not None and mu <= AVX2_ULP_TARGET and not cls
+            n_ok += ok
+            if not ok:
+                not_ok.append(f"{act}/{v}/{direction}")
+            ulp_cell = fnum(mu) + (f" ({class_summary(cls)})" if cls else "")
+            ok_cell = "yes" if ok else "no"
+        else:
+            ulp_cell, ok_cell = "not swept", "—"
+        t, fp, x_peer, x_naive, pv, nv, x_pb, uns = avx2_speed_cells(res, act, v, direction, size, d0)
+        unstable |= uns
+        if t is None:
+            n_untimed += 1
+        if fp is not None and t is not None:
+            n_peer += 1
+            if x_peer > 1:
+                n_peer_miss += 1
+                misses_peer.append(f"{act}/{v}/{direction} ({fnum(x_peer)}× {fp})")
+        if act in EXP_BASED and x_naive is not None:
+            n_exp += 1
+            if x_naive < NAIVE_TARGET:
+                n_exp_miss += 1
+                misses_naive.append(f"{act}/{v}/{direction} ({fnum(x_naive)}×)")
+        rows.append([act, direction, v, ulp_cell, ok_cell, (fnum(t) + (" ~" if uns else "")) if t else "—",
+                     fp or "no peer", fnum(x_peer) if x_peer is not None else "—",
+                     fnum(x_naive) if x_naive is not None else "—", pv, nv]
+                    + ([fnum(x_pb) if x_pb is not None else "—"] if with_bound else []))
+    if rows:
+        L.append(md_table(hdr, rows))
+        s = (f"Of {len(pairs)} avx2 kernel-directions, {n_swept} have a full 2^32 sweep and {n_ok} of those are "
+             f"within {fnum(AVX2_ULP_TARGET)} ULP with no error class")
+        if n_swept - n_ok:
+            s += f" ({n_swept - n_ok} are not: " + ", ".join(f"`{x}`" for x in not_ok) + ")"
+        s += f"; {len(pairs) - n_swept} are not swept yet. Speed: {n_peer_miss} of the {n_peer} timed with a peer " \
+             f"are slower than the fastest peer"
+        if misses_peer:
+            s += " (" + ", ".join(misses_peer) + ")"
+        s += f"; {n_exp_miss} of the {n_exp} timed exp/erf/tanh-based ones are under 5× naive"
+        if misses_naive:
+            s += " (" + ", ".join(misses_naive) + ")"
+        s += "."
+        if n_untimed:
+            s += f" {n_untimed} have no valid timing at {size}."
+        if unstable:
+            s += " `~` marks a timing with dispersion ≥ 5 %."
+        if res.machine.get("cpu", {}).get("os_avx512_state_enabled") and any(
+                r[6] == "peer-xnnpack" for r in rows):
+            s += (" This CPU exposes AVX-512 (machine.json) and XNNPACK picks its own kernels, so where "
+                  "peer-xnnpack is the fastest peer the comparison is not AVX2 against AVX2.")
+        L.append(s + "\n")
+    if row_pairs:
+        L.append("Row kernels (softmax, log_softmax): accuracy per element on the sampled vectors only (no "
+                 "exhaustive sweep applies to them); no 5× naive target.\n")
+        rr = []
+        for act, direction, v in row_pairs:
+            srow = res.acc.get((act, v, direction))
+            mu = ffloat(srow.get("max_ulp")) if srow else None
+            cls = res.classes(srow) if srow else {}
+            t, fp, x_peer, x_naive, pv, _, _, uns = avx2_speed_cells(res, act, v, direction, size, d0)
+            rr.append([act, direction, v, (fnum(mu) + (f" ({class_summary(cls)})" if cls else "")) if srow else "—",
+                       ("yes" if mu is not None and mu <= AVX2_ULP_TARGET and not cls else "no") if srow else "—",
+                       (fnum(t) + (" ~" if uns else "")) if t else "—", fp or "no peer",
+                       fnum(x_peer) if x_peer is not None else "—", fnum(x_naive) if x_naive is not None else "—",
+                       pv])
+        L.append(md_table(["activation", "direction", "variant", "max ULP (sampled)",
+                           f"≤ {fnum(AVX2_ULP_TARGET)} ULP? (sampled)", f"{size} ticks/elem", "fastest peer",
+                           "× fastest peer", "× naive", "no slower than fastest peer"], rr))
+    return "\n".join(L)
+
+
+def min_sec(seconds):
+    s = ffloat(seconds)
+    if s is None:
+        return "—"
+    m, r = divmod(int(round(s)), 60)
+    return f"{m}:{r:02d}"
+
+
+def exhaustive_section(res):
+    """Issue 3: which full sweeps exist, what they cost, what is missing."""
+    L = ["### Exhaustive sweeps (issue 3)\n"]
+    runs = {}  # one run of `actbench accuracy --exhaustive` = one activation, date and wall time
+    for (act, v, direction), r in res.exh.items():
+        key = (act, r.get("date", ""), r.get("wall_seconds", ""))
+        runs.setdefault(key, []).append((v, direction, r))
+    if runs:
+        L.append("Full-range binary32 sweeps (every bit pattern 0x00000000–0xffffffff, forward and/or "
+                 "derivative as listed) in results/exhaustive/summary.csv, one row per run of "
+                 "`actbench accuracy --exhaustive` (scripts/sweep.sh: one run per activation). Wall time is the "
+                 "whole run, all its pairs; inputs/s = 2^32 ÷ wall time (bit patterns per second, each evaluated "
+                 "by every pair of the run). Fallbacks = inputs the fast reference could not decide and MPFR "
+                 "did; re-evaluations = worst cases re-evaluated in MPFR before being written. Their max ULP "
+                 "replaces the sampled one in every \"max ULP\" column of this report (the per-activation "
+                 "tables show both).\n")
+        rows = []
+        for (act, date, wall), items in sorted(runs.items(), key=lambda kv: (
+                res.activations.index(kv[0][0]) if kv[0][0] in res.activations else 99, kv[0][1])):
+            r0 = items[0][2]
+            variants = []
+            for v, _, _ in items:
+                if v not in variants:
+                    variants.append(v)
+            dirs = [d for d in DIRECTIONS if any(x[1] == d for x in items)]
+            in_run = fint(r0.get("pairs_in_sweep"))
+            pairs = f"{len(variants)} × {len(dirs)} = {len(items)}"
+            if in_run and in_run != len(items):
+                pairs += f" (of {in_run} in the run; the others were re-swept later)"
+            ips = ffloat(r0.get("inputs_per_second"))
+            rows.append([act, pairs, ", ".join(variants), "/".join(dirs), min_sec(wall),
+                         fnum(ips / 1e6) if ips else "—", r0.get("threads", ""),
+                         sum(fint(x[2].get("fallbacks")) for x in items),
+                         sum(fint(x[2].get("worst_reevals")) for x in items), date or "—"])
+        L.append(md_table(["activation", "implementations × directions", "implementations", "directions",
+                           "wall time (min:s)", "inputs/s (×10^6)", "threads", "MPFR fallbacks",
+                           "worst-case re-evaluations", "date (UTC)"], rows))
+    else:
+        L.append("No full-range binary32 sweep in this results directory (results/exhaustive/summary.csv "
+                 "absent or without a 0x00000000:0xffffffff row): every max ULP below is sampled.\n")
+    # what is not swept: the elementwise implementations of accuracy.csv without a full sweep
+    missing = {}
+    for act, v, direction in res.acc_order:
+        if act in ROW_ACTIVATIONS or (act, v, direction) in res.exh:
+            continue
+        missing.setdefault(act, {}).setdefault(v, []).append(direction)
+    if missing:
+        parts = []
+        for act, vs in missing.items():
+            n_pairs_act = sum(1 for k in res.acc_order if k[0] == act)
+            if sum(len(ds) for ds in vs.values()) == n_pairs_act:
+                parts.append(f"{act} (all {n_pairs_act} of its implementation-directions)")
+                continue
+            groups = []
+            for label, want in (("both directions", DIRECTIONS), ("forward", ["forward"]),
+                                ("derivative", ["derivative"])):
+                names = [v for v, ds in vs.items() if sorted(ds) == sorted(want)]
+                if names:
+                    groups.append(", ".join(names) + f" ({label})")
+            parts.append(f"{act}: " + "; ".join(groups))
+        n_pairs = sum(len(ds) for vs in missing.values() for ds in vs.values())
+        L.append(f"**Not swept yet** ({n_pairs} elementwise implementation-directions of accuracy.csv; their max "
+                 "ULP in this report is the sampled one): " + " — ".join(parts) + ".\n")
+    elif res.acc:
+        L.append("Every elementwise implementation-direction of accuracy.csv has a full sweep.\n")
+    if res.exh_anomalies:
+        L.append("**Inconsistent sweep files** (results/exhaustive/): " + "; ".join(res.exh_anomalies) + ".\n")
+    if res.exh_other:
+        rows = [[r["activation"], r["variant"], r["direction"], r.get("format", ""),
+                 f"{r.get('range_lo', '')}–{r.get('range_hi', '')}", r.get("inputs", ""),
+                 fnum(ffloat(r.get("max_ulp"))), code(r.get("worst_x"))] for r in res.exh_other]
+        L.append("Partial-range or 16-bit-format sweeps (listed, not merged into the binary32 tables):\n")
+        L.append(md_table(["activation", "variant", "direction", "format", "bit patterns", "inputs", "max ULP",
+                           "worst x"], rows))
+    return "\n".join(L)
+
+
 def machine_section(res):
     m = res.machine
     if not m:
@@ -808,6 +1103,9 @@ def main():
               "sweep where there is one, else sampled).\n")
             w(md_table(["activation"] + heads, rows))
 
+    w(avx2_targets_section(res))
+    w(exhaustive_section(res))
+
     # peers ahead of ours
     rows = []
     for act in res.activations:
@@ -854,7 +1152,14 @@ def main():
                     if not r:
                         continue
                     b = ffloat(r.get("bound_max_ulp"))
-                    if r.get("within_bound") == "no":
+                    within = r.get("within_bound")
+                    if src == "exhaustive" and not within:
+                        # summary.csv-only row: the sampled row's declared bound against the exhaustive max
+                        srow = res.acc.get((act, v, direction)) or {}
+                        b = ffloat(srow.get("bound_max_ulp"))
+                        mu = ffloat(r.get("max_ulp"))
+                        within = "no" if b is not None and mu is not None and mu > b else ""
+                    if within == "no":
                         rows.append([act, v, direction, src, fnum(ffloat(r.get("max_ulp"))), fnum(b),
                                      class_summary(res.classes(r))])
                     if src == "sampled" and b is not None and b >= PLACEHOLDER_BOUND:
@@ -896,23 +1201,15 @@ def main():
       f"−inf masks, lengths). This run: {desc or 'no accuracy data'} "
       f"(seed {cli_value(res, '--seed', '1')}).\n")
     if res.exh:
-        acts = sorted({k[0] for k in res.exh})
-        fb = sum(fint(r.get("fallbacks")) for r in res.exh.values())
         refs = sorted({r.get("reference", "") for r in res.exh.values()})
-        ninp = sorted({r.get("inputs", "") for r in res.exh.values()})
-        w(f"**Exhaustive sweeps** (every binary32 input: {', '.join(ninp)} per implementation; reference {', '.join(refs)}: a fast reference with "
-          f"a stated bound, MPFR wherever it cannot decide; {fb} MPFR fallbacks in all) for: "
-          + ", ".join(acts) + ". Their max ULP is used in preference to the sampled one; both are shown.\n")
+        w("**Exhaustive sweeps** (every binary32 input, `actbench accuracy --exhaustive`, reference "
+          + ", ".join(refs) + ": a fast reference with a stated bound, MPFR wherever it cannot decide, and every "
+          "reported worst case re-evaluated in MPFR). Which activations and implementations are swept, the time "
+          "each sweep took and its MPFR fallbacks are in [Exhaustive sweeps (issue 3)](#exhaustive-sweeps-issue-3). "
+          "Their max ULP is used in preference to the sampled one; both are shown.\n")
     else:
-        w("**Exhaustive sweeps**: none in this results directory (`results/exhaustive/` absent); accuracy is "
+        w("**Exhaustive sweeps**: none over the full binary32 range in this results directory; accuracy is "
           "from sampled inputs only and the ULP-over-x graphs are not drawn.\n")
-    if res.exh_other:
-        rows = [[r["activation"], r["variant"], r["direction"], r.get("format", ""),
-                 f"{r.get('range_lo', '')}–{r.get('range_hi', '')}", r.get("inputs", ""),
-                 fnum(ffloat(r.get("max_ulp"))), code(r.get("worst_x"))] for r in res.exh_other]
-        w("Partial-range or 16-bit-format sweeps (listed, not merged into the binary32 tables):\n")
-        w(md_table(["activation", "variant", "direction", "format", "bit patterns", "inputs", "max ULP",
-                    "worst x"], rows))
     if res.perf:
         rounds = sorted({r.get("rounds", "") for r in res.perf.values()})
         sizes = ", ".join(f"{s}: n = {res.size_n[s][0]} ({res.size_n[s][1]} bytes in + out)" for s in res.sizes)

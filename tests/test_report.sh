@@ -23,6 +23,16 @@ if "$ACTBENCH" accuracy --exhaustive --activation relu --variant naive,branchles
         mv "$f" "${f/.range-3f800000-3f800fff/}"
     done
     have_exh=1
+    # As it is, the sweep covers 4096 bit patterns: the report must not take it
+    # for a full 2^32 sweep (generator alone: no graphs, no recommendations).
+    python3 "$src/scripts/make_report.py" --results "$tmp/results" --report "$tmp/partial.md" 2>/dev/null \
+        || fail "make_report.py failed on a partial-range sweep"
+    grep -q "^No full-range binary32 sweep" "$tmp/partial.md" || fail "a partial-range sweep was taken for a full one"
+    grep -q "^Partial-range or 16-bit-format sweeps" "$tmp/partial.md" || fail "the partial-range sweep is not listed"
+    # Then relabel its range as the full one, so that the pick-up of a full
+    # sweep (summary.csv and relu.csv) is exercised without a 2^32 run.
+    sed -i 's/,0x3f800000,0x3f800fff,/,0x00000000,0xffffffff,/' \
+        "$tmp/results/exhaustive/relu.csv" "$tmp/results/exhaustive/summary.csv"
 else
     echo "note: exhaustive sweep unavailable, its pick-up is not tested"; have_exh=0
 fi
@@ -39,6 +49,13 @@ done
 grep -q "^## Summary" "$report" || fail "no summary section"
 grep -q "^### Recommendation per activation (forward)" "$report" || fail "no recommendation summary table"
 grep -q "ULP convention" "$report" || fail "method section lacks the ULP convention"
+grep -q "^### AVX2 kernels against their targets (issue 5)" "$report" || fail "no AVX2 targets section"
+grep -q "^### Exhaustive sweeps (issue 3)" "$report" || fail "no exhaustive sweeps section"
+# the avx2 table's max ULP comes from full sweeps only: relu's avx2 was not swept
+avx2_cell=$(awk '/^### AVX2 kernels/,/^### Exhaustive sweeps/' "$report" \
+    | awk -F'|' '$2 ~ /^ relu $/ && $3 ~ /^ forward $/ && $4 ~ /^ avx2 $/ {print $5; exit}')
+[ "$avx2_cell" = " not swept " ] || fail "relu avx2 forward: expected 'not swept' (got '$avx2_cell')"
+grep -q "^Of [0-9]* avx2 kernel-directions, " "$report" || fail "no count sentence under the AVX2 table"
 
 # every linked image exists, relative to the report
 n_img=0
@@ -68,6 +85,14 @@ if [ "$have_exh" = 1 ]; then
     grep -q "Exhaustive sweeps\*\* (every binary32 input" "$report" || fail "exhaustive sweep not picked up"
     exh_cell=$(awk '/^### relu — forward/,/^\*\*Speed/' "$report" | awk -F'|' '$2 ~ /^ naive $/ {print $4; exit}')
     case $exh_cell in *[0-9]*) ;; *) fail "relu naive row lacks the exhaustive max ULP (got '$exh_cell')" ;; esac
+    run_row=$(awk '/^### Exhaustive sweeps \(issue 3\)/,/^### Where peers/' "$report" | grep '^| relu | 2 × 2 = 4 |')
+    [ -n "$run_row" ] || fail "the relu sweep (2 implementations × 2 directions) is not in the issue 3 table"
+    relu_missing=$(grep '^\*\*Not swept yet\*\*' "$report" | grep -oE '(: | — )relu: [^—]*')
+    case $relu_missing in
+    *naive* | *branchless*) fail "swept relu implementations listed as not swept: $relu_missing" ;;
+    *avx2*) ;;
+    *) fail "relu avx2 not listed as not swept (got '$relu_missing')" ;;
+    esac
 fi
 # a missing file is reported, not fatal
 rm "$tmp/results/performance.csv"
