@@ -932,11 +932,11 @@ def exhaustive_section(res):
                  "derivative as listed) in results/exhaustive/summary.csv, one row per run of "
                  "`actbench accuracy --exhaustive` (scripts/sweep.sh: one run per activation). Wall time is the "
                  "whole run, all its pairs; inputs/s = 2^32 ÷ wall time (bit patterns per second, each evaluated "
-                 "by every pair of the run). Issue 3's target is a run of all the activation's implementations (those of "
-                 "accuracy.csv), forward, under 5 minutes; a run that includes the derivative and stays under "
-                 "5 minutes meets it a fortiori, one that takes longer does not decide it. Fallbacks = inputs the fast reference could not decide and MPFR "
-                 "did; re-evaluations = worst cases re-evaluated in MPFR before being written. Their max ULP "
-                 "replaces the sampled one in every \"max ULP\" column of this report (the per-activation "
+                 "by every pair of the run). Issue 3's target is a run of all the activation's implementations "
+                 "(those of accuracy.csv), forward, under 5 minutes; a run that includes the derivative and stays "
+                 "under 5 minutes meets it a fortiori, one that takes longer does not decide it. Fallbacks = inputs "
+                 "the fast reference could not decide and MPFR did; re-evaluations = worst cases re-evaluated in "
+                 "MPFR before being written. Their max ULP replaces the sampled one in every \"max ULP\" column of this report (the per-activation "
                  "tables show both).\n")
         rows = []
         for (act, date, wall), items in sorted(runs.items(), key=lambda kv: (
@@ -971,8 +971,8 @@ def exhaustive_section(res):
                          sum(fint(x[2].get("fallbacks")) for x in items),
                          sum(fint(x[2].get("worst_reevals")) for x in items), date or "—"])
         L.append(md_table(["activation", "implementations × directions", "implementations", "directions",
-                           "wall time (min:s)", "all impl., forward, < 5 min", "inputs/s (×10^6)", "threads", "MPFR fallbacks",
-                           "worst-case re-evaluations", "date (UTC)"], rows))
+                           "wall time (min:s)", "all impl., forward, < 5 min", "inputs/s (×10^6)", "threads",
+                           "MPFR fallbacks", "worst-case re-evaluations", "date (UTC)"], rows))
     else:
         L.append("No full-range binary32 sweep in this results directory (results/exhaustive/summary.csv "
                  "absent or without a 0x00000000:0xffffffff row): every max ULP below is sampled.\n")
