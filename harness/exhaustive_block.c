@@ -87,6 +87,8 @@ static uint64_t dbits(double v)
     return u;
 }
 
+static double next_grid_point(double g);
+
 /* ---- the quantized error (exhaustive.h) ------------------------------------ */
 
 double ab_exh_quantize(double err)
@@ -526,6 +528,17 @@ static float round_sum_to_float(double a, double r)
     float fl = (float)s;
     if (e == 0.0 || (double)fl == s || isinf(fl))
         return fl;
+    /* Only a double that is itself a midpoint between two floats needs e:
+     * in the normal range its 29 bits below float precision are 1000...0;
+     * below 2^-126 it is an odd multiple of 2^-150 (the scaling is exact). */
+    if (fabs(s) >= 0x1p-126) {
+        if ((dbits(s) & 0x1FFFFFFFull) != 0x10000000ull)
+            return fl;
+    } else {
+        double t = fabs(s) * 0x1p149;
+        if (t - floor(t) != 0.5)
+            return fl;
+    }
     float other = nextafterf(fl, s > (double)fl ? INFINITY : -INFINITY);
     if ((double)fl + (double)other != 2.0 * s)
         return fl;
@@ -655,7 +668,7 @@ static void prepare_block(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
 static void decide_cell(double a, double r, double d, double inv_unit, double *q_lo,
                         double *q_hi)
 {
-    double g = *q_lo, next = ab_exh_quantize(nextafter(g, INFINITY));
+    double g = *q_lo, next = next_grid_point(g);
     if (next != *q_hi)
         return; /* more than one boundary inside: leave undecided */
     double ga = g / inv_unit;
@@ -687,6 +700,15 @@ static int sign_of_excess(double y, double v, double t)
     return r > 0 ? 1 : -1;
 }
 
+/* The grid point after g > 0 (ab_exh_quantize of the next double). */
+static double next_grid_point(double g)
+{
+    uint64_t b = dbits(g) + 1;
+    double n;
+    memcpy(&n, &b, sizeof n);
+    return ab_exh_quantize(n);
+}
+
 /* The sign of a - b - c - d, exactly, or 0 when undecided (or zero). */
 static int sign_of_sum4(double a, double b, double c, double d)
 {
@@ -709,7 +731,7 @@ static int sign_of_sum4(double a, double b, double c, double d)
  * only: an end that stands for "just beyond v" (0x1p-1074) is not a bound. */
 static bool decide_cell_by_ends(const prepared *p, double y, double *q_lo, double *q_hi)
 {
-    double g = *q_lo, next = ab_exh_quantize(nextafter(g, INFINITY));
+    double g = *q_lo, next = next_grid_point(g);
     if (next != *q_hi)
         return false;
     double gu = g / p->inv_unit;
@@ -803,9 +825,10 @@ static bool fast_case(const prepared *p, float yf, fast_verdict *out)
         if (q_lo == 0.0 && (sign_of_excess(yv, p->v, p->thi) > 0 ||
                             sign_of_excess(yv, p->v, p->tlo) < 0))
             q_lo = AB_EXH_ULP_FLOOR;
-        if (q_lo != q_hi && q_lo > 0 && !decide_cell_by_ends(p, yv, &q_lo, &q_hi))
-            decide_cell(as_signed, r_signed, p->d, p->inv_unit, &q_lo, &q_hi);
     }
+    /* An undecided cell [q_lo, q_hi] is decided here only where the
+     * histogram bin depends on it; elsewhere it stays an interval and the
+     * max tracker settles it (in MPFR) only if it can be the maximum. */
     int bin;
     if (is_cr) {
         bin = 0; /* CR implies err <= 0.5, a grid point */
@@ -815,8 +838,13 @@ static bool fast_case(const prepared *p, float yf, fast_verdict *out)
             q_lo = q_hi;
     } else {
         bin = ab_exh_hist_bin(q_lo);
-        if (bin != ab_exh_hist_bin(q_hi))
-            return false;
+        if (bin != ab_exh_hist_bin(q_hi)) {
+            if (q_lo > 0 && !decide_cell_by_ends(p, yv, &q_lo, &q_hi))
+                decide_cell(as_signed, r_signed, p->d, p->inv_unit, &q_lo, &q_hi);
+            bin = ab_exh_hist_bin(q_lo);
+            if (bin != ab_exh_hist_bin(q_hi))
+                return false;
+        }
     }
     out->raw = 0.5 * (lo_u + hi_u);
     out->q_lo = q_lo;
