@@ -522,6 +522,8 @@ static void add_mpfr_case(ab_exh_pair *out, max_tracker *t, const eval_env *env,
  * midpoint between two floats does e decide the side. */
 static float round_sum_to_float(double a, double r)
 {
+    if (r == 0.0)
+        return (float)a; /* keeps the sign of an exact zero (-0 + 0 is +0) */
     double s = a + r;
     double bb = s - a;
     double e = (a - (s - bb)) + (r - bb);

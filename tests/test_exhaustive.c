@@ -301,6 +301,8 @@ int main(void)
     for (size_t a = 0; a < sizeof acts / sizeof acts[0]; a++)
         for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
             fast_equals_mpfr(acts[a], ranges[r]);
+    fast_equals_mpfr("hardswish", "c0800000:c08003ff"); /* x ~ -4: exact -0 */
+    fast_equals_mpfr("relu", "c0800000:c08003ff");      /* exact +0 */
     printf("(b) shards + merge\n");
     shards_equal_one_run();
     printf("(c) kill -9 + resume\n");
