@@ -317,6 +317,19 @@ static void selu_d(double x, const ab_params *p, ab_fastref_value *o)
         exact(o, p->lambda);
         return;
     }
+    if (x > -1) {
+        /* lambda*alpha + lambda*alpha*expm1(x), the product lambda*alpha as
+         * its rounded value (anchor) + exact fma residual r: near 0 every
+         * input has nearly the same value, which the sweep must place
+         * exactly against the ULP grid: EPS + u on the expm1 product, EPS on
+         * r*em, and the two roundings of the sum. */
+        double la = p->lambda * p->alpha, r = fma(p->lambda, p->alpha, -la);
+        double em = expm1(x);
+        double t = r + (la * em + r * em);
+        set_anchored(o, la, t, 2 * EPS * fabs(la * em) + EPS * fabs(r * em) + 2 * U * fabs(t),
+                     sign_of(la));
+        return;
+    }
     double v = (p->lambda * p->alpha) * exp(x);
     set(o, v, 2 * EPS * fabs(v), +1);
 }
