@@ -7,7 +7,11 @@
  * alpha*(-0) = -0 for alpha >= 0. Derivative select(x > 0, 1, (float)alpha),
  * correctly rounded, alpha at 0, NaN for NaN.
  * MEASURED (every 61st bit pattern, alpha = 0.01, long double reference):
- * forward max 0.84 ULP (subnormal results), derivative 0. */
+ * forward max 0.84 ULP (subnormal results), derivative 0. The exhaustive
+ * sweep over all 2^32 inputs: forward 0.84 ULP and one input whose alpha*x
+ * rounds to 0 where the correctly rounded value is the smallest subnormal
+ * (x*a_lo rounds on the 2^-149 grid first): a flush, declared; derivative
+ * 0.24 ULP (alpha = 0.01 as a float). */
 #include "avx2_exp.h"
 
 typedef struct leaky_coefficients {

@@ -18,7 +18,8 @@
  * (throwaway checker, ULP convention of docs/accuracy.md) on every 997th
  * binary32 bit pattern (4.3M inputs over all 2^32, tails and subnormals
  * included); every float of [-1.75, -0.875] (around the zero of mish'):
- * derivative 0.862 ULP. Not yet the exhaustive sweep. */
+ * derivative 0.862 ULP. The exhaustive sweep over all 2^32 inputs (results/
+ * exhaustive/summary.csv): forward 0.967 ULP, derivative 1.036 ULP. */
 #include <immintrin.h>
 
 #include "avx2_exp.h"
