@@ -687,21 +687,6 @@ static void decide_cell(double a, double r, double d, double inv_unit, double *q
 
 /* ---- classification of one implementation's results --------------------------- */
 
-/* The sign of y - (v + t) exactly (two TwoSums, then a sum whose rounding
- * cannot flip the sign unless the total is within 2^-50 of cancelling: 0,
- * undecided). */
-static int sign_of_excess(double y, double v, double t)
-{
-    double s1 = y - v, b1 = s1 - y;
-    double e1 = (y - (s1 - b1)) + (-v - b1);
-    double s2 = s1 - t, b2 = s2 - s1;
-    double e2 = (s1 - (s2 - b2)) + (-t - b2);
-    double w = e1 + e2, r = s2 + w;
-    if (fabs(r) <= (fabs(s2) + fabs(w)) * 0x1p-50)
-        return 0;
-    return r > 0 ? 1 : -1;
-}
-
 /* The grid point after g > 0 (ab_exh_quantize of the next double). */
 static double next_grid_point(double g)
 {
@@ -724,6 +709,12 @@ static int sign_of_sum4(double a, double b, double c, double d)
     if (fabs(r) <= (fabs(s3) + fabs(e1) + fabs(e2) + fabs(e3)) * 0x1p-50)
         return 0;
     return r > 0 ? 1 : -1;
+}
+
+/* The sign of y - (v + t), exactly, or 0 when undecided. */
+static int sign_of_excess(double y, double v, double t)
+{
+    return sign_of_sum4(y, v, t, 0.0);
 }
 
 /* The error |y - f| * inv_unit, f = v + tau with tau in [tlo, thi], has
