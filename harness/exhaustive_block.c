@@ -24,6 +24,7 @@ typedef struct fast_verdict {
     unsigned classes;
     int bin;
     bool is_cr;
+    bool narrowed; /* the cell was narrowed as far as the fast bound can */
 } fast_verdict;
 
 typedef struct prepared {
@@ -755,6 +756,40 @@ static bool decide_cell_by_ends(const prepared *p, double y, double *q_lo, doubl
 
 /* The verdict of the fast bound on the finite or infinite, non-NaN result
  * yf; false when it cannot decide (the case goes to MPFR). */
+/* |y - (v + t)| as as + r exactly (two TwoSums), with e12 = |e1| + |e2|
+ * (zero when the difference was exact); y = +-inf stands for +-2^128. */
+typedef struct error_parts {
+    double yv, as, r, e12;
+} error_parts;
+
+static void split_error(const prepared *p, float yf, error_parts *ep)
+{
+    double yv = isinf(yf) ? copysign(TWO128, yf) : (double)yf;
+    double s = yv - p->v;
+    double bb = s - yv;
+    double e1 = (yv - (s - bb)) + (-p->v - bb);
+    double s2 = s - p->tail;
+    double b2 = s2 - s;
+    double e2 = (s - (s2 - b2)) + (-p->tail - b2);
+    ep->yv = yv;
+    ep->as = fabs(s2);
+    ep->r = (s2 >= 0 ? 1.0 : -1.0) * (e1 + e2);
+    ep->e12 = fabs(e1) + fabs(e2);
+}
+
+/* Narrows the quantized error's cell [q_lo, q_hi] to one grid point when
+ * the fast bound decides on which side of the grid point between them the
+ * exact error lies (true when it did). */
+static bool narrow_cell(const prepared *p, const error_parts *ep, double *q_lo, double *q_hi)
+{
+    if (!(*q_lo > 0))
+        return false;
+    if (decide_cell_by_ends(p, ep->yv, q_lo, q_hi))
+        return true;
+    decide_cell(ep->as, ep->r, p->d, p->inv_unit, q_lo, q_hi);
+    return *q_lo == *q_hi;
+}
+
 static bool fast_case(const prepared *p, float yf, fast_verdict *out)
 {
     bool y_special = yf == 0.0f || isinf(yf);
@@ -777,7 +812,8 @@ static bool fast_case(const prepared *p, float yf, fast_verdict *out)
     if (!p->unit_ok)
         return false;
     double lo_u, hi_u; /* the exact error lies in [lo_u, hi_u] */
-    double as_signed = 0, r_signed = 0, yv = 0;
+    error_parts ep = {0, 0, 0, 0};
+    double yv = 0;
     bool exact = false;
     if (isinf(yf) && p->f_beyond == 2)
         return false;
@@ -785,25 +821,15 @@ static bool fast_case(const prepared *p, float yf, fast_verdict *out)
         lo_u = hi_u = 0.0;
         exact = true;
     } else {
-        /* |y - (v + t)| as s2 + (e1 + e2) exactly (two TwoSums). */
-        yv = isinf(yf) ? copysign(TWO128, yf) : (double)yf;
-        double s = yv - p->v;
-        double bb = s - yv;
-        double e1 = (yv - (s - bb)) + (-p->v - bb);
-        double s2 = s - p->tail;
-        double b2 = s2 - s;
-        double e2 = (s - (s2 - b2)) + (-p->tail - b2);
-        double as = fabs(s2);
-        double r = (s2 >= 0 ? 1.0 : -1.0) * (e1 + e2); /* |y - (v+t)| = as + r */
-        if (p->d == 0.0 && e1 == 0.0 && e2 == 0.0) {
-            lo_u = hi_u = as * p->inv_unit;
+        split_error(p, yf, &ep);
+        yv = ep.yv;
+        if (p->d == 0.0 && ep.e12 == 0.0) {
+            lo_u = hi_u = ep.as * p->inv_unit;
             exact = true;
         } else {
-            double slack = (fabs(e1) + fabs(e2) + p->d) * (1 + 0x1p-50) + as * 0x1p-50;
-            lo_u = (as - slack) * p->inv_unit;
-            hi_u = (as + slack) * p->inv_unit;
-            as_signed = as;
-            r_signed = r;
+            double slack = (ep.e12 + p->d) * (1 + 0x1p-50) + ep.as * 0x1p-50;
+            lo_u = (ep.as - slack) * p->inv_unit;
+            hi_u = (ep.as + slack) * p->inv_unit;
         }
     }
     double q_lo, q_hi;
@@ -832,8 +858,7 @@ static bool fast_case(const prepared *p, float yf, fast_verdict *out)
     } else {
         bin = ab_exh_hist_bin(q_lo);
         if (bin != ab_exh_hist_bin(q_hi)) {
-            if (q_lo > 0 && !decide_cell_by_ends(p, yv, &q_lo, &q_hi))
-                decide_cell(as_signed, r_signed, p->d, p->inv_unit, &q_lo, &q_hi);
+            narrow_cell(p, &ep, &q_lo, &q_hi);
             bin = ab_exh_hist_bin(q_lo);
             if (bin != ab_exh_hist_bin(q_hi))
                 return false;
@@ -845,7 +870,25 @@ static bool fast_case(const prepared *p, float yf, fast_verdict *out)
     out->classes = classes;
     out->bin = bin;
     out->is_cr = is_cr;
+    out->narrowed = exact || q_lo == q_hi;
     return true;
+}
+
+/* A verdict whose cell is still undecided goes to the max tracker only if
+ * its upper cell can be the maximum; there it is narrowed first, because a
+ * run of inputs with one error value just below a grid point (an
+ * approximation's constant output against a near-constant f) would
+ * otherwise each be re-evaluated in MPFR. */
+static void narrow_for_max(const prepared *p, float yf, fast_verdict *v)
+{
+    if (v->narrowed)
+        return;
+    v->narrowed = true;
+    if (!p->unit_ok)
+        return;
+    error_parts ep;
+    split_error(p, yf, &ep);
+    narrow_cell(p, &ep, &v->q_lo, &v->q_hi);
 }
 
 static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env, size_t n,
@@ -868,7 +911,7 @@ static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env,
                 continue;
             }
             fast_verdict v;
-            const fast_verdict *vp = &v;
+            fast_verdict *vp = &v;
             uint32_t yb = fbits(yf);
             if (p->cr_verdict_ok && yb == p->cr_bits) {
                 vp = &p->cr_verdict; /* the common case: decided once per input */
@@ -883,11 +926,14 @@ static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env,
                 p->last_y = yb;
                 p->last_state = ok ? 1 : 2;
                 p->last_verdict = v;
+                vp = &p->last_verdict; /* narrowing below serves later implementations */
                 if (!ok) {
                     out->fallbacks++;
                     goto mpfr;
                 }
             }
+            if (vp->q_hi > t->max_lo || (vp->q_hi == t->max_lo && !t->exact_at_max))
+                narrow_for_max(p, yf, vp);
             add_case(out, t, env, p, xb, yf, p->cr_ok ? ffrom(p->cr_bits) : NAN, vp->is_cr,
                      vp->classes, false, vp->raw, vp->q_lo, vp->q_hi, vp->bin);
             continue;

@@ -131,6 +131,13 @@ static void fast_equals_mpfr(const char *act, const char *range)
         }
         printf("  %-8s %s: %zu pairs, %llu fallbacks, %llu max re-evaluations\n", act, range,
                a.pair_count, (unsigned long long)fb, (unsigned long long)re);
+        /* Cost guard: a block's maximum is settled in MPFR for a few inputs,
+         * not for every input of a run of equal errors (sigmoid's
+         * approximations at x ~ -2048 re-evaluated all 1024 inputs before
+         * undecided cells were narrowed ahead of the max tracker). */
+        uint64_t blocks = ((uint64_t)hi - lo + 1024) / 1024;
+        CHECK(re <= 4 * a.pair_count * blocks, "%s %s: %llu re-evaluations for %zu pairs", act,
+              range, (unsigned long long)re, a.pair_count);
     }
     ab_exh_state_free(&a);
     ab_exh_state_free(&b);
