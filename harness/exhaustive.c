@@ -285,12 +285,14 @@ static uint32_t format_bits(ab_exh_format f, uint32_t float_bits)
 }
 
 /* Re-evaluates a worst case in MPFR before it is written: the block
- * statistics already hold MPFR values; this guards the file itself. */
-static void check_worst(const ab_exh_state *st, const ab_exh_pair *p)
+ * statistics already hold MPFR values; this guards the file itself. A
+ * disagreement is an engine bug: the run fails (the files are still written,
+ * for the inspection). */
+static bool check_worst(const ab_exh_state *st, const ab_exh_pair *p)
 {
     const ab_activation *act = ab_activation_find(st->activation);
     if (act == NULL || p->stats.ulp_counted == 0)
-        return;
+        return true;
     float x, y;
     memcpy(&x, &p->stats.worst_x, sizeof x);
     memcpy(&y, &p->stats.worst_y, sizeof y);
@@ -305,11 +307,15 @@ static void check_worst(const ab_exh_state *st, const ab_exh_pair *p)
     ab_ulp_error e = ab_ulp_error_fmt((double)y, f, prec, emin_unit, emax);
     if (e.ulp == 0.0 && inexact && !e.is_nan_case)
         e.ulp = AB_EXH_ULP_FLOOR; /* y == f at 128 bits, f inexact: y != f, below the floor */
-    if (ab_exh_quantize(e.ulp) != p->stats.max_ulp)
-        fprintf(stderr, "actbench: warning: %s %s %s: worst case re-evaluates to %a ULP, not %a\n",
+    bool agree = ab_exh_quantize(e.ulp) == p->stats.max_ulp;
+    if (!agree)
+        fprintf(stderr,
+                "actbench: error: %s %s %s: worst case re-evaluates to %a ULP in MPFR, the "
+                "sweep says %a (an inconsistency in the sweep; please report it)\n",
                 st->activation, p->variant, ab_direction_name(p->dir), ab_exh_quantize(e.ulp),
                 p->stats.max_ulp);
     mpfr_clear(f);
+    return agree;
 }
 
 static bool write_stats_csv(const ab_exh_state *st, const char *dir, const char *base)
@@ -336,7 +342,6 @@ static bool write_stats_csv(const ab_exh_state *st, const char *dir, const char 
     for (size_t i = 0; i < st->pair_count; i++) {
         const ab_exh_pair *p = &st->pairs[i];
         const ab_acc_stats *s = &p->stats;
-        check_worst(st, p);
         char wx[64] = "", wy[64] = "", wc[64] = "";
         if (s->ulp_counted) {
             fmt_value(wx, sizeof wx, st->format, s->worst_x);
@@ -519,8 +524,13 @@ static bool write_outputs(const ab_exh_state *st, const char *dir)
     base_name(st, is_full_range(st), base, sizeof base);
     char state_name[600];
     snprintf(state_name, sizeof state_name, "%s.state", base);
-    return write_stats_csv(st, dir, base) && write_maps(st, dir, base) &&
-           ab_exh_state_save(st, dir, state_name) && update_summary(st, dir);
+    if (!(write_stats_csv(st, dir, base) && write_maps(st, dir, base) &&
+          ab_exh_state_save(st, dir, state_name) && update_summary(st, dir)))
+        return false;
+    bool consistent = true;
+    for (size_t i = 0; i < st->pair_count; i++)
+        consistent &= check_worst(st, &st->pairs[i]);
+    return consistent;
 }
 
 static void format_eta(char *buf, size_t size, double s)

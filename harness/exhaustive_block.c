@@ -59,13 +59,24 @@ typedef struct max_tracker {
     candidate c[CAND_MAX];
 } max_tracker;
 
+/* A block is classified chunk by chunk: the prepared references of a chunk
+ * (~160 bytes per input) stay in L2 while every implementation passes over
+ * them; a whole block's (10 MB) was streamed from memory once per
+ * implementation. */
+#ifndef AB_EXH_CHUNK
+#define AB_EXH_CHUNK 1024
+#endif
+
 struct ab_exh_worker {
     size_t cap;
-    float *x, *y;
-    prepared *prep;
+    float *x, *y;      /* x: the block's inputs; y: one chunk's results */
+    prepared *prep;    /* one chunk */
+    double *crs;       /* one chunk's correct roundings (MPFR mode) */
+    max_tracker *trackers; /* one per pair, across the chunks of a block */
+    size_t tracker_count;
     mpfr_t f;
     bool f_init;
-    mpfr_t *mf; /* MPFR values of the block (MPFR mode) */
+    mpfr_t *mf; /* MPFR values of the chunk (MPFR mode) */
     size_t mf_count;
 };
 
@@ -228,10 +239,12 @@ ab_exh_worker *ab_exh_worker_new(size_t block_size)
     if (w == NULL)
         return NULL;
     w->cap = block_size;
+    size_t chunk = block_size < AB_EXH_CHUNK ? block_size : AB_EXH_CHUNK;
     w->x = malloc(block_size * sizeof *w->x);
-    w->y = malloc(block_size * sizeof *w->y);
-    w->prep = malloc(block_size * sizeof *w->prep);
-    if (w->x == NULL || w->y == NULL || w->prep == NULL) {
+    w->y = malloc(chunk * sizeof *w->y);
+    w->prep = malloc(chunk * sizeof *w->prep);
+    w->crs = malloc(chunk * sizeof *w->crs);
+    if (w->x == NULL || w->y == NULL || w->prep == NULL || w->crs == NULL) {
         ab_exh_worker_free(w);
         return NULL;
     }
@@ -252,6 +265,8 @@ void ab_exh_worker_free(ab_exh_worker *w)
     free(w->x);
     free(w->y);
     free(w->prep);
+    free(w->crs);
+    free(w->trackers);
     free(w);
 }
 
@@ -411,18 +426,20 @@ static void tracker_resolve_all(max_tracker *t, const eval_env *env, ab_exh_pair
     refresh_exact_at_max(t);
 }
 
-static void tracker_add(max_tracker *t, const candidate *cin, const eval_env *env,
+/* Cases arrive in increasing input order: every held candidate has a smaller
+ * input than c, so "an exact holder of max_lo at a smaller input" is
+ * exact_at_max (cannot_win's loop is for the re-sorted candidates). */
+static void tracker_add(max_tracker *t, const candidate *c, const eval_env *env,
                         ab_exh_pair *out)
 {
-    const candidate *c = cin;
-    if (cannot_win(t, c))
+    if (c->hi < t->max_lo || (t->exact_at_max && c->hi == t->max_lo))
         return;
-    if (c->exact && c->lo == t->max_lo)
-        for (int i = 0; i < t->n; i++)
-            if (t->c[i].exact && t->c[i].lo == c->lo && t->c[i].x <= c->x)
-                return;
-    if (c->lo > t->max_lo)
+    if (c->exact && c->lo == t->max_lo && t->exact_at_max)
+        return;
+    if (c->lo > t->max_lo) {
         t->max_lo = c->lo;
+        t->exact_at_max = false;
+    }
     if (t->n == CAND_MAX) {
         tracker_prune(t);
         if (t->n >= CAND_MAX - 1)
@@ -431,7 +448,8 @@ static void tracker_add(max_tracker *t, const candidate *cin, const eval_env *en
             abort();
     }
     t->c[t->n++] = *c;
-    refresh_exact_at_max(t);
+    if (c->exact && c->lo == t->max_lo)
+        t->exact_at_max = true;
 }
 
 static void tracker_finish(max_tracker *t, const eval_env *env, ab_exh_pair *out)
@@ -548,7 +566,8 @@ static float round_sum_to_float(double a, double r)
     return (e > 0) == ((double)other > (double)fl) ? other : fl;
 }
 
-/* floor(log2|a + r|) for the exact sum, with |a + r| >= 2^-126. */
+/* floor(log2|a + r|) for the exact sum when a + r rounds to a normal
+ * double; below that, some exponent < -1022. */
 static int sum_exponent(double a, double r)
 {
     double s = a + r;
@@ -602,21 +621,20 @@ static void prepare_fast(prepared *p, ab_fastref_fn fn, const ab_params *params,
     p->cr_ok = fbits(p->flo) == fbits(p->fhi);
     p->cr_bits = fbits(p->flo);
     double lo = v + tlo, hi = v + thi; /* rounded: for the coarse tests below */
-    double alo = fabs(lo), ahi = fabs(hi);
-    if (alo > ahi) {
-        double tmp = alo;
-        alo = ahi;
-        ahi = tmp;
-    }
-    bool straddles = (lo < 0) != (hi < 0) && !(lo == 0 || hi == 0);
+    double ahi = fmax(fabs(lo), fabs(hi));
+    bool same_sign = (lo < 0) == (hi < 0) && lo != 0 && hi != 0; /* so is f (exact ends) */
     p->unit_ok = 0;
-    /* RN is monotone and 2^-126 a double: the rounded ends compare like the
-     * exact ones. Below 2^-126 the unit is the subnormal 2^-149. */
+    /* Below 2^-126 the unit is the subnormal 2^-149, the unit of exponent
+     * -126: exponents are clamped there. A rounded end alone cannot tell:
+     * an exact end just below 2^-126 (tanh(2^-126) = 2^-126 - 2^-378/3)
+     * rounds to 2^-126 (RN is monotone, so ahi < 2^-126 does tell). */
     if (ahi < 0x1p-126) {
         p->unit_ok = 1;
         p->inv_unit = 0x1p149;
-    } else if (!straddles && alo >= 0x1p-126) {
+    } else if (same_sign) {
         int elo = sum_exponent(v, tlo), ehi = sum_exponent(v, thi);
+        elo = elo < -126 ? -126 : elo;
+        ehi = ehi < -126 ? -126 : ehi;
         if (elo == ehi) {
             p->unit_ok = 1;
             uint64_t e_bits = (uint64_t)(1023 + 23 - elo) << 52; /* 2^(23-elo), normal */
@@ -635,13 +653,14 @@ static void prepare_fast(prepared *p, ab_fastref_fn fn, const ab_params *params,
 
 static bool fast_case(const prepared *p, float yf, fast_verdict *out);
 
-static void prepare_block(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction dir, size_t n)
+static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction dir,
+                          const float *xs, size_t n)
 {
     ab_fastref_fn fn = ctx->fast[dir];
     double grid_scale = AB_EXH_GRID_BINS / (ctx->grid_hi - ctx->grid_lo);
     for (size_t i = 0; i < n; i++) {
         prepared *p = &w->prep[i];
-        float x = w->x[i];
+        float x = xs[i];
         uint32_t xb = fbits(x);
         p->binade = (int16_t)(((xb >> 31) << 8) | ((xb >> 23) & 0xFF));
         p->grid = -1;
@@ -960,12 +979,26 @@ static void classify_mpfr(ab_exh_pair *out, max_tracker *t, const eval_env *env,
     }
 }
 
+static void ensure_trackers(ab_exh_worker *w, size_t n)
+{
+    if (w->tracker_count >= n)
+        return;
+    free(w->trackers);
+    w->trackers = malloc(n * sizeof *w->trackers);
+    if (w->trackers == NULL)
+        abort();
+    w->tracker_count = n;
+}
+
 void ab_exh_eval_block(ab_exh_worker *w, const ab_exh_ctx *ctx, const ab_exh_pair *pairs,
                        size_t pair_count, uint64_t first, uint64_t count, ab_exh_pair *out)
 {
     for (size_t k = 0; k < count; k++)
         w->x[k] = ab_exh_input(ctx->format, first + k);
-    double *crs = NULL;
+    ensure_trackers(w, pair_count);
+    size_t chunk = count < AB_EXH_CHUNK ? count : AB_EXH_CHUNK;
+    if (ctx->mpfr_reference)
+        ensure_mpfr_array(w, chunk);
     for (int d = 0; d < 2; d++) {
         ab_direction dir = (ab_direction)d;
         bool any = false;
@@ -973,40 +1006,45 @@ void ab_exh_eval_block(ab_exh_worker *w, const ab_exh_ctx *ctx, const ab_exh_pai
             any |= pairs[k].dir == dir;
         if (!any)
             continue;
-        prepare_block(w, ctx, dir, count);
-        if (ctx->mpfr_reference) {
-            ensure_mpfr_array(w, count);
-            free(crs);
-            crs = malloc(count * sizeof *crs);
-            if (crs == NULL)
-                abort();
-            for (size_t i = 0; i < count; i++) {
-                mpfr_clear_inexflag();
-                ab_ref_eval(ctx->act, dir, &ctx->params, w->x[i], w->mf[i]);
-                w->prep[i].ref_inexact = mpfr_inexflag_p() != 0;
-                crs[i] = round_mpfr_to_format(w->mf[i], ctx->format);
-            }
-        }
         eval_env env = {ctx, dir, &w->f};
         for (size_t k = 0; k < pair_count; k++) {
             if (pairs[k].dir != dir)
                 continue;
-            ab_exh_pair *o = &out[k];
-            ab_exh_pair_reset(o);
-            ab_kernel_fn fn = ab_impl_kernel(pairs[k].impl, dir);
-            ab_mxcsr_state saved = ab_mxcsr_save();
-            fn(w->x, w->y, count, &ctx->params);
-            ab_mxcsr_restore(saved);
-            max_tracker t;
-            t.max_lo = -1.0;
-            t.exact_at_max = false;
-            t.n = 0;
-            if (ctx->mpfr_reference)
-                classify_mpfr(o, &t, &env, count, w->x, w->y, w->prep, w, crs);
-            else
-                classify_fast(o, &t, &env, count, w->x, w->y, w->prep);
-            tracker_finish(&t, &env, o);
+            ab_exh_pair_reset(&out[k]);
+            max_tracker *t = &w->trackers[k];
+            t->max_lo = -1.0;
+            t->exact_at_max = false;
+            t->n = 0;
         }
+        /* Inputs reach each pair's tracker in increasing order, as the
+         * tracker's tie rule needs: chunks are taken in order. */
+        for (size_t c0 = 0; c0 < count; c0 += chunk) {
+            size_t n = count - c0 < chunk ? count - c0 : chunk;
+            const float *xs = w->x + c0;
+            prepare_chunk(w, ctx, dir, xs, n);
+            if (ctx->mpfr_reference)
+                for (size_t i = 0; i < n; i++) {
+                    mpfr_clear_inexflag();
+                    ab_ref_eval(ctx->act, dir, &ctx->params, xs[i], w->mf[i]);
+                    w->prep[i].ref_inexact = mpfr_inexflag_p() != 0;
+                    w->crs[i] = round_mpfr_to_format(w->mf[i], ctx->format);
+                }
+            for (size_t k = 0; k < pair_count; k++) {
+                if (pairs[k].dir != dir)
+                    continue;
+                ab_kernel_fn fn = ab_impl_kernel(pairs[k].impl, dir);
+                ab_mxcsr_state saved = ab_mxcsr_save();
+                fn(xs, w->y, n, &ctx->params);
+                ab_mxcsr_restore(saved);
+                if (ctx->mpfr_reference)
+                    classify_mpfr(&out[k], &w->trackers[k], &env, n, xs, w->y, w->prep, w,
+                                  w->crs);
+                else
+                    classify_fast(&out[k], &w->trackers[k], &env, n, xs, w->y, w->prep);
+            }
+        }
+        for (size_t k = 0; k < pair_count; k++)
+            if (pairs[k].dir == dir)
+                tracker_finish(&w->trackers[k], &env, &out[k]);
     }
-    free(crs);
 }

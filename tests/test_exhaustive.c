@@ -303,6 +303,12 @@ int main(void)
         "42000000:420007ff", /* x ~ 32: f within 2^-40 of 1 */
         "45000000:450003ff", /* x ~ 2048: f - 1 below the 128-bit reference */
         "c5000000:c50003ff", /* x ~ -2048 */
+        /* |f| just below 2^-126, where the ULP unit is the subnormal 2^-149
+         * although the double ends of f's interval round to 2^-126: */
+        "00800000:008003ff", /* x ~ 2^-126: tanh, softsign x - O(x^2) */
+        "80800000:808003ff", /* x ~ -2^-126: elu x + x^2/2 */
+        "81000000:810003ff", /* x ~ -2^-125: silu, gelu x/2 + O(x^2) */
+        "5f000000:5f0003ff", /* x ~ 2^63: softsign' x^-2 (1 - 2/x) */
     };
     printf("(a) fast == pure MPFR\n");
     for (size_t a = 0; a < sizeof acts / sizeof acts[0]; a++)
@@ -310,6 +316,8 @@ int main(void)
             fast_equals_mpfr(acts[a], ranges[r]);
     fast_equals_mpfr("hardswish", "c0800000:c08003ff"); /* x ~ -4: exact -0 */
     fast_equals_mpfr("relu", "c0800000:c08003ff");      /* exact +0 */
+    fast_equals_mpfr("hardswish", "81000000:810003ff"); /* f = x/2 + x^2/6 */
+    fast_equals_mpfr("gelu_tanh", "81000000:810003ff"); /* f = x/2 + O(x^2) */
     printf("(b) shards + merge\n");
     shards_equal_one_run();
     printf("(c) kill -9 + resume\n");
