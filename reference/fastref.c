@@ -304,11 +304,26 @@ static void selu_f(double x, const ab_params *p, ab_fastref_value *o)
         exact_product(o, p->lambda, x);
         return;
     }
-    if (x < 0 && x > -0x1p-12 && fma(p->lambda, p->alpha, -(p->lambda * p->alpha)) == 0.0) {
-        scaled_expm1_tiny(o, p->lambda * p->alpha, x);
+    double la = p->lambda * p->alpha;
+    bool la_exact = fma(p->lambda, p->alpha, -la) == 0.0; /* float parameters: yes */
+    if (x < 0 && x > -0x1p-12 && la_exact) {
+        scaled_expm1_tiny(o, la, x);
         return;
     }
-    double v = (p->lambda * p->alpha) * expm1(x);
+    if (x < -1) {
+        /* -(la + r) + (la + r) e^x, la = lambda*alpha rounded, r its exact
+         * fma residual: as for selu' below, every input with x << -1 has
+         * nearly the same value, which the sweep must place against the ULP
+         * grid; 2 EPS |la| (1 - e^x) was one grid step wide. Tail -r +
+         * (la e^x + r e^x): EPS + u on la e^x, EPS on r e^x, two roundings. */
+        double r = fma(p->lambda, p->alpha, -la);
+        double e = exp(x);
+        double t = -r + (la * e + r * e);
+        set_anchored(o, -la, t, 2 * EPS * fabs(la * e) + EPS * fabs(r * e) + 2 * U * fabs(t),
+                     -sign_of(la));
+        return;
+    }
+    double v = la * expm1(x);
     set(o, v, 2 * EPS * fabs(v), -1);
 }
 static void selu_d(double x, const ab_params *p, ab_fastref_value *o)
