@@ -920,6 +920,45 @@ def min_sec(seconds):
     return f"{m}:{r:02d}"
 
 
+def fastref_validation_paragraph(path):
+    """What scripts/validate_fastref.sh (tests/test_fastref at full scale) found."""
+    if not os.path.exists(path):
+        return ("**Fast reference validation**: results/exhaustive/fastref_validation.txt is absent "
+                "(scripts/validate_fastref.sh writes it; CI runs the same checks at 2^18 inputs per "
+                "activation-direction).\n")
+    header, per, rows, verdict, wall, fails = "", None, [], "", "", []
+    with open(path) as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("# scripts/"):
+                header = line[2:]
+            elif line.startswith("# wall time"):
+                wall = line[len("# wall time "):]
+            elif line.startswith("fast reference vs MPFR,"):
+                per = line.split(",")[1].split()[0]
+            elif line.strip().startswith("FAIL"):
+                fails.append(line.strip())
+            elif line in ("ok", "FAILED"):
+                verdict = line
+            else:
+                parts = line.split()
+                if len(parts) == 9 and parts[1] in DIRECTIONS:
+                    rows.append(parts)
+    if not rows or not verdict:
+        return f"**Fast reference validation**: {path} is incomplete (no verdict).\n"
+    bound_bad = sum(int(r[2]) for r in rows)
+    cr_bad = sum(int(r[3]) for r in rows)
+    widest = max(rows, key=lambda r: float(r[7]))
+    text = (f"**Fast reference validation** ({header}; wall time {wall}): {per} inputs per activation-direction "
+            f"(half random bit patterns, half in hard regions), {len(rows)} activation-directions, each checked "
+            f"against MPFR at 128 bits: {bound_bad} inputs outside the stated bound, {cr_bad} disagreements on the "
+            f"correctly rounded value, {len(fails)} failures in all ({verdict}); the widest bound is "
+            f"{widest[7]} ULP of f ({widest[0]} {widest[1]}). File: results/exhaustive/fastref_validation.txt.")
+    if fails:
+        text += " Failures: " + "; ".join(fails) + "."
+    return text + "\n"
+
+
 def exhaustive_section(res):
     """Issue 3: which full sweeps exist, what they cost, what is missing."""
     L = ["### Exhaustive sweeps (issue 3)\n"]
@@ -1001,6 +1040,7 @@ def exhaustive_section(res):
                  "ULP in this report is the sampled one): " + " — ".join(parts) + ".\n")
     elif res.acc:
         L.append("Every elementwise implementation-direction of accuracy.csv has a full sweep.\n")
+    L.append(fastref_validation_paragraph(os.path.join(res.dir, "exhaustive", "fastref_validation.txt")))
     if res.exh_anomalies:
         L.append("**Inconsistent sweep files** (results/exhaustive/): " + "; ".join(res.exh_anomalies) + ".\n")
     if res.exh_other:
