@@ -1012,6 +1012,12 @@ def exhaustive_section(res):
         L.append(md_table(["activation", "implementations × directions", "implementations", "directions",
                            "wall time (min:s)", "all impl., forward, < 5 min", "inputs/s (×10^6)", "threads",
                            "MPFR fallbacks", "worst-case re-evaluations", "date (UTC)"], rows))
+        # MPFR costs ~1-2 µs per value here: above ~10^8 calls it, not the fast path, sets the wall time.
+        heavy = [f"{r[0]} ({r[8] + r[9]:.3g} MPFR evaluations)" for r in rows if r[8] + r[9] > 1e8]
+        if heavy:
+            L.append("Runs whose wall time went mostly to MPFR (fallbacks + re-evaluations, ~1–2 µs each): "
+                     + "; ".join(heavy) + ". Their wall time says what that run cost, not what the fast "
+                     "path of the sweep costs.\n")
     else:
         L.append("No full-range binary32 sweep in this results directory (results/exhaustive/summary.csv "
                  "absent or without a 0x00000000:0xffffffff row): every max ULP below is sampled.\n")
