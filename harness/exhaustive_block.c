@@ -902,9 +902,7 @@ static void narrow_for_max(const prepared *p, float yf, fast_verdict *v)
 {
     if (v->narrowed)
         return;
-    v->narrowed = true;
-    if (!p->unit_ok)
-        return;
+    v->narrowed = true; /* a verdict exists only where unit_ok */
     error_parts ep;
     split_error(p, yf, &ep);
     narrow_cell(p, &ep, &v->q_lo, &v->q_hi);
