@@ -42,7 +42,36 @@ typedef struct prepared {
     int8_t f_beyond;  /* +1: f >= 2^128, -1: f <= -2^128, 0: neither, 2: unknown */
     int16_t binade;   /* sign * 256 + exponent field of x */
     int16_t grid;     /* -1: outside the grid */
+    uint16_t brun, grun; /* its binade and grid runs (cr_runs); grun NO_RUN: none */
 } prepared;
+
+/* The correctly rounded cases of a chunk are summed once per direction: an
+ * implementation that returns the correct rounding at an input adds the same
+ * figures there as any other (the cr_verdict's error, bin 0, no class), so
+ * its pass over the chunk visits only the other inputs, and subtracts those
+ * that had a CR verdict from these sums (cr_exclusion). The map cells are
+ * summed per run of consecutive inputs in one cell. */
+#define NO_RUN 0xFFFF
+#define TOP_CR 16
+typedef struct cr_run {
+    int cell;            /* binade: sign * 256 + exponent field; grid: bin */
+    uint32_t begin, end; /* inputs [begin, end) of the chunk */
+    uint32_t count;      /* of them with a CR verdict */
+    uint32_t argmax;     /* the first input holding max */
+    double sum, max;     /* of their cr_verdict errors */
+} cr_run;
+
+typedef struct cr_exclusion {
+    uint32_t count; /* inputs of the run whose result is not the CR one */
+    double sum;     /* of their cr_verdict errors */
+    bool lost_max;  /* the run's argmax is one of them */
+} cr_exclusion;
+
+typedef struct cr_runs {
+    cr_run *run;
+    cr_exclusion *excl; /* per implementation pass */
+    size_t n;
+} cr_runs;
 
 #define CAND_MAX 64
 typedef struct candidate {
@@ -78,6 +107,15 @@ struct ab_exh_worker {
     bool f_init;
     mpfr_t *mf; /* MPFR values of the chunk (MPFR mode) */
     size_t mf_count;
+    /* The chunk's CR verdicts: cr_key[i] is the CR float's bits when
+     * prep[i].cr_verdict_ok, else 2^32 (equal to no float's bits). */
+    uint64_t *cr_key;
+    double *cr_qlo, *cr_qhi; /* their cell (q_lo: a lower bound of the block maximum) */
+    uint16_t *others;  /* per implementation pass: the inputs where y is not CR */
+    uint16_t *visit;   /* per implementation pass: the inputs classified one by one */
+    uint16_t top[TOP_CR]; /* the inputs of the TOP_CR highest CR q_hi, descending */
+    size_t top_n;
+    cr_runs binade_runs, grid_runs;
 };
 
 static uint32_t fbits(float v)
@@ -244,7 +282,19 @@ ab_exh_worker *ab_exh_worker_new(size_t block_size)
     w->y = malloc(chunk * sizeof *w->y);
     w->prep = malloc(chunk * sizeof *w->prep);
     w->crs = malloc(chunk * sizeof *w->crs);
-    if (w->x == NULL || w->y == NULL || w->prep == NULL || w->crs == NULL) {
+    w->cr_key = malloc(chunk * sizeof *w->cr_key);
+    w->cr_qlo = malloc(chunk * sizeof *w->cr_qlo);
+    w->cr_qhi = malloc(chunk * sizeof *w->cr_qhi);
+    w->others = malloc(chunk * sizeof *w->others);
+    w->visit = malloc(chunk * sizeof *w->visit);
+    w->binade_runs.run = malloc(chunk * sizeof *w->binade_runs.run);
+    w->binade_runs.excl = malloc(chunk * sizeof *w->binade_runs.excl);
+    w->grid_runs.run = malloc(chunk * sizeof *w->grid_runs.run);
+    w->grid_runs.excl = malloc(chunk * sizeof *w->grid_runs.excl);
+    if (w->x == NULL || w->y == NULL || w->prep == NULL || w->crs == NULL ||
+        w->cr_key == NULL || w->cr_qlo == NULL || w->cr_qhi == NULL || w->others == NULL || w->visit == NULL ||
+        w->binade_runs.run == NULL || w->binade_runs.excl == NULL ||
+        w->grid_runs.run == NULL || w->grid_runs.excl == NULL) {
         ab_exh_worker_free(w);
         return NULL;
     }
@@ -266,6 +316,15 @@ void ab_exh_worker_free(ab_exh_worker *w)
     free(w->y);
     free(w->prep);
     free(w->crs);
+    free(w->cr_key);
+    free(w->cr_qlo);
+    free(w->cr_qhi);
+    free(w->others);
+    free(w->visit);
+    free(w->binade_runs.run);
+    free(w->binade_runs.excl);
+    free(w->grid_runs.run);
+    free(w->grid_runs.excl);
     free(w->trackers);
     free(w);
 }
@@ -621,7 +680,7 @@ static void prepare_fast(prepared *p, ab_fastref_fn fn, const ab_params *params,
     p->cr_ok = fbits(p->flo) == fbits(p->fhi);
     p->cr_bits = fbits(p->flo);
     double lo = v + tlo, hi = v + thi; /* rounded: for the coarse tests below */
-    double ahi = fmax(fabs(lo), fabs(hi));
+    double ahi = fabs(lo) > fabs(hi) ? fabs(lo) : fabs(hi);
     bool same_sign = (lo < 0) == (hi < 0) && lo != 0 && hi != 0; /* so is f (exact ends) */
     p->unit_ok = 0;
     /* Below 2^-126 the unit is the subnormal 2^-149, the unit of exponent
@@ -653,6 +712,47 @@ static void prepare_fast(prepared *p, ab_fastref_fn fn, const ab_params *params,
 
 static bool fast_case(const prepared *p, float yf, fast_verdict *out);
 
+static void runs_build(cr_runs *rs, prepared *prep, size_t n, bool grid)
+{
+    rs->n = 0;
+    for (size_t i = 0; i < n; i++) {
+        prepared *p = &prep[i];
+        int cell = grid ? p->grid : p->binade;
+        uint16_t *run_of = grid ? &p->grun : &p->brun;
+        if (cell < 0) {
+            *run_of = NO_RUN;
+            continue;
+        }
+        if (rs->n == 0 || rs->run[rs->n - 1].cell != cell)
+            rs->run[rs->n++] = (cr_run){cell, (uint32_t)i, (uint32_t)i, 0, 0, 0.0, 0.0};
+        cr_run *r = &rs->run[rs->n - 1];
+        r->end = (uint32_t)i + 1;
+        *run_of = (uint16_t)(rs->n - 1);
+        if (p->cr_verdict_ok) {
+            double e = p->cr_verdict.raw;
+            if (r->count == 0 || e > r->max) {
+                r->max = e;
+                r->argmax = (uint32_t)i;
+            }
+            r->count++;
+            r->sum += e;
+        }
+    }
+}
+
+/* Input i (its cr_qhi set) into the descending top list; among equal q_hi
+ * the earlier input stays first. */
+static void top_insert(ab_exh_worker *w, uint16_t i)
+{
+    double q = w->cr_qhi[i];
+    if (w->top_n == TOP_CR && !(q > w->cr_qhi[w->top[TOP_CR - 1]]))
+        return;
+    size_t j = w->top_n < TOP_CR ? w->top_n++ : TOP_CR - 1;
+    for (; j > 0 && w->cr_qhi[w->top[j - 1]] < q; j--)
+        w->top[j] = w->top[j - 1];
+    w->top[j] = i;
+}
+
 static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction dir,
                           const float *xs, size_t n)
 {
@@ -678,6 +778,17 @@ static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
                            fast_case(p, ffrom(p->cr_bits), &p->cr_verdict);
         p->last_state = 0;
     }
+    w->top_n = 0;
+    for (size_t i = 0; i < n; i++) {
+        const prepared *p = &w->prep[i];
+        w->cr_key[i] = p->cr_verdict_ok ? p->cr_bits : 1ull << 32;
+        w->cr_qlo[i] = p->cr_verdict_ok ? p->cr_verdict.q_lo : 0.0;
+        w->cr_qhi[i] = p->cr_verdict_ok ? p->cr_verdict.q_hi : 0.0;
+        if (p->cr_verdict_ok)
+            top_insert(w, (uint16_t)i);
+    }
+    runs_build(&w->binade_runs, w->prep, n, false);
+    runs_build(&w->grid_runs, w->prep, n, true);
 }
 
 /* The error E = (a + r +- d) * inv_unit (a >= 0 and the scaling exact)
@@ -908,13 +1019,159 @@ static void narrow_for_max(const prepared *p, float yf, fast_verdict *v)
     narrow_cell(p, &ep, &v->q_lo, &v->q_hi);
 }
 
-static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env, size_t n,
-                          const float *xs, const float *ys, prepared *prep)
+static void exclude_from_runs(cr_runs *rs, uint16_t run, const prepared *p, uint32_t i)
 {
+    if (run == NO_RUN)
+        return;
+    cr_exclusion *e = &rs->excl[run];
+    e->count++;
+    e->sum += p->cr_verdict.raw;
+    if (rs->run[run].argmax == i)
+        e->lost_max = true;
+}
+
+/* The max of a run's CR errors over the inputs where this implementation
+ * returned the CR value (its argmax was not one of them). */
+static double run_cr_max(const ab_exh_worker *w, const cr_run *r, const float *ys)
+{
+    double m = 0.0;
+    bool any = false;
+    for (uint32_t i = r->begin; i < r->end; i++)
+        if ((uint64_t)fbits(ys[i]) == w->cr_key[i] && (!any || w->prep[i].cr_verdict.raw > m)) {
+            m = w->prep[i].cr_verdict.raw;
+            any = true;
+        }
+    return m;
+}
+
+/* Adds the chunk's CR cases of one implementation: the runs' sums less the
+ * exclusions (add_case and map_add for each, in bulk). */
+static void add_cr_bulk(ab_exh_pair *out, const ab_exh_worker *w, const float *ys)
+{
+    uint64_t count = 0;
+    double sum = 0.0;
+    for (int g = 0; g < 2; g++) {
+        const cr_runs *rs = g ? &w->grid_runs : &w->binade_runs;
+        for (size_t k = 0; k < rs->n; k++) {
+            const cr_run *r = &rs->run[k];
+            const cr_exclusion *e = &rs->excl[k];
+            uint32_t c = r->count - e->count;
+            if (c == 0)
+                continue;
+            ab_exh_cell part = {c, e->lost_max ? run_cr_max(w, r, ys) : r->max, r->sum - e->sum};
+            ab_exh_cell *cell = g ? &out->grid[r->cell] : &out->binade[r->cell >> 8][r->cell & 0xFF];
+            cell_merge(cell, &part);
+            if (!g) { /* every CR verdict lies in one binade run */
+                count += c;
+                sum += part.sum_ulp;
+            }
+        }
+    }
+    ab_acc_stats *s = &out->stats;
+    s->inputs += count;
+    s->correctly_rounded += count;
+    s->ulp_counted += count;
+    s->sum_ulp += sum;
+    s->hist[0] += count;
+}
+
+static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env, size_t n,
+                          const float *xs, const float *ys, ab_exh_worker *w)
+{
+    prepared *prep = w->prep;
+    memset(w->binade_runs.excl, 0, w->binade_runs.n * sizeof *w->binade_runs.excl);
+    memset(w->grid_runs.excl, 0, w->grid_runs.n * sizeof *w->grid_runs.excl);
+    /* First the fast verdicts, and the largest lower bound among them: the
+     * block's maximum is at least that, so the tracker starts the chunk
+     * from it. Errors that grow input after input (y = 1/2 against
+     * sigmoid(x) = 1/2 + x/4 at tiny x) would otherwise each be a new
+     * maximum, narrowed and kept as a candidate. */
+    double chunk_lo = -INFINITY;
+    const uint64_t *cr_key = w->cr_key;
+    const double *cr_qlo = w->cr_qlo;
+    size_t others = 0; /* w->others[0, others): the inputs whose y is not the CR value */
     for (size_t i = 0; i < n; i++) {
+        if ((uint64_t)fbits(ys[i]) == cr_key[i]) {
+            if (cr_qlo[i] > chunk_lo)
+                chunk_lo = cr_qlo[i];
+        } else {
+            w->others[others++] = (uint16_t)i;
+        }
+    }
+    for (size_t k = 0; k < others; k++) {
+        size_t i = w->others[k];
+        prepared *p = &prep[i];
+        uint32_t yb = fbits(ys[i]);
+        if (p->kind != KIND_FAST || isnan(ys[i]))
+            continue;
+        if (p->last_state == 0 || yb != p->last_y) { /* else: as the previous implementation */
+            p->last_y = yb;
+            p->last_state = fast_case(p, ys[i], &p->last_verdict) ? 1 : 2;
+        }
+        if (p->last_state == 1 && p->last_verdict.q_lo > chunk_lo)
+            chunk_lo = p->last_verdict.q_lo;
+    }
+    if (chunk_lo > t->max_lo) {
+        t->max_lo = chunk_lo;
+        t->exact_at_max = false;
+    }
+    /* The CR cases that may reach the tracker (add_case's test; max_lo only
+     * grows): those with q_hi > max_lo now, and those equal to it up to the
+     * first exact one (then exact_at_max holds). They are found among the
+     * chunk's TOP_CR highest q_hi (ties by input), else every input is
+     * visited. */
+    size_t visits = n;
+    const uint16_t *order = NULL;
+    uint16_t reach[TOP_CR];
+    size_t nr = 0;
+    bool ties_done = t->exact_at_max, complete = w->top_n < TOP_CR;
+    for (size_t k = 0; k < w->top_n; k++) {
+        uint16_t i = w->top[k];
+        double q = w->cr_qhi[i];
+        if (q < t->max_lo || (q == t->max_lo && ties_done)) {
+            complete = true;
+            break;
+        }
+        if ((uint64_t)fbits(ys[i]) != cr_key[i])
+            continue;
+        size_t j = nr++; /* by input, ascending */
+        for (; j > 0 && reach[j - 1] > i; j--)
+            reach[j] = reach[j - 1];
+        reach[j] = i;
+        if (q == t->max_lo && cr_qlo[i] == q)
+            ties_done = true;
+    }
+    if (complete) {
+        size_t a = 0, b = 0;
+        visits = 0;
+        while (a < others || b < nr)
+            w->visit[visits++] = b == nr || (a < others && w->others[a] < reach[b])
+                                     ? w->others[a++]
+                                     : reach[b++];
+        order = w->visit;
+    }
+    for (size_t k = 0; k < visits; k++) {
+        size_t i = order ? order[k] : k;
         prepared *p = &prep[i];
         float yf = ys[i];
+        uint32_t yb = fbits(yf);
         uint32_t xb = fbits(xs[i]);
+        if ((uint64_t)yb == cr_key[i]) {
+            /* The common case: the sums are in add_cr_bulk, and it stays out
+             * of the tracker unless it can reach it (add_case's test). */
+            double q_hi = w->cr_qhi[i];
+            if (q_hi < t->max_lo || (q_hi == t->max_lo && t->exact_at_max))
+                continue;
+            exclude_from_runs(&w->binade_runs, p->brun, p, (uint32_t)i);
+            exclude_from_runs(&w->grid_runs, p->grun, p, (uint32_t)i);
+            const fast_verdict *vp = &p->cr_verdict;
+            add_case(out, t, env, p, xb, yf, yf, true, 0u, false, vp->raw, vp->q_lo, vp->q_hi, 0);
+            continue;
+        }
+        if (p->cr_verdict_ok) { /* not the CR value: out of the bulk sums */
+            exclude_from_runs(&w->binade_runs, p->brun, p, (uint32_t)i);
+            exclude_from_runs(&w->grid_runs, p->grun, p, (uint32_t)i);
+        }
         if (p->kind == KIND_NAN) {
             bool y_nan = isnan(yf);
             add_case(out, t, env, p, xb, yf, NAN, y_nan, y_nan ? 0u : AB_CLASS_NAN_MISSING,
@@ -927,28 +1184,12 @@ static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env,
                          AB_CLASS_NAN_UNEXPECTED, true, 0, 0, 0, 0);
                 continue;
             }
-            fast_verdict v;
-            fast_verdict *vp = &v;
-            uint32_t yb = fbits(yf);
-            if (p->cr_verdict_ok && yb == p->cr_bits) {
-                vp = &p->cr_verdict; /* the common case: decided once per input */
-            } else if (p->last_state != 0 && yb == p->last_y) {
-                vp = &p->last_verdict; /* as the previous implementation */
-                if (p->last_state == 2) {
-                    out->fallbacks++;
-                    goto mpfr;
-                }
-            } else {
-                bool ok = fast_case(p, yf, &v);
-                p->last_y = yb;
-                p->last_state = ok ? 1 : 2;
-                p->last_verdict = v;
-                vp = &p->last_verdict; /* narrowing below serves later implementations */
-                if (!ok) {
-                    out->fallbacks++;
-                    goto mpfr;
-                }
+            if (p->last_state == 2) {
+                out->fallbacks++;
+                goto mpfr;
             }
+            /* narrowing the cached verdict serves later implementations */
+            fast_verdict *vp = &p->last_verdict;
             if (vp->q_hi > t->max_lo || (vp->q_hi == t->max_lo && !t->exact_at_max))
                 narrow_for_max(p, yf, vp);
             add_case(out, t, env, p, xb, yf, p->cr_ok ? ffrom(p->cr_bits) : NAN, vp->is_cr,
@@ -960,6 +1201,7 @@ static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env,
         ab_ulp_error e = mpfr_case(env, xs[i], yf, &cr);
         add_mpfr_case(out, t, env, p, xb, yf, &e, cr);
     }
+    add_cr_bulk(out, w, ys);
 }
 
 static void classify_mpfr(ab_exh_pair *out, max_tracker *t, const eval_env *env, size_t n,
@@ -1038,7 +1280,7 @@ void ab_exh_eval_block(ab_exh_worker *w, const ab_exh_ctx *ctx, const ab_exh_pai
                     classify_mpfr(&out[k], &w->trackers[k], &env, n, xs, w->y, w->prep, w,
                                   w->crs);
                 else
-                    classify_fast(&out[k], &w->trackers[k], &env, n, xs, w->y, w->prep);
+                    classify_fast(&out[k], &w->trackers[k], &env, n, xs, w->y, w);
             }
         }
         for (size_t k = 0; k < pair_count; k++)
