@@ -25,6 +25,7 @@ typedef struct fast_verdict {
     int bin;
     bool is_cr;
     bool narrowed; /* the cell was narrowed as far as the fast bound can */
+    int8_t side;   /* sign of y - f where the bound proved it, else 0 */
 } fast_verdict;
 
 typedef struct prepared {
@@ -853,7 +854,8 @@ static int sign_of_excess(double y, double v, double t)
  * decide Q from the ends of the interval (asymmetric, unlike decide_cell:
  * a tail of known sign gives a one-sided interval). Strict comparisons
  * only: an end that stands for "just beyond v" (0x1p-1074) is not a bound. */
-static bool decide_cell_by_ends(const prepared *p, double y, double *q_lo, double *q_hi)
+static bool decide_cell_by_ends(const prepared *p, double y, int side, double *q_lo,
+                                double *q_hi)
 {
     double g = *q_lo, next = next_grid_point(g);
     if (next != *q_hi)
@@ -861,8 +863,10 @@ static bool decide_cell_by_ends(const prepared *p, double y, double *q_lo, doubl
     double gu = g / p->inv_unit;
     if (gu == 0 || !isfinite(gu))
         return false;
-    int above = sign_of_excess(y, p->v, p->thi) > 0;
-    int below = sign_of_excess(y, p->v, p->tlo) < 0;
+    /* With only y > f (or y < f) known, the far end of f's interval still
+     * bounds the error from above and the near one bounds it from below. */
+    bool above = side > 0 || (side == 0 && sign_of_excess(y, p->v, p->thi) > 0);
+    bool below = side < 0 || (side == 0 && sign_of_excess(y, p->v, p->tlo) < 0);
     int s_max, s_min; /* signs of err_max - G U and err_min - G U */
     if (above) { /* err = y - v - tau */
         s_max = sign_of_sum4(y, p->v, p->tlo, gu);
@@ -890,6 +894,7 @@ static bool decide_cell_by_ends(const prepared *p, double y, double *q_lo, doubl
  * (zero when the difference was exact); y = +-inf stands for +-2^128. */
 typedef struct error_parts {
     double yv, as, r, e12;
+    int sign; /* of the rounded difference y - v - t */
 } error_parts;
 
 static void split_error(const prepared *p, float yf, error_parts *ep)
@@ -905,17 +910,25 @@ static void split_error(const prepared *p, float yf, error_parts *ep)
     ep->as = fabs(s2);
     ep->r = (s2 >= 0 ? 1.0 : -1.0) * (e1 + e2);
     ep->e12 = fabs(e1) + fabs(e2);
+    ep->sign = s2 > 0 ? 1 : s2 < 0 ? -1 : 0;
 }
 
 /* Narrows the quantized error's cell [q_lo, q_hi] to one grid point when
  * the fast bound decides on which side of the grid point between them the
  * exact error lies (true when it did). */
-static bool narrow_cell(const prepared *p, const error_parts *ep, double *q_lo, double *q_hi)
+static bool narrow_cell(const prepared *p, float yf, int side, const error_parts *ep,
+                        double *q_lo, double *q_hi)
 {
     if (!(*q_lo > 0))
         return false;
-    if (decide_cell_by_ends(p, ep->yv, q_lo, q_hi))
+    double yv = isinf(yf) ? copysign(TWO128, yf) : (double)yf;
+    if (decide_cell_by_ends(p, yv, side, q_lo, q_hi))
         return true;
+    error_parts own;
+    if (ep == NULL) { /* the caller had not split the error */
+        split_error(p, yf, &own);
+        ep = &own;
+    }
     decide_cell(ep->as, ep->r, p->d, p->inv_unit, q_lo, q_hi);
     return *q_lo == *q_hi;
 }
@@ -942,7 +955,8 @@ static bool fast_case(const prepared *p, float yf, fast_verdict *out)
     if (!p->unit_ok)
         return false;
     double lo_u, hi_u; /* the exact error lies in [lo_u, hi_u] */
-    error_parts ep = {0, 0, 0, 0};
+    error_parts ep = {0, 0, 0, 0, 0};
+    int side = 0;
     double yv = 0;
     bool exact = false;
     if (isinf(yf) && p->f_beyond == 2)
@@ -971,8 +985,13 @@ static bool fast_case(const prepared *p, float yf, fast_verdict *out)
          * otherwise y == f (Q = 0) is left to MPFR if it matters. */
         q_lo = lo_u > 0 ? ab_exh_quantize(lo_u) : 0.0;
         q_hi = ab_exh_quantize(hi_u);
-        if (q_lo == 0.0 && (sign_of_excess(yv, p->v, p->thi) > 0 ||
-                            sign_of_excess(yv, p->v, p->tlo) < 0))
+        if (lo_u > 0) /* |y - (v + t)| exceeds everything else: its sign is y - f's */
+            side = ep.sign;
+        else if (sign_of_excess(yv, p->v, p->thi) > 0)
+            side = 1;
+        else if (sign_of_excess(yv, p->v, p->tlo) < 0)
+            side = -1;
+        if (q_lo == 0.0 && side != 0)
             q_lo = AB_EXH_ULP_FLOOR;
     }
     /* An undecided cell [q_lo, q_hi] is decided here only where the
@@ -988,7 +1007,7 @@ static bool fast_case(const prepared *p, float yf, fast_verdict *out)
     } else {
         bin = ab_exh_hist_bin(q_lo);
         if (bin != ab_exh_hist_bin(q_hi)) {
-            narrow_cell(p, &ep, &q_lo, &q_hi);
+            narrow_cell(p, yf, side, &ep, &q_lo, &q_hi);
             bin = ab_exh_hist_bin(q_lo);
             if (bin != ab_exh_hist_bin(q_hi))
                 return false;
@@ -1001,6 +1020,7 @@ static bool fast_case(const prepared *p, float yf, fast_verdict *out)
     out->bin = bin;
     out->is_cr = is_cr;
     out->narrowed = exact || q_lo == q_hi;
+    out->side = (int8_t)side;
     return true;
 }
 
@@ -1014,9 +1034,7 @@ static void narrow_for_max(const prepared *p, float yf, fast_verdict *v)
     if (v->narrowed)
         return;
     v->narrowed = true; /* a verdict exists only where unit_ok */
-    error_parts ep;
-    split_error(p, yf, &ep);
-    narrow_cell(p, &ep, &v->q_lo, &v->q_hi);
+    narrow_cell(p, yf, v->side, NULL, &v->q_lo, &v->q_hi);
 }
 
 static void exclude_from_runs(cr_runs *rs, uint16_t run, const prepared *p, uint32_t i)
