@@ -21,6 +21,7 @@ enum { KIND_FAST = 0, KIND_NAN, KIND_MPFR };
 /* What the fast bound decides for one result y (fast_case). */
 typedef struct fast_verdict {
     double raw, q_lo, q_hi; /* the error (midpoint), its quantized interval */
+    double as, r;           /* |y - (v + t)| = as + r exactly (split_error) */
     unsigned classes;
     int bin;
     bool is_cr;
@@ -640,10 +641,16 @@ static int sum_exponent(double a, double r)
     return ex;
 }
 
-static void prepare_fast(prepared *p, ab_fastref_fn fn, const ab_params *params, float x)
+static bool same_fastref_value(const ab_fastref_value *a, const ab_fastref_value *b)
 {
-    ab_fastref_value fv;
-    fn((double)x, params, &fv);
+    return dbits(a->value) == dbits(b->value) && dbits(a->tail) == dbits(b->tail) &&
+           dbits(a->err) == dbits(b->err) && a->sign == b->sign && a->tail_sign == b->tail_sign;
+}
+
+/* The reference fields of p, from the fast value fv alone. */
+static void prepare_fast(prepared *p, const ab_fastref_value *fvp)
+{
+    ab_fastref_value fv = *fvp;
     if (!(fv.err < INFINITY) || !isfinite(fv.value) || !isfinite(fv.tail)) {
         p->kind = KIND_MPFR;
         return;
@@ -759,6 +766,8 @@ static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
 {
     ab_fastref_fn fn = ctx->fast[dir];
     double grid_scale = AB_EXH_GRID_BINS / (ctx->grid_hi - ctx->grid_lo);
+    ab_fastref_value prev_fv = {0, 0, 0, 0, 0};
+    bool same_as_prev = false; /* prep[i - 1] is KIND_FAST, made from prev_fv */
     for (size_t i = 0; i < n; i++) {
         prepared *p = &w->prep[i];
         float x = xs[i];
@@ -769,15 +778,30 @@ static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
             int g = (int)((x - ctx->grid_lo) * grid_scale);
             p->grid = (int16_t)(g >= AB_EXH_GRID_BINS ? AB_EXH_GRID_BINS - 1 : g);
         }
-        if (isnan(x) && ctx->nan_ref_is_nan[dir])
+        p->last_state = 0;
+        if (isnan(x) && ctx->nan_ref_is_nan[dir]) {
             p->kind = KIND_NAN;
-        else if (fn == NULL || !isfinite(x) || x == 0.0f)
+        } else if (fn == NULL || !isfinite(x) || x == 0.0f) {
             p->kind = KIND_MPFR; /* ±0, ±inf: a handful of inputs, exact */
-        else
-            prepare_fast(p, fn, &ctx->params, x);
+        } else {
+            ab_fastref_value fv = {0, 0, 0, 0, 0};
+            fn((double)x, &ctx->params, &fv);
+            if (same_as_prev && same_fastref_value(&fv, &prev_fv)) {
+                /* Saturated ranges (sigmoid(x) = 1 - tail with the tail below
+                 * the double range): everything below derives from fv alone. */
+                int16_t binade = p->binade, grid = p->grid;
+                *p = w->prep[i - 1];
+                p->binade = binade;
+                p->grid = grid;
+                p->last_state = 0;
+                continue;
+            }
+            prev_fv = fv;
+            prepare_fast(p, &fv);
+        }
         p->cr_verdict_ok = p->kind == KIND_FAST && p->cr_ok &&
                            fast_case(p, ffrom(p->cr_bits), &p->cr_verdict);
-        p->last_state = 0;
+        same_as_prev = p->kind == KIND_FAST;
     }
     w->top_n = 0;
     for (size_t i = 0; i < n; i++) {
@@ -916,21 +940,19 @@ static void split_error(const prepared *p, float yf, error_parts *ep)
 /* Narrows the quantized error's cell [q_lo, q_hi] to one grid point when
  * the fast bound decides on which side of the grid point between them the
  * exact error lies (true when it did). */
-static bool narrow_cell(const prepared *p, float yf, int side, const error_parts *ep,
+static bool narrow_cell(const prepared *p, float yf, int side, double as, double r,
                         double *q_lo, double *q_hi)
 {
     if (!(*q_lo > 0))
         return false;
-    double yv = isinf(yf) ? copysign(TWO128, yf) : (double)yf;
-    if (decide_cell_by_ends(p, yv, side, q_lo, q_hi))
+    /* The symmetric test first (one exact difference); the ends of f's
+     * interval (two exact four-term sums) decide where the bound d exceeds
+     * the distance to the grid point but the tail's sign is known. */
+    decide_cell(as, r, p->d, p->inv_unit, q_lo, q_hi);
+    if (*q_lo == *q_hi)
         return true;
-    error_parts own;
-    if (ep == NULL) { /* the caller had not split the error */
-        split_error(p, yf, &own);
-        ep = &own;
-    }
-    decide_cell(ep->as, ep->r, p->d, p->inv_unit, q_lo, q_hi);
-    return *q_lo == *q_hi;
+    double yv = isinf(yf) ? copysign(TWO128, yf) : (double)yf;
+    return decide_cell_by_ends(p, yv, side, q_lo, q_hi);
 }
 
 static bool fast_case(const prepared *p, float yf, fast_verdict *out)
@@ -987,6 +1009,8 @@ static bool fast_case(const prepared *p, float yf, fast_verdict *out)
         q_hi = ab_exh_quantize(hi_u);
         if (lo_u > 0) /* |y - (v + t)| exceeds everything else: its sign is y - f's */
             side = ep.sign;
+        else if (yv == p->v) /* y - f = -tau: the sign tests below, without the sums */
+            side = p->thi < 0 ? 1 : p->tlo > 0 ? -1 : 0;
         else if (sign_of_excess(yv, p->v, p->thi) > 0)
             side = 1;
         else if (sign_of_excess(yv, p->v, p->tlo) < 0)
@@ -1007,13 +1031,15 @@ static bool fast_case(const prepared *p, float yf, fast_verdict *out)
     } else {
         bin = ab_exh_hist_bin(q_lo);
         if (bin != ab_exh_hist_bin(q_hi)) {
-            narrow_cell(p, yf, side, &ep, &q_lo, &q_hi);
+            narrow_cell(p, yf, side, ep.as, ep.r, &q_lo, &q_hi);
             bin = ab_exh_hist_bin(q_lo);
             if (bin != ab_exh_hist_bin(q_hi))
                 return false;
         }
     }
     out->raw = 0.5 * (lo_u + hi_u);
+    out->as = ep.as;
+    out->r = ep.r;
     out->q_lo = q_lo;
     out->q_hi = q_hi;
     out->classes = classes;
@@ -1034,7 +1060,7 @@ static void narrow_for_max(const prepared *p, float yf, fast_verdict *v)
     if (v->narrowed)
         return;
     v->narrowed = true; /* a verdict exists only where unit_ok */
-    narrow_cell(p, yf, v->side, NULL, &v->q_lo, &v->q_hi);
+    narrow_cell(p, yf, v->side, v->as, v->r, &v->q_lo, &v->q_hi);
 }
 
 static void exclude_from_runs(cr_runs *rs, uint16_t run, const prepared *p, uint32_t i)
