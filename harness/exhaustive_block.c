@@ -36,6 +36,7 @@ typedef struct prepared {
     fast_verdict last_verdict; /* for y = last_y: implementations often agree */
     uint32_t last_y;
     uint8_t cr_verdict_ok, last_state; /* last_state: 0 none, 1 decided, 2 MPFR */
+    uint8_t same_ref;  /* the reference fields are those of the previous input */
     double inv_unit;  /* 1/U(f), valid when unit_ok */
     float flo, fhi;   /* floats of the ends of [v - d, v + d] */
     uint32_t cr_bits; /* valid when cr_ok */
@@ -779,6 +780,7 @@ static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
             p->grid = (int16_t)(g >= AB_EXH_GRID_BINS ? AB_EXH_GRID_BINS - 1 : g);
         }
         p->last_state = 0;
+        p->same_ref = 0;
         if (isnan(x) && ctx->nan_ref_is_nan[dir]) {
             p->kind = KIND_NAN;
         } else if (fn == NULL || !isfinite(x) || x == 0.0f) {
@@ -794,6 +796,7 @@ static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
                 p->binade = binade;
                 p->grid = grid;
                 p->last_state = 0;
+                p->same_ref = 1;
                 continue;
             }
             prev_fv = fv;
@@ -1149,8 +1152,14 @@ static void classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env,
         if (p->kind != KIND_FAST || isnan(ys[i]))
             continue;
         if (p->last_state == 0 || yb != p->last_y) { /* else: as the previous implementation */
+            const prepared *before = p - 1; /* the verdict depends on the reference and y only */
+            if (p->same_ref && before->last_state != 0 && before->last_y == yb) {
+                p->last_verdict = before->last_verdict;
+                p->last_state = before->last_state;
+            } else {
+                p->last_state = fast_case(p, ys[i], &p->last_verdict) ? 1 : 2;
+            }
             p->last_y = yb;
-            p->last_state = fast_case(p, ys[i], &p->last_verdict) ? 1 : 2;
         }
         if (p->last_state == 1 && p->last_verdict.q_lo > chunk_lo)
             chunk_lo = p->last_verdict.q_lo;
