@@ -974,6 +974,7 @@ def forward_timing_section(res):
     if not runs:
         return ""
     rows = []
+    close = []  # met, but by less than 10 %: timing noise on a shared machine can decide it
     for (act, date, wall), items in sorted(runs.items()):
         fwd_all = {k[1] for k in res.acc_order if k[0] == act and k[2] == "forward"}
         have = {r["variant"] for r in items}
@@ -982,6 +983,8 @@ def forward_timing_section(res):
             target = "— (not all implementations)"
         else:
             target = "met" if w_s < SWEEP_TARGET_SECONDS else f"missed ({fnum(w_s / SWEEP_TARGET_SECONDS)}× 5 min)"
+            if 0.9 * SWEEP_TARGET_SECONDS <= w_s < SWEEP_TARGET_SECONDS:
+                close.append(f"{act} ({fnum(100 * (1 - w_s / SWEEP_TARGET_SECONDS))} % under)")
         differ = []
         for r in items:
             m = res.exh.get((act, r["variant"], "forward"))
@@ -998,7 +1001,10 @@ def forward_timing_section(res):
             "results/forward-timing/exhaustive/). They sweep the same inputs as the forward rows above, with "
             "the code of their own date, so their max ULP and worst input must be the same:\n\n"
             + md_table(["activation", "implementations", "wall time (min:s)", "< 5 min", "inputs/s (×10^6)",
-                        "threads", "same max ULP and worst x as the main sweep", "date (UTC)"], rows))
+                        "threads", "same max ULP and worst x as the main sweep", "date (UTC)"], rows)
+            + ("" if not close else
+               "\nMet by a small margin: " + ", ".join(close) + ". The machine is a shared virtual machine whose "
+               "wall times vary from run to run, so a rerun of the same binary can land on either side of 5 minutes.\n"))
 
 
 def exhaustive_section(res):
