@@ -725,15 +725,21 @@ static void mish_f(double x, const ab_params *p, ab_fastref_value *o)
     double t, s2, sg;
     if (fabs(x) < 0x1p-12) {
         /* 3x/5 + 8x^2/25 - 2x^3/125 - 86x^4/1875 ...: truncation below
-         * 0.05 x^4; 3x/5 as c_hi x (value) + its exact fma residual + c_lo x. */
-        double c_hi, c_lo;
-        three_fifths(&c_hi, &c_lo);
-        double v = c_hi * x;
+         * 0.05 x^4. 3x/5 = q + (r + e3)/5 with 3x = h3 + e3 and the division's
+         * remainder r = h3 - 5q, both exact (fma). For a float x whose
+         * mantissa 5 divides, 3x/5 is itself a float and r + e3 = 0: f is
+         * that float plus 8x^2/25, and an implementation 1 ULP away has an
+         * error of 1 - O(x): the tail must be resolved far below x^2, which a
+         * 3/5 split into two doubles (relative 2^-106) was not. */
+        double h3 = 3.0 * x;
+        double e3 = fma(3.0, x, -h3);
+        double q = h3 / 5.0;
+        double a5 = (fma(-5.0, q, h3) + e3) / 5.0;
         double x2 = x * x;
-        double tl = fma(c_hi, x, -v) + (c_lo * x + (0.32 * x2 - 0.016 * (x2 * x)));
-        double err = 4 * U * (fabs(c_lo * x) + 0.32 * x2 + 0.016 * fabs(x2 * x) + fabs(tl)) +
+        double tl = a5 + (0.32 * x2 - 0.016 * (x2 * x));
+        double err = 3 * U * fabs(a5) + 4 * U * (0.32 * x2 + 0.016 * fabs(x2 * x) + fabs(tl)) +
                      0.05 * (x2 * x2);
-        set_anchored_signed(o, v, tl, err, sign_of(x), 0);
+        set_anchored_signed(o, q, tl, err, sign_of(x), 0);
         return;
     }
     if (x > 8) {
