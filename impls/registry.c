@@ -52,6 +52,13 @@ const ab_impl *ab_impl_find(const char *activation, const char *variant)
     return NULL;
 }
 
+const char *ab_flag_name(unsigned bit_index)
+{
+    static const char *const names[AB_FLAG_KINDS] = {"vector", "sets_mxcsr", "ftz_dependent",
+                                                     "not_thread_safe", "cpu_dependent"};
+    return bit_index < AB_FLAG_KINDS ? names[bit_index] : NULL;
+}
+
 const char *ab_direction_name(ab_direction d)
 {
     return d == AB_FORWARD ? "forward" : "derivative";

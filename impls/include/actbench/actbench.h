@@ -72,7 +72,17 @@ enum {
     AB_FLAG_SETS_MXCSR = 1u << 1,    /* may change MXCSR (peer libraries) */
     AB_FLAG_FTZ_DEPENDENT = 1u << 2, /* result depends on MXCSR FTZ/DAZ */
     AB_FLAG_NOT_THREAD_SAFE = 1u << 3,
+    /* The output bits can depend on the CPU model, not only on the ISA:
+     * estimate instructions (rcpps, rsqrtps) in the result path, or a peer
+     * library that picks its code path by CPU. Its declared bound is the
+     * portable one (docs/accuracy.md, "CPU-dependent results"); a measured
+     * figure holds for the CPU it was measured on. */
+    AB_FLAG_CPU_DEPENDENT = 1u << 4,
 };
+/* Number of AB_FLAG_* bits, and the name of bit k ("vector", "sets_mxcsr",
+ * "ftz_dependent", "not_thread_safe", "cpu_dependent"); NULL past the end. */
+#define AB_FLAG_KINDS 5
+const char *ab_flag_name(unsigned bit_index);
 
 typedef struct ab_impl {
     const char *activation;   /* canonical activation name, e.g. "sigmoid" */
