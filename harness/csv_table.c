@@ -1,17 +1,28 @@
-/* See csv_table.h. */
+/* See csv_table.h: a line-by-line reader; each line is split into fields
+ * (quotes honoured) and checked against the header's field count. */
 #include <errno.h>
+#include <stdbool.h>
+#include <sys/types.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csv_table.h"
 
+static void free_fields(char **fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(fields[i]);
+    free(fields);
+}
+
+/* The fields of one line (without its newline). NULL on an unclosed quote or
+ * when memory runs out; *count is the number of fields. */
 static char **parse_line(const char *line, size_t *count)
 {
     size_t cap = 16, n = 0;
     char **fields = malloc(cap * sizeof *fields);
-    size_t len = strlen(line);
-    char *buf = malloc(len + 1);
+    char *buf = malloc(strlen(line) + 1);
     if (!fields || !buf) {
         free(fields);
         free(buf);
@@ -21,27 +32,42 @@ static char **parse_line(const char *line, size_t *count)
     for (;;) {
         size_t k = 0;
         if (*p == '"') {
+            bool closed = false;
             for (p++; *p; p++) {
                 if (*p == '"' && p[1] == '"')
                     buf[k++] = *p++;
                 else if (*p == '"') {
                     p++;
+                    closed = true;
                     break;
                 } else
                     buf[k++] = *p;
             }
+            if (!closed) {
+                free_fields(fields, n);
+                free(buf);
+                return NULL;
+            }
         }
-        while (*p && *p != ',' && *p != '\n' && *p != '\r')
+        while (*p && *p != ',')
             buf[k++] = *p++;
         buf[k] = '\0';
         if (n == cap) {
             char **grown = realloc(fields, 2 * cap * sizeof *fields);
-            if (!grown)
-                break;
+            if (!grown) {
+                free_fields(fields, n);
+                free(buf);
+                return NULL;
+            }
             fields = grown;
             cap *= 2;
         }
-        fields[n++] = strdup(buf);
+        if ((fields[n] = strdup(buf)) == NULL) {
+            free_fields(fields, n);
+            free(buf);
+            return NULL;
+        }
+        n++;
         if (*p != ',')
             break;
         p++;
@@ -51,60 +77,86 @@ static char **parse_line(const char *line, size_t *count)
     return fields;
 }
 
-bool ab_csv_read(const char *path, ab_csv_table *t, bool quiet)
+ab_csv_status ab_csv_read(const char *path, ab_csv_table *t, bool quiet_if_missing)
 {
     memset(t, 0, sizeof *t);
     FILE *fp = fopen(path, "r");
     if (fp == NULL) {
-        if (!quiet)
+        bool missing = errno == ENOENT;
+        if (!missing || !quiet_if_missing)
             fprintf(stderr, "actbench: cannot read %s: %s\n", path, strerror(errno));
-        return false;
+        return missing ? AB_CSV_MISSING : AB_CSV_BAD;
     }
     char *line = NULL;
-    size_t size = 0, cap = 0;
-    while (getline(&line, &size, fp) > 0) {
+    size_t size = 0, cap = 0, line_no = 0;
+    ssize_t len;
+    const char *problem = NULL;
+    size_t got = 0;
+    while (problem == NULL && (len = getline(&line, &size, fp)) > 0) {
+        line_no++;
+        if (line[len - 1] != '\n') {
+            problem = "the last line has no newline (the file was cut short)";
+            break;
+        }
+        line[--len] = '\0';
+        if (len > 0 && line[len - 1] == '\r')
+            line[--len] = '\0';
         size_t count;
         char **fields = parse_line(line, &count);
-        if (fields == NULL)
+        if (fields == NULL) {
+            problem = "unclosed quote (or out of memory)";
             break;
+        }
         if (t->header == NULL) {
             t->header = fields;
             t->n_cols = count;
             continue;
         }
-        char **row = calloc(t->n_cols, sizeof *row);
-        for (size_t c = 0; c < t->n_cols; c++)
-            row[c] = c < count ? fields[c] : strdup("");
-        for (size_t c = t->n_cols; c < count; c++)
-            free(fields[c]);
-        free(fields);
-        if (t->n_rows == cap) {
-            cap = cap ? 2 * cap : 64;
-            t->rows = realloc(t->rows, cap * sizeof *t->rows);
+        if (count != t->n_cols) {
+            free_fields(fields, count);
+            got = count;
+            problem = "wrong number of fields";
+            break;
         }
-        t->rows[t->n_rows++] = row;
+        if (t->n_rows == cap) {
+            size_t grown_cap = cap ? 2 * cap : 64;
+            char ***grown = realloc(t->rows, grown_cap * sizeof *t->rows);
+            if (grown == NULL) {
+                free_fields(fields, count);
+                problem = "out of memory";
+                break;
+            }
+            t->rows = grown;
+            cap = grown_cap;
+        }
+        t->rows[t->n_rows++] = fields;
     }
+    bool read_error = ferror(fp);
     free(line);
     fclose(fp);
-    if (t->header == NULL) {
-        if (!quiet)
-            fprintf(stderr, "actbench: %s is empty\n", path);
-        return false;
+    if (problem == NULL && read_error)
+        problem = "read error";
+    if (problem == NULL && t->header == NULL)
+        problem = "the file is empty";
+    if (problem != NULL) {
+        if (got)
+            fprintf(stderr, "actbench: %s:%zu: %zu fields where the header has %zu (truncated or malformed row)\n",
+                    path, line_no, got, t->n_cols);
+        else
+            fprintf(stderr, "actbench: %s:%zu: %s\n", path, line_no, problem);
+        ab_csv_free(t);
+        return AB_CSV_BAD;
     }
-    return true;
+    return AB_CSV_OK;
 }
 
 void ab_csv_free(ab_csv_table *t)
 {
-    for (size_t r = 0; r < t->n_rows; r++) {
-        for (size_t c = 0; c < t->n_cols; c++)
-            free(t->rows[r][c]);
-        free(t->rows[r]);
-    }
-    for (size_t c = 0; c < t->n_cols; c++)
-        free(t->header[c]);
+    for (size_t r = 0; r < t->n_rows; r++)
+        free_fields(t->rows[r], t->n_cols);
+    if (t->header)
+        free_fields(t->header, t->n_cols);
     free(t->rows);
-    free(t->header);
     memset(t, 0, sizeof *t);
 }
 

@@ -1,5 +1,9 @@
-/* A small reader for the CSV files actbench writes (RFC 4180 quoting), so
- * that `actbench recommend` can answer from any results directory. */
+/* A small, strict reader for the CSV files actbench writes (RFC 4180
+ * quoting, one record per line), so that `actbench recommend` can answer from
+ * any results directory. Strict because a table cut short by a crash or a
+ * full disk must not be read as if it were whole: a row with more or fewer
+ * fields than the header, an unclosed quote, or a last line without its
+ * newline rejects the file, with the file and line named. */
 #ifndef ACTBENCH_CSV_TABLE_H
 #define ACTBENCH_CSV_TABLE_H
 
@@ -9,11 +13,17 @@
 typedef struct ab_csv_table {
     size_t n_cols, n_rows;
     char **header;  /* n_cols names */
-    char ***rows;   /* n_rows × n_cols fields ("" when a row is short) */
+    char ***rows;   /* n_rows × n_cols fields */
 } ab_csv_table;
 
-/* false (errno-style message printed unless quiet) when the file cannot be read. */
-bool ab_csv_read(const char *path, ab_csv_table *t, bool quiet);
+typedef enum ab_csv_status {
+    AB_CSV_OK = 0,
+    AB_CSV_MISSING,   /* the file does not exist (message unless quiet_if_missing) */
+    AB_CSV_BAD,       /* unreadable, empty, truncated or malformed (message always) */
+} ab_csv_status;
+
+/* Reads path into t (freed with ab_csv_free on AB_CSV_OK only). */
+ab_csv_status ab_csv_read(const char *path, ab_csv_table *t, bool quiet_if_missing);
 void ab_csv_free(ab_csv_table *t);
 /* Column index by name, or -1. */
 int ab_csv_column(const ab_csv_table *t, const char *name);

@@ -1,15 +1,11 @@
 /*
- * `actbench recommend --activation X [--max-ulp U] [--results DIR]`: the
- * implementation to pick for three needs, from a results directory (so a user
- * gets the pick for their own machine), each with its runner-up and why.
- *
- *   most accurate        smallest max ULP (no error class), ties to the faster
- *   fastest within U     fastest at the chosen size whose max ULP <= U and
- *                        that has no error class (flush, NaN, inf)
- *   fastest overall      fastest at the chosen size, its error stated
- *
- * Accuracy comes from the exhaustive sweep when DIR/exhaustive/summary.csv
- * has the implementation, else from the sampled DIR/accuracy.csv.
+ * `actbench recommend --activation X [--profile P] [--max-ulp U] ...`: the
+ * implementation to pick for a need, from a results directory (so a user
+ * gets the pick for their own machine), with the runner-up and the trade
+ * between them in one sentence. The needs and the ranking are in
+ * recommend_pick.c; this file holds the command line and the two outputs:
+ * an aligned text table and JSON (schema "actbench-recommend/1", documented
+ * in README.md; the report generator reads it).
  */
 #include <getopt.h>
 #include <math.h>
@@ -17,176 +13,311 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cJSON.h>
+
 #include "actbench/actbench.h"
-#include "csv_table.h"
 #include "recommend.h"
+#include "recommend_pick.h"
 
-typedef struct candidate {
-    char variant[96];
-    double max_ulp;
-    unsigned long long classes; /* flush, NaN, inf cases (signed zeros apart) */
-    unsigned long long signed_zero;
-    char worst_x[48];
-    const char *accuracy_source;
-    double ticks; /* NAN when not timed */
-} candidate;
+#define MAX_NEEDS 6
 
-static double field_d(const ab_csv_table *t, size_t r, const char *col)
+typedef struct answer {
+    const rc_need *need;
+    const rc_candidate *pick, *runner_up, *peer;
+    size_t meeting;
+    char trade[1024];
+} answer;
+
+typedef struct context {
+    const char *activation, *direction, *results, *size, *distribution;
+    bool have_perf, use_ns;
+    char cpu[160]; /* the CPU the timings were measured on, "" when unknown */
+} context;
+
+/* ---- words ------------------------------------------------------------- */
+
+static double time_of(const context *cx, const rc_candidate *c)
 {
-    const char *s = ab_csv_field(t, r, ab_csv_column(t, col));
-    return *s ? strtod(s, NULL) : NAN;
+    return cx->use_ns ? c->ns : c->ticks;
 }
 
-static unsigned long long field_u(const ab_csv_table *t, size_t r, const char *col)
+static const char *time_unit(const context *cx)
 {
-    const char *s = ab_csv_field(t, r, ab_csv_column(t, col));
-    return *s ? strtoull(s, NULL, 10) : 0;
+    return cx->use_ns ? "ns/element" : "TSC ticks/element";
 }
 
-static bool row_is(const ab_csv_table *t, size_t r, const char *col, const char *value)
+static void accuracy_words(char *buf, size_t size, const rc_candidate *c)
 {
-    return strcmp(ab_csv_field(t, r, ab_csv_column(t, col)), value) == 0;
+    int len = snprintf(buf, size, "max %.3g ULP", c->max_ulp);
+    unsigned long long flush = c->classes[RC_FLUSH_TO_ZERO], other = rc_class_total(c, 1u << RC_FLUSH_TO_ZERO);
+    if (flush && (size_t)len < size)
+        len += snprintf(buf + len, size - (size_t)len, ", %llu result%s flushed to zero", flush, flush == 1 ? "" : "s");
+    if (other && (size_t)len < size)
+        snprintf(buf + len, size - (size_t)len, ", %llu other error-class cases", other);
 }
 
-static candidate *find_or_add(candidate *c, size_t *n, const char *variant)
+static void trade_sentence(const context *cx, const rc_set *set, answer *a)
 {
-    for (size_t i = 0; i < *n; i++)
-        if (strcmp(c[i].variant, variant) == 0)
-            return &c[i];
-    candidate *k = &c[(*n)++];
-    memset(k, 0, sizeof *k);
-    snprintf(k->variant, sizeof k->variant, "%s", variant);
-    k->max_ulp = NAN;
-    k->ticks = NAN;
-    return k;
-}
-
-/* Accuracy rows of one table into the candidates; exhaustive rows win. */
-static void load_accuracy(const ab_csv_table *t, const char *activation, const char *direction,
-                          const char *source, bool overrides, candidate *c, size_t *n)
-{
-    for (size_t r = 0; r < t->n_rows; r++) {
-        if (!row_is(t, r, "activation", activation) || !row_is(t, r, "direction", direction))
-            continue;
-        /* Exhaustive rows count only when they cover every binary32 input. */
-        int lo_col = ab_csv_column(t, "range_lo"), hi_col = ab_csv_column(t, "range_hi");
-        if (lo_col >= 0 && (strtoul(ab_csv_field(t, r, lo_col), NULL, 0) != 0 ||
-                            strtoul(ab_csv_field(t, r, hi_col), NULL, 0) != 0xffffffffUL ||
-                            (ab_csv_column(t, "format") >= 0 && !row_is(t, r, "format", "binary32"))))
-            continue;
-        candidate *k = find_or_add(c, n, ab_csv_field(t, r, ab_csv_column(t, "variant")));
-        if (!isnan(k->max_ulp) && !overrides)
-            continue;
-        k->max_ulp = field_d(t, r, "max_ulp");
-        k->classes = field_u(t, r, "nan_unexpected") + field_u(t, r, "nan_missing") +
-                     field_u(t, r, "inf_where_finite") + field_u(t, r, "flush_to_zero") +
-                     field_u(t, r, "finite_where_inf");
-        k->signed_zero = field_u(t, r, "signed_zero_mismatch");
-        snprintf(k->worst_x, sizeof k->worst_x, "%s", ab_csv_field(t, r, ab_csv_column(t, "worst_x")));
-        k->accuracy_source = source;
-    }
-}
-
-static void load_speed(const ab_csv_table *t, const char *activation, const char *direction,
-                       const char *size, const char *distribution, candidate *c, size_t n)
-{
-    for (size_t r = 0; r < t->n_rows; r++) {
-        if (!row_is(t, r, "activation", activation) || !row_is(t, r, "direction", direction) ||
-            !row_is(t, r, "size_label", size) || !row_is(t, r, "distribution", distribution))
-            continue;
-        const char *variant = ab_csv_field(t, r, ab_csv_column(t, "variant"));
-        for (size_t i = 0; i < n; i++)
-            if (strcmp(c[i].variant, variant) == 0) {
-                /* A non-positive per-element time means the per-call noise
-                 * swamped the work (bench flags it unstable): not a timing. */
-                double ticks = field_d(t, r, "ticks_per_elem_median");
-                c[i].ticks = ticks > 0 ? ticks : NAN;
-            }
-    }
-}
-
-static void describe(char *buf, size_t size, const candidate *k)
-{
-    int len = snprintf(buf, size, "%s: max %.3g ULP (%s)", k->variant, k->max_ulp,
-                       k->accuracy_source ? k->accuracy_source : "no accuracy data");
-    if (k->classes)
-        len += snprintf(buf + len, size - (size_t)len, ", %llu flushed/NaN/inf cases", k->classes);
-    if (!isnan(k->ticks))
-        snprintf(buf + len, size - (size_t)len, ", %.3g TSC ticks/element", k->ticks);
-    else
-        snprintf(buf + len, size - (size_t)len, ", not timed");
-}
-
-typedef bool (*eligible_fn)(const candidate *, double max_ulp);
-typedef int (*better_fn)(const candidate *, const candidate *); /* <0: a better */
-
-static bool any_accuracy(const candidate *k, double u) { (void)u; return !isnan(k->max_ulp); }
-static bool clean_accuracy(const candidate *k, double u) { (void)u; return !isnan(k->max_ulp) && k->classes == 0; }
-static bool within(const candidate *k, double u) { return clean_accuracy(k, u) && k->max_ulp <= u && !isnan(k->ticks); }
-static bool timed(const candidate *k, double u) { (void)u; return !isnan(k->max_ulp) && !isnan(k->ticks); }
-
-static int by_speed(const candidate *a, const candidate *b)
-{
-    return a->ticks < b->ticks ? -1 : a->ticks > b->ticks;
-}
-static int by_accuracy(const candidate *a, const candidate *b)
-{
-    if (a->max_ulp != b->max_ulp)
-        return a->max_ulp < b->max_ulp ? -1 : 1;
-    if (isnan(a->ticks) != isnan(b->ticks))
-        return isnan(a->ticks) ? 1 : -1;
-    return by_speed(a, b);
-}
-
-static void pick(const candidate *c, size_t n, eligible_fn ok, better_fn better, double u,
-                 const candidate **best, const candidate **second)
-{
-    *best = *second = NULL;
-    for (size_t i = 0; i < n; i++) {
-        if (!ok(&c[i], u))
-            continue;
-        if (*best == NULL || better(&c[i], *best) < 0) {
-            *second = *best;
-            *best = &c[i];
-        } else if (*second == NULL || better(&c[i], *second) < 0) {
-            *second = &c[i];
-        }
-    }
-}
-
-static void report(FILE *out, bool markdown, const char *need, const candidate *best,
-                   const candidate *second, bool speed_criterion)
-{
-    char b[320], s[320], why[160] = "";
-    if (best == NULL) {
-        fprintf(out, markdown ? "| %s | none qualifies | |\n" : "  %-24s none qualifies\n", need);
+    char pa[160], ra[160], tail[96] = "";
+    const rc_candidate *p = a->pick, *r = a->runner_up;
+    if (p == NULL) {
+        const char *what = a->need->kind == RC_PROFILE ? "profile" : "need";
+        if (a->meeting > 0)
+            snprintf(a->trade, sizeof a->trade,
+                     "%zu implementation%s meet%s the %s but none has a valid timing at %s.", a->meeting,
+                     a->meeting == 1 ? "" : "s", a->meeting == 1 ? "s" : "", what, cx->size);
+        else if (rc_closest(set) != NULL) {
+            accuracy_words(pa, sizeof pa, rc_closest(set));
+            snprintf(a->trade, sizeof a->trade, "Nothing meets the %s; the most accurate is %s (%s).", what,
+                     rc_closest(set)->variant, pa);
+        } else
+            snprintf(a->trade, sizeof a->trade, "Nothing meets the %s.", what);
         return;
     }
-    describe(b, sizeof b, best);
-    if (second != NULL) {
-        describe(s, sizeof s, second);
-        if (speed_criterion && !isnan(best->ticks) && best->ticks > 0)
-            snprintf(why, sizeof why, " — %.2f× slower", second->ticks / best->ticks);
-        else if (!speed_criterion)
-            snprintf(why, sizeof why, second->max_ulp > best->max_ulp ? " — less accurate"
-                                                                       : " — as accurate, slower");
-    } else {
-        snprintf(s, sizeof s, "none");
+    accuracy_words(pa, sizeof pa, p);
+    if (p->cpu_dependent)
+        snprintf(tail, sizeof tail, " (CPU-dependent: its figures hold for the CPU measured)");
+    if (r == NULL) {
+        snprintf(a->trade, sizeof a->trade,
+                 a->need->kind == RC_MOST_ACCURATE
+                     ? "%s has the smallest error (%s)%s; no other is free of NaN/inf/flush errors."
+                     : "%s is the only implementation that meets it (%s)%s.",
+                 p->variant, pa, tail);
+        return;
     }
-    if (markdown)
-        fprintf(out, "| %s | %s | %s%s |\n", need, b, s, why);
-    else
-        fprintf(out, "  %-24s %s\n  %-24s runner-up %s%s\n", need, b, "", s, why);
+    accuracy_words(ra, sizeof ra, r);
+    /* compared as printed, so that "more accurate" never sits between two equal figures */
+    char pu[32], ru[32];
+    snprintf(pu, sizeof pu, "%.3g", p->max_ulp);
+    snprintf(ru, sizeof ru, "%.3g", r->max_ulp);
+    const char *versus = strcmp(pu, ru) == 0 ? " (as accurate)" : r->max_ulp < p->max_ulp ? " (more accurate)"
+                                                                                          : " (less accurate)";
+    bool timed = p->timing_valid && r->timing_valid;
+    double ratio = timed ? r->ticks / p->ticks : NAN;
+    if (a->need->kind == RC_MOST_ACCURATE) {
+        if (timed)
+            snprintf(a->trade, sizeof a->trade, "%s has the smallest error (%s)%s; %s (%s) takes %.2f× its time.",
+                     p->variant, pa, tail, r->variant, ra, ratio);
+        else
+            snprintf(a->trade, sizeof a->trade, "%s has the smallest error (%s)%s; next is %s (%s).", p->variant,
+                     pa, tail, r->variant, ra);
+    } else if (!timed) {
+        snprintf(a->trade, sizeof a->trade, "%s is the most accurate that meets it (%s; no timing to rank by)%s; "
+                 "next is %s (%s).", p->variant, pa, tail, r->variant, ra);
+    } else {
+        snprintf(a->trade, sizeof a->trade, "%s is the fastest that meets it (%s)%s; the runner-up %s takes "
+                 "%.2f× its time for %s%s.", p->variant, pa, tail, r->variant, ratio, ra, versus);
+    }
 }
 
+/* ---- text -------------------------------------------------------------- */
+
+static void time_cell(const context *cx, char *buf, size_t size, const rc_candidate *c)
+{
+    if (c == NULL)
+        snprintf(buf, size, "-");
+    else if (!c->timing_valid)
+        snprintf(buf, size, c->timed ? "invalid" : "not timed");
+    else
+        snprintf(buf, size, "%.3g%s", time_of(cx, c), c->unstable ? " ~" : "");
+}
+
+static void ulp_cell(char *buf, size_t size, const rc_candidate *c)
+{
+    if (c == NULL)
+        snprintf(buf, size, "-");
+    else
+        snprintf(buf, size, "%.3g (%s)", c->max_ulp, strcmp(c->accuracy_source, "exhaustive") == 0 ? "all 2^32"
+                                                                                                  : "sampled");
+}
+
+static void print_text(const context *cx, const answer *answers, size_t n)
+{
+    enum { COLS = 7 };
+    const char *unit = cx->use_ns ? "ns/elem" : "ticks/elem";
+    const char *const head[COLS] = {"need", "pick", unit, "max ULP", "runner-up", unit, "max ULP"};
+    char cells[MAX_NEEDS][COLS][112];
+    size_t width[COLS];
+    for (int k = 0; k < COLS; k++)
+        width[k] = strlen(head[k]);
+    for (size_t i = 0; i < n; i++) {
+        const answer *a = &answers[i];
+        snprintf(cells[i][0], sizeof cells[i][0], "%s", a->need->name);
+        snprintf(cells[i][1], sizeof cells[i][1], "%s%s", a->pick ? a->pick->variant : "none",
+                 a->pick && a->pick->cpu_dependent ? " *" : "");
+        time_cell(cx, cells[i][2], sizeof cells[i][2], a->pick);
+        ulp_cell(cells[i][3], sizeof cells[i][3], a->pick);
+        snprintf(cells[i][4], sizeof cells[i][4], "%s%s", a->runner_up ? a->runner_up->variant : "-",
+                 a->runner_up && a->runner_up->cpu_dependent ? " *" : "");
+        time_cell(cx, cells[i][5], sizeof cells[i][5], a->runner_up);
+        ulp_cell(cells[i][6], sizeof cells[i][6], a->runner_up);
+        for (int k = 0; k < COLS; k++)
+            if (strlen(cells[i][k]) > width[k])
+                width[k] = strlen(cells[i][k]);
+    }
+    printf("%s %s, from %s", cx->activation, cx->direction, cx->results);
+    if (cx->have_perf)
+        printf("; time = median %s at %s, inputs %s%s%s\n", time_unit(cx), cx->size, cx->distribution,
+               cx->cpu[0] ? ", measured on " : "", cx->cpu);
+    else
+        printf("; no performance.csv: ranked by max ULP\n");
+    printf("\n");
+    for (size_t i = 0; i <= n; i++) {
+        for (int k = 0; k < COLS; k++) {
+            const char *s = i == 0 ? head[k] : cells[i - 1][k];
+            bool numeric = k == 2 || k == 5;
+            if (k + 1 == COLS)
+                printf("%s\n", s);
+            else
+                printf(numeric ? "%*s  " : "%-*s  ", (int)width[k], s);
+        }
+    }
+    printf("\n");
+    for (size_t i = 0; i < n; i++)
+        printf("%-*s  %s\n", (int)width[0], answers[i].need->name, answers[i].trade);
+    printf("\n");
+    for (size_t i = 0; i < n; i++)
+        printf("%-*s  %s\n", (int)width[0], answers[i].need->name, answers[i].need->criterion);
+    bool any_cpu_dependent = false, any_unstable = false;
+    for (size_t i = 0; i < n; i++) {
+        const rc_candidate *c[2] = {answers[i].pick, answers[i].runner_up};
+        for (int k = 0; k < 2; k++)
+            if (c[k]) {
+                any_cpu_dependent |= c[k]->cpu_dependent;
+                any_unstable |= c[k]->unstable;
+            }
+    }
+    if (any_cpu_dependent)
+        printf("* CPU-dependent: output bits may differ on another CPU model; figures hold for the CPU measured.\n");
+    if (any_unstable)
+        printf("~ unstable timing (dispersion above bench's threshold).\n");
+}
+
+/* ---- JSON -------------------------------------------------------------- */
+
+static void add_number(cJSON *o, const char *name, double v)
+{
+    if (isnan(v) || isinf(v))
+        cJSON_AddNullToObject(o, name);
+    else
+        cJSON_AddNumberToObject(o, name, v);
+}
+
+static cJSON *candidate_json(const rc_candidate *c)
+{
+    if (c == NULL)
+        return cJSON_CreateNull();
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "variant", c->variant);
+    cJSON_AddStringToObject(o, "isa", c->isa);
+    add_number(o, "max_ulp", c->max_ulp);
+    cJSON_AddStringToObject(o, "accuracy_source", c->accuracy_source ? c->accuracy_source : "");
+    cJSON *cls = cJSON_AddObjectToObject(o, "error_classes");
+    for (int k = 0; k < RC_CLASS_KINDS; k++)
+        cJSON_AddNumberToObject(cls, rc_class_column[k], (double)c->classes[k]);
+    cJSON_AddBoolToObject(o, "timing_valid", c->timing_valid);
+    add_number(o, "ns_per_element", c->timing_valid ? c->ns : NAN);
+    add_number(o, "tsc_ticks_per_element", c->timing_valid ? c->ticks : NAN);
+    cJSON_AddBoolToObject(o, "timing_unstable", c->unstable);
+    if (c->timed && !c->timing_valid)
+        cJSON_AddStringToObject(o, "invalid_reason", c->invalid_reason);
+    cJSON_AddBoolToObject(o, "is_peer", c->is_peer);
+    cJSON_AddBoolToObject(o, "cpu_dependent", c->cpu_dependent);
+    return o;
+}
+
+static int print_json(const context *cx, const answer *answers, size_t n)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "schema", "actbench-recommend/1");
+    cJSON_AddStringToObject(root, "activation", cx->activation);
+    cJSON_AddStringToObject(root, "direction", cx->direction);
+    cJSON_AddStringToObject(root, "results", cx->results);
+    if (cx->have_perf) {
+        cJSON_AddStringToObject(root, "size", cx->size);
+        cJSON_AddStringToObject(root, "distribution", cx->distribution);
+    } else {
+        cJSON_AddNullToObject(root, "size");
+        cJSON_AddNullToObject(root, "distribution");
+    }
+    if (cx->cpu[0])
+        cJSON_AddStringToObject(root, "measured_on", cx->cpu);
+    else
+        cJSON_AddNullToObject(root, "measured_on");
+    cJSON *arr = cJSON_AddArrayToObject(root, "answers");
+    for (size_t i = 0; i < n; i++) {
+        const answer *a = &answers[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "need", a->need->name);
+        cJSON_AddStringToObject(o, "criterion", a->need->criterion);
+        add_number(o, "max_ulp_allowed", a->need->max_ulp);
+        cJSON_AddItemToObject(o, "pick", candidate_json(a->pick));
+        cJSON_AddItemToObject(o, "runner_up", candidate_json(a->runner_up));
+        cJSON_AddItemToObject(o, "fastest_peer", candidate_json(a->peer));
+        cJSON_AddNumberToObject(o, "meeting", (double)a->meeting);
+        cJSON_AddStringToObject(o, "trade", a->trade);
+        cJSON_AddItemToArray(arr, o);
+    }
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (text == NULL) {
+        fprintf(stderr, "actbench recommend: out of memory\n");
+        return 1;
+    }
+    puts(text);
+    free(text);
+    return 0;
+}
+
+/* The CPU model of DIR/machine.json, "" when absent. */
+static void read_cpu(const char *dir, char *buf, size_t size)
+{
+    char path[4096];
+    buf[0] = '\0';
+    snprintf(path, sizeof path, "%s/machine.json", dir);
+    FILE *fp = fopen(path, "r");
+    if (fp == NULL)
+        return;
+    char text[1 << 16];
+    size_t len = fread(text, 1, sizeof text - 1, fp);
+    fclose(fp);
+    text[len] = '\0';
+    cJSON *root = cJSON_Parse(text);
+    const cJSON *model = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "cpu"), "model");
+    if (cJSON_IsString(model))
+        snprintf(buf, size, "%s", model->valuestring);
+    cJSON_Delete(root);
+}
+
+/* ---- command line ------------------------------------------------------ */
+
 static const char recommend_usage[] =
-    "usage: actbench recommend --activation NAME [--max-ulp U] [--results DIR]\n"
-    "                          [--direction forward|derivative] [--size L1|L2|L3|DRAM]\n"
-    "                          [--distribution NAME] [--format text|md]\n"
-    "Picks, from a results directory (default results), the most accurate implementation,\n"
-    "the fastest with max error <= U ULP (default 2) and no flushed/NaN/inf case, and the\n"
-    "fastest overall, each with its runner-up and why. Speed: median TSC ticks/element at\n"
-    "the given size (default L1) and input distribution (default: the first in the file).\n";
+    "usage: actbench recommend --activation NAME [--profile strict|accurate|ml|fast]\n"
+    "                          [--max-ulp U] [--results DIR] [--direction forward|derivative]\n"
+    "                          [--size L1|L2|L3|DRAM] [--distribution NAME] [--format text|json]\n"
+    "Picks, from a results directory (default: results), the fastest implementation that\n"
+    "meets each need, with its runner-up and the trade between them. Without --profile or\n"
+    "--max-ulp it answers the four profiles and \"most accurate\":\n"
+    "  strict    max <= 1 ULP over all inputs, no error class\n"
+    "  accurate  max <= 2 ULP, no NaN/inf/flush error (signed zeros tolerated)\n"
+    "  ml        max <= 4 ULP, no NaN/inf error (flush to zero tolerated)\n"
+    "  fast      relative error <= 1e-3 on normal outputs, no NaN/inf error\n"
+    "--max-ulp U asks for the fastest with max <= U ULP and no NaN/inf/flush error.\n"
+    "Accuracy: the full exhaustive sweep where there is one, else the sampled accuracy.csv.\n"
+    "Speed: median time per element at --size (default L1) and --distribution (default:\n"
+    "the first in performance.csv); implementations with an invalid timing are never picked.\n"
+    "Examples:\n"
+    "  actbench recommend -a gelu\n"
+    "  actbench recommend -a sigmoid --profile ml --size DRAM --format json\n"
+    "  actbench recommend -a softmax --max-ulp 1 --results /tmp/myresults\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("actbench recommend: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs(" (see 'actbench recommend --help')\n", stderr);
+    return 2;
+}
 
 int ab_cmd_recommend(int argc, char **argv)
 {
@@ -194,113 +325,110 @@ int ab_cmd_recommend(int argc, char **argv)
         {"activation", required_argument, NULL, 'a'}, {"max-ulp", required_argument, NULL, 'u'},
         {"results", required_argument, NULL, 'r'},    {"direction", required_argument, NULL, 'd'},
         {"size", required_argument, NULL, 's'},       {"distribution", required_argument, NULL, 'D'},
-        {"format", required_argument, NULL, 'f'},     {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
-    const char *activation = NULL, *results = "results", *direction = "forward", *size = "L1",
-               *distribution = NULL;
-    double max_ulp = 2.0;
-    bool markdown = false;
+        {"format", required_argument, NULL, 'f'},     {"profile", required_argument, NULL, 'p'},
+        {"help", no_argument, NULL, 'h'},             {NULL, 0, NULL, 0}};
+    context cx = {.results = "results", .direction = "forward", .size = "L1"};
+    const char *activation = NULL;
+    const rc_need *profile = NULL;
+    double max_ulp = NAN;
+    bool json = false;
     optind = 1;
     opterr = 0;
     int ch;
-    while ((ch = getopt_long(argc, argv, ":a:u:r:h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":a:u:r:d:s:D:f:p:h", longopts, NULL)) != -1) {
         char *end;
         switch (ch) {
         case 'a': activation = optarg; break;
         case 'u':
             max_ulp = strtod(optarg, &end);
-            if (*optarg == '\0' || *end != '\0' || !(max_ulp >= 0) || isinf(max_ulp)) {
-                fprintf(stderr, "actbench recommend: --max-ulp needs a number >= 0, got '%s'\n", optarg);
-                return 2;
-            }
+            if (*optarg == '\0' || *end != '\0' || !(max_ulp >= 0) || isinf(max_ulp))
+                return usage_error("--max-ulp needs a number >= 0, not '%s'", optarg);
             break;
-        case 'r': results = optarg; break;
+        case 'r': cx.results = optarg; break;
         case 'd':
-            if (strcmp(optarg, "forward") != 0 && strcmp(optarg, "derivative") != 0) {
-                fprintf(stderr, "actbench recommend: --direction is forward or derivative, not '%s'\n", optarg);
-                return 2;
-            }
-            direction = optarg;
+            if (strcmp(optarg, "forward") != 0 && strcmp(optarg, "derivative") != 0)
+                return usage_error("--direction is forward or derivative, not '%s'", optarg);
+            cx.direction = optarg;
             break;
-        case 's': size = optarg; break;
-        case 'D': distribution = optarg; break;
+        case 's':
+            if (strcmp(optarg, "L1") != 0 && strcmp(optarg, "L2") != 0 && strcmp(optarg, "L3") != 0 &&
+                strcmp(optarg, "DRAM") != 0)
+                return usage_error("--size is L1, L2, L3 or DRAM, not '%s'", optarg);
+            cx.size = optarg;
+            break;
+        case 'D': cx.distribution = optarg; break;
         case 'f':
-            if (strcmp(optarg, "md") != 0 && strcmp(optarg, "text") != 0) {
-                fprintf(stderr, "actbench recommend: --format is text or md, not '%s'\n", optarg);
-                return 2;
-            }
-            markdown = strcmp(optarg, "md") == 0;
+            if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0)
+                return usage_error("--format is text or json, not '%s'", optarg);
+            json = strcmp(optarg, "json") == 0;
+            break;
+        case 'p':
+            if ((profile = rc_profile_find(optarg)) == NULL)
+                return usage_error("--profile is strict, accurate, ml or fast, not '%s'", optarg);
             break;
         case 'h': fputs(recommend_usage, stdout); return 0;
-        case ':': fprintf(stderr, "actbench recommend: option '%s' needs a value\n", argv[optind - 1]); return 2;
-        default: fprintf(stderr, "actbench recommend: unknown option '%s'\n", argv[optind - 1]); return 2;
+        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (optind < argc) {
-        fprintf(stderr, "actbench recommend: unexpected argument '%s'\n", argv[optind]);
-        return 2;
-    }
+    if (optind < argc)
+        return usage_error("unexpected argument '%s'", argv[optind]);
+    if (activation == NULL)
+        return usage_error("--activation is required%s", "");
     const ab_activation *act = ab_activation_find(activation);
-    if (activation == NULL || act == NULL) {
-        fprintf(stderr, activation ? "actbench recommend: unknown activation '%s' (see 'actbench list')\n"
-                                   : "actbench recommend: --activation is required%s\n",
-                activation ? activation : "");
-        return 2;
-    }
+    if (act == NULL)
+        return usage_error("unknown activation '%s' (see 'actbench list')", activation);
+    cx.activation = act->name;
 
-    char path[4096];
-    ab_csv_table acc, exh, perf;
-    snprintf(path, sizeof path, "%s/accuracy.csv", results);
-    bool have_acc = ab_csv_read(path, &acc, true);
-    snprintf(path, sizeof path, "%s/exhaustive/summary.csv", results);
-    bool have_exh = ab_csv_read(path, &exh, true);
-    snprintf(path, sizeof path, "%s/performance.csv", results);
-    bool have_perf = ab_csv_read(path, &perf, true);
-    if (!have_acc && !have_exh) {
-        fprintf(stderr, "actbench recommend: no accuracy results in %s (run 'actbench run -o %s')\n",
-                results, results);
-        if (have_perf)
-            ab_csv_free(&perf);
+    rc_set set = {0};
+    if (!rc_load_accuracy(&set, cx.results, act->name, cx.direction)) {
+        rc_set_free(&set);
         return 1;
     }
+    bool distribution_given = cx.distribution != NULL;
+    int st = rc_load_speed(&set, cx.results, act->name, cx.direction, cx.size, &cx.distribution, &cx.have_perf);
+    if (st == 0 && !cx.have_perf && distribution_given) {
+        fprintf(stderr, "actbench recommend: --distribution given but %s has no performance.csv\n", cx.results);
+        st = 2;
+    }
+    if (st != 0 || set.n == 0) {
+        if (st == 0)
+            fprintf(stderr, "actbench recommend: %s has no %s accuracy results in %s\n", act->name, cx.direction,
+                    cx.results);
+        rc_set_free(&set);
+        return st ? st : 1;
+    }
+    cx.use_ns = true;
+    for (size_t i = 0; i < set.n; i++)
+        if (set.items[i].timing_valid && isnan(set.items[i].ns))
+            cx.use_ns = false;
+    if (cx.have_perf)
+        read_cpu(cx.results, cx.cpu, sizeof cx.cpu);
 
-    candidate *c = calloc(ab_impl_count() + 64, sizeof *c);
+    rc_need needs[MAX_NEEDS];
+    char max_ulp_criterion[128];
     size_t n = 0;
-    if (have_exh)
-        load_accuracy(&exh, act->name, direction, "exhaustive", true, c, &n);
-    if (have_acc)
-        load_accuracy(&acc, act->name, direction, "sampled", false, c, &n);
-    if (have_perf) {
-        if (distribution == NULL && perf.n_rows > 0)
-            distribution = ab_csv_field(&perf, 0, ab_csv_column(&perf, "distribution"));
-        load_speed(&perf, act->name, direction, size, distribution ? distribution : "", c, n);
-    }
+    if (profile)
+        needs[n++] = *profile;
+    if (!isnan(max_ulp))
+        needs[n++] = rc_max_ulp_need(max_ulp, max_ulp_criterion, sizeof max_ulp_criterion);
     if (n == 0) {
-        fprintf(stderr, "actbench recommend: %s has no %s results in %s\n", act->name, direction, results);
-    } else {
-        const candidate *best, *second;
-        if (markdown)
-            fprintf(stdout, "| need | pick | runner-up |\n|---|---|---|\n");
-        else
-            printf("%s (%s) from %s; speed at %s, inputs %s:\n", act->name, direction, results, size,
-                   distribution ? distribution : "(no timing)");
-        pick(c, n, clean_accuracy, by_accuracy, max_ulp, &best, &second);
-        if (best == NULL)
-            pick(c, n, any_accuracy, by_accuracy, max_ulp, &best, &second);
-        report(stdout, markdown, "most accurate", best, second, false);
-        char need[64];
-        snprintf(need, sizeof need, "fastest with max <= %g ULP", max_ulp);
-        pick(c, n, within, by_speed, max_ulp, &best, &second);
-        report(stdout, markdown, need, best, second, true);
-        pick(c, n, timed, by_speed, max_ulp, &best, &second);
-        report(stdout, markdown, "fastest overall", best, second, true);
+        for (size_t i = 0; i < sizeof rc_profiles / sizeof rc_profiles[0]; i++)
+            needs[n++] = rc_profiles[i];
+        needs[n++] = rc_most_accurate;
     }
-    free(c);
-    if (have_acc)
-        ab_csv_free(&acc);
-    if (have_exh)
-        ab_csv_free(&exh);
-    if (have_perf)
-        ab_csv_free(&perf);
-    return n == 0 ? 1 : 0;
+    answer answers[MAX_NEEDS];
+    for (size_t i = 0; i < n; i++) {
+        answer *a = &answers[i];
+        a->need = &needs[i];
+        rc_choose(&set, a->need, &a->pick, &a->runner_up, &a->peer, &a->meeting);
+        trade_sentence(&cx, &set, a);
+    }
+    int rc = 0;
+    if (json)
+        rc = print_json(&cx, answers, n);
+    else
+        print_text(&cx, answers, n);
+    rc_set_free(&set);
+    return rc;
 }

@@ -508,23 +508,32 @@ def code(s):
 
 
 def recommend(actbench, results, act, direction):
+    """`actbench recommend --format json` (schema actbench-recommend/1), or None."""
     if not actbench:
         return None
     p = subprocess.run([actbench, "recommend", "--activation", act, "--direction", direction,
-                        "--format", "md", "--results", results], capture_output=True, text=True)
+                        "--format", "json", "--results", results], capture_output=True, text=True)
     if p.returncode != 0:
         return None
-    return p.stdout.strip()
+    return json.loads(p.stdout)
 
 
-def recommend_picks(md):
-    """need -> pick cell, from `actbench recommend --format md`."""
-    picks = {}
-    for line in (md or "").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) >= 2 and cells[0] not in ("need", "") and not cells[0].startswith("---"):
-            picks[cells[0]] = cells[1]
-    return picks
+def pick_cell(c):
+    if not c:
+        return "none qualifies"
+    t = c.get("ns_per_element")
+    return f"{c['variant']}: max {fnum(c.get('max_ulp'))} ULP ({c['accuracy_source']})" + (
+        f", {fnum(t)} ns/element" if t is not None else "")
+
+
+def recommend_picks(doc):
+    """need -> pick cell, from `actbench recommend --format json`."""
+    return {a["need"]: pick_cell(a["pick"]) for a in (doc or {}).get("answers", [])}
+
+
+def recommend_table(doc):
+    rows = [[a["need"], pick_cell(a["pick"]), a["trade"]] for a in doc.get("answers", [])]
+    return md_table(["need", "pick", "trade"], rows)
 
 
 def class_summary(cls):
@@ -1424,7 +1433,7 @@ def main():
             if rec:
                 w(f"**Recommendation ({direction})** — `actbench recommend --activation {act} "
                   f"--direction {direction}`\n")
-                w(rec + "\n")
+                w(recommend_table(rec))
 
     if pl and pl.failed:
         w("## Graphs that failed\n")

@@ -51,7 +51,7 @@ typedef enum ab_direction {
 } ab_direction;
 
 /* Error classes counted apart from the ULP statistics
- * (../shared/docs/accuracy.md). Bit masks so a bound can allow a set. */
+ * (docs/accuracy.md). Bit masks so a bound can allow a set. */
 enum {
     AB_CLASS_NAN_UNEXPECTED = 1u << 0,   /* NaN returned, finite/inf expected */
     AB_CLASS_NAN_MISSING = 1u << 1,      /* NaN expected, something else returned */
