@@ -8,9 +8,7 @@
 
 #include "actbench/reference.h"
 
-/* Correct rounding of f to a format of `precision` bits whose smallest
- * subnormal is 2^emin_unit and whose overflow threshold is 2^emax. */
-static double round_to_format(const mpfr_t f, int precision, int emin_unit, int emax)
+double ab_ref_round_to_format(const mpfr_t f, int precision, int emin_unit, int emax)
 {
     if (mpfr_nan_p(f))
         return NAN;
@@ -35,7 +33,7 @@ static double round_to_format(const mpfr_t f, int precision, int emin_unit, int 
 
 float ab_ref_round_to_float(const mpfr_t v)
 {
-    return (float)round_to_format(v, 24, -149, 128);
+    return (float)ab_ref_round_to_format(v, 24, -149, 128);
 }
 
 static bool same_bits(double a, double b)
@@ -48,7 +46,7 @@ static bool same_bits(double a, double b)
 ab_ulp_error ab_ulp_error_fmt(double y, const mpfr_t f, int precision, int emin_unit, int emax)
 {
     ab_ulp_error e = {0.0, 0u, false, false};
-    double cr = round_to_format(f, precision, emin_unit, emax);
+    double cr = ab_ref_round_to_format(f, precision, emin_unit, emax);
     e.correctly_rounded = same_bits(y, cr);
 
     if (mpfr_nan_p(f) || isnan(y)) {

@@ -1,5 +1,5 @@
 /*
- * The exhaustive sweep (harness/exhaustive*.c) against independent ways of
+ * The exhaustive sweep (harness/sweep/) against independent ways of
  * getting the same figures:
  *   (a) fast reference + fallbacks == --reference mpfr (every case in MPFR,
  *       a separate code path) on small ranges of hard regions, for sigmoid,
@@ -21,8 +21,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "exhaustive.h"
-#include "exhaustive_block.h"
+#include "sweep/block.h"
+#include "sweep/quantize.h"
+#include "sweep/sweep.h"
 
 static unsigned failures;
 static char tmp_root[256];

@@ -46,6 +46,11 @@ bool ab_ref_eval_vector(const ab_activation *act, ab_direction dir,
  * subnormals and overflow to ±inf. */
 float ab_ref_round_to_float(const mpfr_t v);
 
+/* Round an MPFR value to a format of `precision` bits whose smallest
+ * subnormal is 2^emin_unit and whose overflow threshold is 2^emax (round to
+ * nearest even, overflow to ±inf); the result is exact in a double. */
+double ab_ref_round_to_format(const mpfr_t f, int precision, int emin_unit, int emax);
+
 /* ---- ULP error ---------------------------------------------------------- */
 
 typedef struct ab_ulp_error {

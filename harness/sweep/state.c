@@ -9,14 +9,9 @@
 #include <string.h>
 
 #include "atomic_file.h"
-#include "exhaustive.h"
+#include "sweep/state.h"
 
 #define STATE_MAGIC "actbench-exhaustive-state 1"
-
-const char *ab_exh_format_name(ab_exh_format f)
-{
-    return f == AB_FMT_BF16 ? "bf16" : f == AB_FMT_FP16 ? "fp16" : "binary32";
-}
 
 uint64_t ab_exh_blocks_done(const ab_exh_state *st)
 {
@@ -24,6 +19,57 @@ uint64_t ab_exh_blocks_done(const ab_exh_state *st)
     for (uint64_t b = 0; b < st->block_count; b++)
         n += (st->done[b >> 3] >> (b & 7)) & 1;
     return n;
+}
+
+bool ab_exh_block_done(const ab_exh_state *st, uint64_t b)
+{
+    return (st->done[b >> 3] >> (b & 7)) & 1;
+}
+
+bool ab_exh_state_same_config(const ab_exh_state *a, const ab_exh_state *b, bool ignore_shard)
+{
+    if (strcmp(a->activation, b->activation) != 0 || a->format != b->format ||
+        a->mpfr_reference != b->mpfr_reference || a->range_lo != b->range_lo ||
+        a->range_hi != b->range_hi || a->block_bits != b->block_bits ||
+        a->block_count != b->block_count || a->pair_count != b->pair_count)
+        return false;
+    if (!ignore_shard && (a->shard_k != b->shard_k || a->shard_n != b->shard_n))
+        return false;
+    for (size_t i = 0; i < a->pair_count; i++)
+        if (strcmp(a->pairs[i].variant, b->pairs[i].variant) != 0 ||
+            a->pairs[i].dir != b->pairs[i].dir)
+            return false;
+    return true;
+}
+
+void ab_exh_pair_reset(ab_exh_pair *p)
+{
+    ab_acc_stats_init(&p->stats);
+    p->fallbacks = p->reevals = 0;
+    memset(p->binade, 0, sizeof p->binade);
+    memset(p->grid, 0, sizeof p->grid);
+}
+
+void ab_exh_cell_merge(ab_exh_cell *into, const ab_exh_cell *from)
+{
+    if (from->count == 0)
+        return;
+    if (into->count == 0 || from->max_ulp > into->max_ulp)
+        into->max_ulp = from->max_ulp;
+    into->count += from->count;
+    into->sum_ulp += from->sum_ulp;
+}
+
+void ab_exh_pair_merge(ab_exh_pair *out, const ab_exh_pair *in)
+{
+    ab_acc_stats_merge(&out->stats, &in->stats);
+    out->fallbacks += in->fallbacks;
+    out->reevals += in->reevals;
+    for (int s = 0; s < 2; s++)
+        for (int e = 0; e < 256; e++)
+            ab_exh_cell_merge(&out->binade[s][e], &in->binade[s][e]);
+    for (int g = 0; g < AB_EXH_GRID_BINS; g++)
+        ab_exh_cell_merge(&out->grid[g], &in->grid[g]);
 }
 
 void ab_exh_state_free(ab_exh_state *st)
@@ -99,19 +145,6 @@ bool ab_exh_state_save(const ab_exh_state *st, const char *dir, const char *name
     return ab_atomic_commit(&af);
 }
 
-static bool parse_format(const char *s, ab_exh_format *f)
-{
-    if (strcmp(s, "binary32") == 0)
-        *f = AB_FMT_BINARY32;
-    else if (strcmp(s, "bf16") == 0)
-        *f = AB_FMT_BF16;
-    else if (strcmp(s, "fp16") == 0)
-        *f = AB_FMT_FP16;
-    else
-        return false;
-    return true;
-}
-
 bool ab_exh_state_load(const char *path, ab_exh_state *st)
 {
     memset(st, 0, sizeof *st);
@@ -142,7 +175,7 @@ bool ab_exh_state_load(const char *path, ab_exh_state *st)
             if (sscanf(rest, "%63s", st->activation) != 1)
                 goto bad;
         } else if (strcmp(key, "format") == 0) {
-            if (sscanf(rest, "%127s", a) != 1 || !parse_format(a, &st->format))
+            if (sscanf(rest, "%127s", a) != 1 || !ab_exh_format_parse(a, &st->format))
                 goto bad;
         } else if (strcmp(key, "reference") == 0) {
             if (sscanf(rest, "%127s", a) != 1)

@@ -1,9 +1,13 @@
-/* Internal to the exhaustive sweep: evaluation of one block of inputs. */
-#ifndef ACTBENCH_EXHAUSTIVE_BLOCK_H
-#define ACTBENCH_EXHAUSTIVE_BLOCK_H
+/*
+ * One block of the sweep: a run of consecutive bit patterns evaluated by a
+ * worker thread for every selected (implementation, direction) pair, giving
+ * that block's statistics exactly as a pure-MPFR evaluation would (block.c).
+ */
+#ifndef ACTBENCH_SWEEP_BLOCK_H
+#define ACTBENCH_SWEEP_BLOCK_H
 
 #include "actbench/fastref.h"
-#include "exhaustive.h"
+#include "sweep/state.h"
 
 typedef struct ab_exh_ctx {
     const ab_activation *act;
@@ -29,16 +33,5 @@ void ab_exh_worker_free(ab_exh_worker *w);
  * first), with exact max/argmax. */
 void ab_exh_eval_block(ab_exh_worker *w, const ab_exh_ctx *ctx, const ab_exh_pair *pairs,
                        size_t pair_count, uint64_t first, uint64_t count, ab_exh_pair *out);
-
-/* out := out ∪ in (statistics, counters, maps). */
-void ab_exh_pair_merge(ab_exh_pair *out, const ab_exh_pair *in);
-void ab_exh_pair_reset(ab_exh_pair *p);
-
-/* The 16-bit formats: pattern -> float (exact), and rounding a float result
- * to the format (round to nearest even, with its subnormals and overflow). */
-int ab_exh_hist_bin(double ulp); /* == ab_hist_bin, without libm */
-float ab_exh_input(ab_exh_format f, uint64_t pattern);
-double ab_exh_round_result(ab_exh_format f, float y);
-void ab_exh_format_params(ab_exh_format f, int *precision, int *emin_unit, int *emax);
 
 #endif

@@ -1,0 +1,296 @@
+/*
+ * One block of the sweep (block.h). The reference of every input is
+ * prepared once per direction (fast value, its bound, and what the bound
+ * decides: the correctly rounded float and the ULP unit of f), then each
+ * implementation's kernel runs on the block chunk by chunk and each case is
+ * classified (classify.c). A case the bound cannot decide is evaluated in
+ * MPFR: the statistics are those a pure-MPFR sweep gives. In MPFR mode (and
+ * for the 16-bit formats) every reference is MPFR's.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "mxcsr.h"
+#include "sweep/bits.h"
+#include "sweep/worker.h"
+
+void ab_exh_ctx_init(ab_exh_ctx *ctx, const ab_activation *act, ab_exh_format format,
+                     bool mpfr_reference)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->act = act;
+    ctx->params = act->default_params;
+    ctx->format = format;
+    ctx->mpfr_reference = mpfr_reference || format != AB_FMT_BINARY32;
+    ctx->grid_lo = act->range_lo;
+    ctx->grid_hi = act->range_hi;
+    mpfr_t f;
+    mpfr_init2(f, AB_REF_DEFAULT_PREC);
+    for (int d = 0; d < 2; d++) {
+        ctx->fast[d] = ctx->mpfr_reference ? NULL : ab_fastref_lookup(act, (ab_direction)d);
+        ctx->nan_ref_is_nan[d] =
+            ab_ref_eval(act, (ab_direction)d, &ctx->params, NAN, f) && mpfr_nan_p(f);
+    }
+    mpfr_clear(f);
+}
+
+ab_exh_worker *ab_exh_worker_new(size_t block_size)
+{
+    ab_exh_worker *w = calloc(1, sizeof *w);
+    if (w == NULL)
+        return NULL;
+    w->cap = block_size;
+    size_t chunk = block_size < AB_EXH_CHUNK ? block_size : AB_EXH_CHUNK;
+    w->x = malloc(block_size * sizeof *w->x);
+    w->y = malloc(chunk * sizeof *w->y);
+    w->prep = malloc(chunk * sizeof *w->prep);
+    w->crs = malloc(chunk * sizeof *w->crs);
+    w->cr_key = malloc(chunk * sizeof *w->cr_key);
+    w->cr_qlo = malloc(chunk * sizeof *w->cr_qlo);
+    w->cr_qhi = malloc(chunk * sizeof *w->cr_qhi);
+    w->others = malloc(chunk * sizeof *w->others);
+    w->visit = malloc(chunk * sizeof *w->visit);
+    w->binade_runs.run = malloc(chunk * sizeof *w->binade_runs.run);
+    w->binade_runs.excl = malloc(chunk * sizeof *w->binade_runs.excl);
+    w->grid_runs.run = malloc(chunk * sizeof *w->grid_runs.run);
+    w->grid_runs.excl = malloc(chunk * sizeof *w->grid_runs.excl);
+    if (w->x == NULL || w->y == NULL || w->prep == NULL || w->crs == NULL ||
+        w->cr_key == NULL || w->cr_qlo == NULL || w->cr_qhi == NULL || w->others == NULL || w->visit == NULL ||
+        w->binade_runs.run == NULL || w->binade_runs.excl == NULL ||
+        w->grid_runs.run == NULL || w->grid_runs.excl == NULL) {
+        ab_exh_worker_free(w);
+        return NULL;
+    }
+    mpfr_init2(w->f, AB_REF_DEFAULT_PREC);
+    w->f_init = true;
+    return w;
+}
+
+void ab_exh_worker_free(ab_exh_worker *w)
+{
+    if (w == NULL)
+        return;
+    if (w->f_init)
+        mpfr_clear(w->f);
+    for (size_t i = 0; i < w->mf_count; i++)
+        mpfr_clear(w->mf[i]);
+    free(w->mf);
+    free(w->x);
+    free(w->y);
+    free(w->prep);
+    free(w->crs);
+    free(w->cr_key);
+    free(w->cr_qlo);
+    free(w->cr_qhi);
+    free(w->others);
+    free(w->visit);
+    free(w->binade_runs.run);
+    free(w->binade_runs.excl);
+    free(w->grid_runs.run);
+    free(w->grid_runs.excl);
+    free(w->trackers);
+    free(w);
+}
+
+static void ensure_mpfr_array(ab_exh_worker *w, size_t n)
+{
+    if (w->mf_count >= n)
+        return;
+    w->mf = realloc(w->mf, n * sizeof *w->mf);
+    if (w->mf == NULL)
+        abort();
+    for (size_t i = w->mf_count; i < n; i++)
+        mpfr_init2(w->mf[i], AB_REF_DEFAULT_PREC);
+    w->mf_count = n;
+}
+
+static void runs_build(cr_runs *rs, prepared *prep, size_t n, bool grid)
+{
+    rs->n = 0;
+    for (size_t i = 0; i < n; i++) {
+        prepared *p = &prep[i];
+        int cell = grid ? p->grid : p->binade;
+        uint16_t *run_of = grid ? &p->grun : &p->brun;
+        if (cell < 0) {
+            *run_of = NO_RUN;
+            continue;
+        }
+        if (rs->n == 0 || rs->run[rs->n - 1].cell != cell)
+            rs->run[rs->n++] = (cr_run){cell, (uint32_t)i, (uint32_t)i, 0, 0, 0.0, 0.0};
+        cr_run *r = &rs->run[rs->n - 1];
+        r->end = (uint32_t)i + 1;
+        *run_of = (uint16_t)(rs->n - 1);
+        if (p->cr_verdict_ok) {
+            double e = p->cr_verdict.raw;
+            if (r->count == 0 || e > r->max) {
+                r->max = e;
+                r->argmax = (uint32_t)i;
+            }
+            r->count++;
+            r->sum += e;
+        }
+    }
+}
+
+/* Input i (its cr_qhi set) into the descending top list; among equal q_hi
+ * the earlier input stays first. */
+static void top_insert(ab_exh_worker *w, uint16_t i)
+{
+    double q = w->cr_qhi[i];
+    if (w->top_n == TOP_CR && !(q > w->cr_qhi[w->top[TOP_CR - 1]]))
+        return;
+    size_t j = w->top_n < TOP_CR ? w->top_n++ : TOP_CR - 1;
+    for (; j > 0 && w->cr_qhi[w->top[j - 1]] < q; j--)
+        w->top[j] = w->top[j - 1];
+    w->top[j] = i;
+}
+
+/* The binade and grid cells of input x. */
+static void map_cells(prepared *p, float x, const ab_exh_ctx *ctx, double grid_scale)
+{
+    uint32_t xb = fbits(x);
+    p->binade = (int16_t)(((xb >> 31) << 8) | ((xb >> 23) & 0xFF));
+    p->grid = -1;
+    if (x >= ctx->grid_lo && x <= ctx->grid_hi) {
+        int g = (int)((x - ctx->grid_lo) * grid_scale);
+        p->grid = (int16_t)(g >= AB_EXH_GRID_BINS ? AB_EXH_GRID_BINS - 1 : g);
+    }
+}
+
+/* The chunk's CR verdicts as flat arrays, the top list and the runs. */
+static void cr_lists(ab_exh_worker *w, size_t n)
+{
+    w->top_n = 0;
+    for (size_t i = 0; i < n; i++) {
+        const prepared *p = &w->prep[i];
+        w->cr_key[i] = p->cr_verdict_ok ? p->cr_bits : 1ull << 32;
+        w->cr_qlo[i] = p->cr_verdict_ok ? p->cr_verdict.q_lo : 0.0;
+        w->cr_qhi[i] = p->cr_verdict_ok ? p->cr_verdict.q_hi : 0.0;
+        if (p->cr_verdict_ok)
+            top_insert(w, (uint16_t)i);
+    }
+    runs_build(&w->binade_runs, w->prep, n, false);
+    runs_build(&w->grid_runs, w->prep, n, true);
+}
+
+static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction dir,
+                          const float *xs, size_t n)
+{
+    ab_fastref_fn fn = ctx->fast[dir];
+    double grid_scale = AB_EXH_GRID_BINS / (ctx->grid_hi - ctx->grid_lo);
+    ab_fastref_value prev_fv = {0, 0, 0, 0, 0};
+    bool same_as_prev = false; /* prep[i - 1] is KIND_FAST, made from prev_fv */
+    for (size_t i = 0; i < n; i++) {
+        prepared *p = &w->prep[i];
+        float x = xs[i];
+        map_cells(p, x, ctx, grid_scale);
+        p->last_state = 0;
+        p->same_ref = 0;
+        if (isnan(x) && ctx->nan_ref_is_nan[dir]) {
+            p->kind = KIND_NAN;
+        } else if (fn == NULL || !isfinite(x) || x == 0.0f) {
+            p->kind = KIND_MPFR; /* ±0, ±inf: a handful of inputs, exact */
+        } else {
+            ab_fastref_value fv = {0, 0, 0, 0, 0};
+            fn((double)x, &ctx->params, &fv);
+            if (same_as_prev && ab_exh_same_fastref(&fv, &prev_fv)) {
+                /* Saturated ranges (sigmoid(x) = 1 - tail with the tail below
+                 * the double range): everything below derives from fv alone. */
+                int16_t binade = p->binade, grid = p->grid;
+                *p = w->prep[i - 1];
+                p->binade = binade;
+                p->grid = grid;
+                p->last_state = 0;
+                p->same_ref = 1;
+                continue;
+            }
+            prev_fv = fv;
+            ab_exh_prepare_fast(p, &fv);
+        }
+        p->cr_verdict_ok = p->kind == KIND_FAST && p->cr_ok &&
+                           ab_exh_fast_case(p, ffrom(p->cr_bits), &p->cr_verdict);
+        same_as_prev = p->kind == KIND_FAST;
+    }
+    cr_lists(w, n);
+}
+
+static void ensure_trackers(ab_exh_worker *w, size_t n)
+{
+    if (w->tracker_count >= n)
+        return;
+    free(w->trackers);
+    w->trackers = malloc(n * sizeof *w->trackers);
+    if (w->trackers == NULL)
+        abort();
+    w->tracker_count = n;
+}
+
+/* The MPFR references of a chunk (MPFR mode): values, inexact flags and
+ * correct roundings. */
+static void mpfr_references(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction dir,
+                            const float *xs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        mpfr_clear_inexflag();
+        ab_ref_eval(ctx->act, dir, &ctx->params, xs[i], w->mf[i]);
+        w->prep[i].ref_inexact = mpfr_inexflag_p() != 0;
+        w->crs[i] = ab_exh_round_mpfr(w->mf[i], ctx->format);
+    }
+}
+
+/* The pairs of direction dir over the block's inputs w->x[0, count). */
+static void eval_direction(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction dir,
+                           const ab_exh_pair *pairs, size_t pair_count, size_t count,
+                           ab_exh_pair *out)
+{
+    size_t chunk = count < AB_EXH_CHUNK ? count : AB_EXH_CHUNK;
+    eval_env env = {ctx, dir, &w->f};
+    for (size_t k = 0; k < pair_count; k++) {
+        if (pairs[k].dir != dir)
+            continue;
+        ab_exh_pair_reset(&out[k]);
+        ab_exh_tracker_reset(&w->trackers[k]);
+    }
+    /* Inputs reach each pair's tracker in increasing order, as the
+     * tracker's tie rule needs: chunks are taken in order. */
+    for (size_t c0 = 0; c0 < count; c0 += chunk) {
+        size_t n = count - c0 < chunk ? count - c0 : chunk;
+        const float *xs = w->x + c0;
+        prepare_chunk(w, ctx, dir, xs, n);
+        if (ctx->mpfr_reference)
+            mpfr_references(w, ctx, dir, xs, n);
+        for (size_t k = 0; k < pair_count; k++) {
+            if (pairs[k].dir != dir)
+                continue;
+            ab_kernel_fn fn = ab_impl_kernel(pairs[k].impl, dir);
+            ab_mxcsr_state saved = ab_mxcsr_save();
+            fn(xs, w->y, n, &ctx->params);
+            ab_mxcsr_restore(saved);
+            if (ctx->mpfr_reference)
+                ab_exh_classify_mpfr(&out[k], &w->trackers[k], &env, n, xs, w->y, w);
+            else
+                ab_exh_classify_fast(&out[k], &w->trackers[k], &env, n, xs, w->y, w);
+        }
+    }
+    for (size_t k = 0; k < pair_count; k++)
+        if (pairs[k].dir == dir)
+            ab_exh_tracker_finish(&w->trackers[k], &env, &out[k]);
+}
+
+void ab_exh_eval_block(ab_exh_worker *w, const ab_exh_ctx *ctx, const ab_exh_pair *pairs,
+                       size_t pair_count, uint64_t first, uint64_t count, ab_exh_pair *out)
+{
+    for (size_t k = 0; k < count; k++)
+        w->x[k] = ab_exh_input(ctx->format, first + k);
+    ensure_trackers(w, pair_count);
+    size_t chunk = count < AB_EXH_CHUNK ? count : AB_EXH_CHUNK;
+    if (ctx->mpfr_reference)
+        ensure_mpfr_array(w, chunk);
+    for (int d = 0; d < 2; d++) {
+        bool any = false;
+        for (size_t k = 0; k < pair_count; k++)
+            any |= pairs[k].dir == (ab_direction)d;
+        if (any)
+            eval_direction(w, ctx, (ab_direction)d, pairs, pair_count, (size_t)count, out);
+    }
+}

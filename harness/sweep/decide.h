@@ -1,0 +1,61 @@
+/*
+ * What the fast reference's bound decides (decide.c). The reference value
+ * of an input is prepared once (f = v + tail within a half-width d, the
+ * correctly rounded float and the ULP unit of f when the interval settles
+ * them); then for each result y, fast_case decides the quantized error's
+ * cell, its histogram bin, the CR verdict and the error classes, or says it
+ * cannot (the case goes to MPFR).
+ */
+#ifndef ACTBENCH_SWEEP_DECIDE_H
+#define ACTBENCH_SWEEP_DECIDE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "actbench/fastref.h"
+
+enum { KIND_FAST = 0, KIND_NAN, KIND_MPFR };
+
+/* What the fast bound decides for one result y (fast_case). */
+typedef struct fast_verdict {
+    double raw, q_lo, q_hi; /* the error (midpoint), its quantized interval */
+    double as, r;           /* |y - (v + t)| = as + r exactly (split_error) */
+    unsigned classes;
+    int bin;
+    bool is_cr;
+    bool narrowed; /* the cell was narrowed as far as the fast bound can */
+    int8_t side;   /* sign of y - f where the bound proved it, else 0 */
+} fast_verdict;
+
+typedef struct prepared {
+    double v, tail, d; /* f = v + tail within the widened half-width d (0: exact) */
+    double tlo, thi;   /* f in [v + tlo, v + thi] (with the known signs applied) */
+    fast_verdict cr_verdict; /* for y = the correct rounding, when cr_verdict_ok */
+    fast_verdict last_verdict; /* for y = last_y: implementations often agree */
+    uint32_t last_y;
+    uint8_t cr_verdict_ok, last_state; /* last_state: 0 none, 1 decided, 2 MPFR */
+    uint8_t same_ref;  /* the reference fields are those of the previous input */
+    double inv_unit;  /* 1/U(f), valid when unit_ok */
+    float flo, fhi;   /* floats of the ends of [v - d, v + d] */
+    uint32_t cr_bits; /* valid when cr_ok */
+    uint8_t kind, cr_ok, unit_ok;
+    uint8_t ref_inexact; /* MPFR mode: MPFR raised its inexact flag computing f */
+    int8_t f_beyond;  /* +1: f >= 2^128, -1: f <= -2^128, 0: neither, 2: unknown */
+    int16_t binade;   /* sign * 256 + exponent field of x */
+    int16_t grid;     /* -1: outside the grid */
+    uint16_t brun, grun; /* its binade and grid runs (cr_runs); grun NO_RUN: none */
+} prepared;
+
+/* The reference fields of p from the fast value fv alone (p->kind becomes
+ * KIND_MPFR when fv is unusable). */
+void ab_exh_prepare_fast(prepared *p, const ab_fastref_value *fv);
+/* Bit-identical fast values (a saturated range repeats one). */
+bool ab_exh_same_fastref(const ab_fastref_value *a, const ab_fastref_value *b);
+/* The verdict of the bound on the non-NaN result yf; false when it cannot
+ * decide. */
+bool ab_exh_fast_case(const prepared *p, float yf, fast_verdict *out);
+/* Narrows v's cell as far as the bound can (before it goes to the max
+ * tracker). */
+void ab_exh_narrow_for_max(const prepared *p, float yf, fast_verdict *v);
+
+#endif

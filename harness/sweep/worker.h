@@ -1,0 +1,79 @@
+/*
+ * The buffers of one worker thread (block.c fills them per chunk,
+ * classify.c reads them per implementation pass), and the bulk sums of the
+ * correctly rounded cases.
+ */
+#ifndef ACTBENCH_SWEEP_WORKER_H
+#define ACTBENCH_SWEEP_WORKER_H
+
+#include "sweep/block.h"
+#include "sweep/decide.h"
+#include "sweep/tracker.h"
+
+/* The correctly rounded cases of a chunk are summed once per direction: an
+ * implementation that returns the correct rounding at an input adds the same
+ * figures there as any other (the cr_verdict's error, bin 0, no class), so
+ * its pass over the chunk visits only the other inputs, and subtracts those
+ * that had a CR verdict from these sums (cr_exclusion). The map cells are
+ * summed per run of consecutive inputs in one cell. */
+#define NO_RUN 0xFFFF
+#define TOP_CR 16
+typedef struct cr_run {
+    int cell;            /* binade: sign * 256 + exponent field; grid: bin */
+    uint32_t begin, end; /* inputs [begin, end) of the chunk */
+    uint32_t count;      /* of them with a CR verdict */
+    uint32_t argmax;     /* the first input holding max */
+    double sum, max;     /* of their cr_verdict errors */
+} cr_run;
+
+typedef struct cr_exclusion {
+    uint32_t count; /* inputs of the run whose result is not the CR one */
+    double sum;     /* of their cr_verdict errors */
+    bool lost_max;  /* the run's argmax is one of them */
+} cr_exclusion;
+
+typedef struct cr_runs {
+    cr_run *run;
+    cr_exclusion *excl; /* per implementation pass */
+    size_t n;
+} cr_runs;
+
+/* A block is classified chunk by chunk: the prepared references of a chunk
+ * (~160 bytes per input) stay in L2 while every implementation passes over
+ * them; a whole block's (10 MB) was streamed from memory once per
+ * implementation. */
+#ifndef AB_EXH_CHUNK
+#define AB_EXH_CHUNK 1024
+#endif
+
+struct ab_exh_worker {
+    size_t cap;
+    float *x, *y;      /* x: the block's inputs; y: one chunk's results */
+    prepared *prep;    /* one chunk */
+    double *crs;       /* one chunk's correct roundings (MPFR mode) */
+    max_tracker *trackers; /* one per pair, across the chunks of a block */
+    size_t tracker_count;
+    mpfr_t f;
+    bool f_init;
+    mpfr_t *mf; /* MPFR values of the chunk (MPFR mode) */
+    size_t mf_count;
+    /* The chunk's CR verdicts: cr_key[i] is the CR float's bits when
+     * prep[i].cr_verdict_ok, else 2^32 (equal to no float's bits). */
+    uint64_t *cr_key;
+    double *cr_qlo, *cr_qhi; /* their cell (q_lo: a lower bound of the block maximum) */
+    uint16_t *others;  /* per implementation pass: the inputs where y is not CR */
+    uint16_t *visit;   /* per implementation pass: the inputs classified one by one */
+    uint16_t top[TOP_CR]; /* the inputs of the TOP_CR highest CR q_hi, descending */
+    size_t top_n;
+    cr_runs binade_runs, grid_runs;
+};
+
+/* One implementation's results ys of the prepared chunk (n inputs xs) into
+ * out and its tracker t: with the fast reference, or against the MPFR
+ * values of the chunk (w->mf, w->crs). */
+void ab_exh_classify_fast(ab_exh_pair *out, max_tracker *t, const eval_env *env, size_t n,
+                          const float *xs, const float *ys, ab_exh_worker *w);
+void ab_exh_classify_mpfr(ab_exh_pair *out, max_tracker *t, const eval_env *env, size_t n,
+                          const float *xs, const float *ys, ab_exh_worker *w);
+
+#endif

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs the same small exhaustive sweeps with two actbench binaries and diffs
+# every output file, after removing what legitimately differs between runs:
+# the wall-time, rate, date and CPU columns of the CSVs and the wall_seconds,
+# threads and checksum lines of the state files. Used to show that a change
+# of the sweep engine leaves its results byte-identical.
+#   usage: scripts/sweep_compare.sh OLD_ACTBENCH NEW_ACTBENCH [WORKDIR]
+# Exit 0 when every file is equal; the differences otherwise.
+set -u
+old=${1:?usage: sweep_compare.sh OLD_ACTBENCH NEW_ACTBENCH [WORKDIR]}
+new=${2:?usage: sweep_compare.sh OLD_ACTBENCH NEW_ACTBENCH [WORKDIR]}
+work=${3:-$(mktemp -d /tmp/actbench-sweep-compare.XXXXXX)}
+mkdir -p "$work"
+
+sweeps() { # binary, output dir
+    local a="$1" o="$2" rc=0
+    local acts=sigmoid,gelu,mish,selu,hardswish
+    "$a" accuracy --exhaustive --quiet --threads 1 -a "$acts" --range 0:3ffff -o "$o/tiny" || rc=1
+    "$a" accuracy --exhaustive --quiet --threads 1 -a "$acts" --range 3f000000:3f03ffff -o "$o/half" || rc=1
+    "$a" accuracy --exhaustive --quiet --threads 1 -a "$acts" --range c0a00000:c0a3ffff -o "$o/neg5" || rc=1
+    "$a" accuracy --exhaustive --quiet --threads 1 -a sigmoid,tanh,gelu --format bf16 -o "$o/bf16" || rc=1
+    "$a" accuracy --exhaustive --quiet --threads 1 -a sigmoid,silu --format fp16 -o "$o/fp16" || rc=1
+    "$a" accuracy --exhaustive --quiet --threads 1 -a sigmoid,mish -V naive --reference mpfr \
+        --range 3f800000:3f800fff -o "$o/mpfr" || rc=1
+    for k in 1 2 3; do
+        ACTBENCH_EXH_BLOCK_BITS=12 "$a" accuracy --exhaustive --quiet --threads 1 -a sigmoid,selu \
+            --range 3e000000:3e03ffff --shard "$k/3" -o "$o/shard$k" || rc=1
+    done
+    "$a" merge --quiet -o "$o/merged" "$o/shard1" "$o/shard2" "$o/shard3" || rc=1
+    return $rc
+}
+
+# Drops named CSV columns (from the header) and state lines that vary.
+normalise() {
+    case "$1" in
+    *.csv)
+        awk -F, 'NR == 1 { for (i = 1; i <= NF; i++)
+                               if ($i !~ /^(wall_seconds|inputs_per_second|date|threads|cpu_.*|isa_path)$/) keep[i] = 1 }
+                 { out = ""; for (i = 1; i <= NF; i++) if (keep[i]) out = out $i ","; print out }' "$1" ;;
+    *.state|*.ckpt)
+        grep -Ev '^(wall_seconds|threads|checksum|cpu_[a-z_]*|isa_path|actbench-exhaustive-state) ' "$1" ;;
+    *) cat "$1" ;;
+    esac
+}
+
+sweeps "$old" "$work/old" || { echo "sweep_compare: the old binary failed" >&2; exit 1; }
+sweeps "$new" "$work/new" || { echo "sweep_compare: the new binary failed" >&2; exit 1; }
+fail=0
+while IFS= read -r rel; do
+    if [ ! -f "$work/new/$rel" ]; then
+        echo "missing in new: $rel"; fail=1; continue
+    fi
+    if ! diff <(normalise "$work/old/$rel") <(normalise "$work/new/$rel") >"$work/diff.txt"; then
+        echo "differs: $rel"; head -5 "$work/diff.txt"; fail=1
+    fi
+done < <(cd "$work/old" && find . -type f ! -name '.*' | sort)
+extra=$(comm -13 <(cd "$work/old" && find . -type f ! -name '.*' | sort) \
+                 <(cd "$work/new" && find . -type f ! -name '.*' | sort))
+[ -n "$extra" ] && { echo "only in new:"; echo "$extra"; }
+n=$(cd "$work/old" && find . -type f ! -name '.*' | wc -l)
+[ "$fail" -eq 0 ] && echo "sweep_compare: $n files equal (work dir $work)"
+exit $fail
