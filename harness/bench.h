@@ -1,51 +1,20 @@
 /*
  * `actbench bench`: times the forward and derivative kernels of a set of
- * implementations, following ../shared/docs/measurement.md.
+ * implementations. The method, the validity rules and every output column
+ * are described in docs/measurement.md; the rooms are in harness/bench/:
+ *   protocol.c      the timed sample and its checks (CPU, switches, order)
+ *   cpu_id.c        where the thread runs (RDPID, rdtscp TSC_AUX, sched_getcpu)
+ *   memory*.c       the copy row and the store/copy floor kernels
+ *   distributions.c the input distributions
+ *   block.c         one size x distribution: interleaved rounds, judging
+ *   output*.c       performance.csv (columns documented there) and .md
+ * This file holds the driver: pinning, sizes, buffers, and the order of
+ * blocks.
  *
- * Protocol, in short:
- * - The thread is pinned (the PU chosen by ab_machine_get) and buffers are
- *   first-touched after pinning; x, y (and the tangent of vector
- *   activations) are 64-byte aligned and mutually offset by a non-multiple
- *   of 4 KiB.
- * - Working sets (input + output) from hwloc's caches of that PU: ~1/2 L1d
- *   ("L1"), ~1/2 L2 ("L2"), ~1/2 L3 ("L3"), 4x L3 ("DRAM"). An implausible
- *   L3 (a hypervisor's invention) is replaced as machine.json's cache note
- *   says.
- * - Distributions "uniform[-10,10]" and "positive(0,10]", seeded, the same
- *   inputs for every implementation.
- * - Every (implementation, direction) and a plain copy kernel form the
- *   cases of one block (size, distribution). After a warm-up, each round
- *   times every case in turn (A B C ... A B C ...), each at n/2 and at n
- *   elements; a sample batches calls up to >= 2.5·10^4 TSC ticks. Per
- *   element = (median over rounds at n - median at n/2) / (n - n/2), so the
- *   per-call overhead cancels; the minimum column uses the minima instead.
- * - Dispersion = MdAPE (median absolute percentage deviation from the
- *   median) over rounds, the larger of the two sizes'; >= 5 % is flagged
- *   unstable, as is a non-positive per-element estimate.
- * - A sample during which the thread was preempted (getrusage RUSAGE_THREAD
- *   ru_nivcsw changed) is retaken up to 3 times; what remains is counted.
- * - MXCSR is saved before and restored after every kernel call; a kernel
- *   that changed it is recorded (mxcsr_changed).
- *
- * Files written atomically into output_dir:
- *   performance.csv       one row per activation × variant × direction ×
- *                         distribution × size, plus "copy" rows;
- *   performance.md        the same as readable tables, clock stated on top;
- *   raw/bench_samples.csv every sample (one row each).
- *
- * performance.csv columns:
- *   activation, variant, isa, direction, distribution, size_label, n, bytes
- *   (bytes touched per call: 8n, 12n with a tangent), ticks_per_elem_median,
- *   ticks_per_elem_min, dispersion_mdape_pct, unstable (0/1), ns_per_elem,
- *   core_cycles_per_elem_est (ticks x core/TSC ratio), cycle_source,
- *   ratio_to_naive (median / the "naive" variant's, same activation,
- *   direction, distribution, size; empty without one), ratio_to_copy (median
- *   / copy's, same distribution and size), mxcsr_changed (0/1), rounds,
- *   reps_n, reps_half (calls per sample), output_checksum (hex sum of the
- *   output bits after timing: proves the work was done; differs between
- *   variants whose rounding differs), preempted_samples (timed samples,
- *   of 2 x rounds, during which the thread was involuntarily switched out
- *   even after retries; ru_nivcsw of RUSAGE_THREAD).
+ * Sizes (input + output) from hwloc's caches of the pinned PU: ~1/2 L1d
+ * ("L1"), ~1/2 L2, ~1/2 L3, 4x L3 ("DRAM"); x, y and the tangent are 64-byte
+ * aligned, first-touched after pinning, and mutually offset by a
+ * non-multiple of 4 KiB.
  */
 #ifndef ACTBENCH_BENCH_H
 #define ACTBENCH_BENCH_H
@@ -60,7 +29,17 @@ typedef struct ab_bench_options {
     bool quick;     /* L1 and L2 sizes only, 5 rounds, short warm-up: seconds */
     unsigned rounds; /* 0 = default: 15 (quick: 5); DRAM uses max(3, rounds/3) */
     bool quiet;     /* no progress on stderr */
+    /* Bit mask of 1u << ab_distribution (bench/distributions.h); 0 = all. */
+    unsigned distributions;
 } ab_bench_options;
+
+/* Sets a bench-only option from the command line: name is the long option
+ * without dashes ("distribution"), value its argument. Returns 0, 2 (usage
+ * error, message printed), or 1 when the name is not a bench option. */
+int ab_bench_set_option(ab_bench_options *opt, const char *name, const char *value);
+
+/* One line per bench-only option, for the command's --help. */
+extern const char ab_bench_options_help[];
 
 /* Times forward and derivative (when the implementation has one) of each
  * impl; every impl must be supported by the CPU (ab_impl_supported).
@@ -69,7 +48,7 @@ typedef struct ab_bench_options {
  * default_params, plus a 64-channel channel_alpha (only prelu reads it).
  * Writes output_dir/performance.csv, performance.md and
  * raw/bench_samples.csv atomically. Returns 0, or prints a clear message
- * and returns non-zero. */
+ * and returns non-zero (2 for a usage error). */
 int ab_bench_run(const ab_bench_options *opt, const ab_impl *const *impls, size_t n_impls);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "actbench/actbench.h"
+#include "common/rng.h" /* ab_rng_next: the harness's one generator */
 
 typedef struct ab_input_set {
     float *x;
@@ -25,14 +26,5 @@ void ab_inputs_free(ab_input_set *set);
 
 /* The generic named inputs of accuracy.md, for reuse by tests. */
 size_t ab_generic_named_inputs(const float **out);
-
-/* A small, fast, seedable generator (splitmix64). */
-static inline uint64_t ab_rng_next(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
 
 #endif

@@ -14,6 +14,7 @@
 #include <sys/syscall.h>
 #endif
 
+#include "common/stats.h"
 #include "timer.h"
 
 #if defined(__x86_64__)
@@ -29,16 +30,11 @@ enum {
 };
 #define CALIBRATION_SECONDS 0.020
 
-static int compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
+/* Sorts v in place: the overhead's minimum is then v[0]. */
 static double median_of(double *v, size_t n)
 {
-    qsort(v, n, sizeof *v, compare_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    ab_stats_sort(v, n);
+    return ab_stats_median(v, n);
 }
 
 static double monotonic_raw_seconds(void)

@@ -1,9 +1,12 @@
 /* ab_bench_run in quick mode on two registry implementations: the result
  * files exist with the documented header and one row per implementation ×
- * direction × distribution × size (plus the copy rows), no temporary file is
- * left behind, machine.json is written, and an unwritable directory is
- * refused with a non-zero status. */
+ * direction × distribution × size (plus the copy rows), every row is either
+ * valid with a positive time not below its copy floor, or invalid with a
+ * reason and no number; no temporary file is left behind, machine.json is
+ * written, and an unwritable directory or an unknown distribution is
+ * refused. */
 #include <dirent.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,27 +15,23 @@
 #include <unistd.h>
 
 #include "bench.h"
+#include "bench/distributions.h"
+#include "csv_table.h"
 #include "machine.h"
+#include "check.h"
 
-static int failures;
-
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                           \
-            fprintf(stderr, __VA_ARGS__);                                                  \
-            fputc('\n', stderr);                                                           \
-            failures++;                                                                    \
-        }                                                                                  \
-    } while (0)
 
 static const char *const expected_header =
     "activation,variant,isa,direction,distribution,size_label,n,bytes,"
     "ticks_per_elem_median,ticks_per_elem_min,dispersion_mdape_pct,unstable,"
     "ns_per_elem,core_cycles_per_elem_est,cycle_source,ratio_to_naive,ratio_to_copy,"
-    "mxcsr_changed,rounds,reps_n,reps_half,output_checksum,preempted_samples\n";
+    "mxcsr_changed,rounds,reps_n,reps_half,output_checksum,preempted_samples,"
+    "valid,invalid_reason,samples_valid,samples_migrated,samples_backwards,"
+    "samples_outliers,affinity_resets,cpu_id_source,floor_store_ticks_per_elem,"
+    "floor_copy_ticks_per_elem,gbytes_per_s,core_cycles_per_elem,core_cycles_source\n";
+enum { EXPECTED_FIELDS = 36 };
 
-/* True when some entry of dir starts with '.' and contains ".tmp." */
+/* True when some entry of dir contains ".tmp." */
 static bool has_temp_files(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -52,6 +51,35 @@ static void remove_tree(const char *dir)
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)
         fprintf(stderr, "warning: could not remove %s\n", dir);
+}
+
+/* Every line has EXPECTED_FIELDS fields (RFC 4180: commas inside double
+ * quotes do not split). */
+static void check_field_counts(const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    char line[8192];
+    CHECK(fp != NULL, "%s missing", path);
+    if (fp == NULL)
+        return;
+    CHECK(fgets(line, sizeof line, fp) && strcmp(line, expected_header) == 0,
+          "unexpected header: %s", line);
+    while (fgets(line, sizeof line, fp)) {
+        CHECK(strchr(line, '\n') != NULL, "row without newline");
+        int commas = 0;
+        bool quoted = false;
+        for (const char *p = line; *p; p++) {
+            quoted ^= *p == '"';
+            commas += *p == ',' && !quoted;
+        }
+        CHECK(commas == EXPECTED_FIELDS - 1, "row with %d fields: %s", commas + 1, line);
+    }
+    fclose(fp);
+}
+
+static const char *field(const ab_csv_table *t, size_t r, const char *name)
+{
+    return ab_csv_field(t, r, ab_csv_column(t, name));
 }
 
 int main(void)
@@ -75,58 +103,63 @@ int main(void)
     CHECK(ab_machine_write_json(out, 1, (char *[]){"test_bench_quick", NULL}) == 0,
           "machine.json failed");
 
-    char path[600], line[4096];
+    char path[600];
     snprintf(path, sizeof path, "%s/performance.csv", out);
-    FILE *fp = fopen(path, "r");
-    CHECK(fp != NULL, "%s missing", path);
-    int rows = 0, copy_rows = 0, naive_ratio_one = 0, branchless_rows = 0, unstable = 0;
-    if (fp != NULL) {
-        CHECK(fgets(line, sizeof line, fp) && strcmp(line, expected_header) == 0,
-              "unexpected header: %s", line);
-        while (fgets(line, sizeof line, fp)) {
-            rows++;
-            CHECK(strchr(line, '\n') != NULL, "row without newline");
-            /* fields, RFC 4180: commas inside double quotes do not split */
-            int commas = 0;
-            bool quoted = false;
-            for (const char *p = line; *p; p++) {
-                quoted ^= *p == '"';
-                commas += *p == ',' && !quoted;
-            }
-            CHECK(commas == 22, "row with %d fields: %s", commas + 1, line);
-            copy_rows += strncmp(line, "copy,", 5) == 0;
-            branchless_rows += strncmp(line, "sigmoid,branchless,", 19) == 0;
-            /* naive against itself: ratio exactly 1 -- unless noise made its
-             * per-element time non-positive, which bench reports as invalid
-             * (empty ratio, unstable flag) rather than as a timing. The
-             * median is field 9 (the distribution holds one quoted comma). */
-            if (strncmp(line, "sigmoid,naive,", 14) == 0) {
-                const char *m = line;
-                for (int c = 0; c < 9 && m; c++)
-                    m = strchr(m, ',') ? strchr(m, ',') + 1 : NULL;
-                bool invalid = m && strtod(m, NULL) <= 0.0 && strstr(line, ",1,") != NULL;
-                if (strstr(line, ",1.0000,") != NULL || invalid)
-                    naive_ratio_one++;
-            }
-            /* the unstable flag is field 12 (the distribution field holds one
-             * quoted comma) */
-            const char *p = line;
-            for (int c = 0; c < 12 && p; c++)
-                p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL;
-            unstable += p && *p == '1';
-            CHECK(strstr(line, ",\"uniform[-10,10]\",") || strstr(line, ",\"positive(0,10]\","),
-                  "distribution field missing or unquoted: %s", line);
+    check_field_counts(path);
+    ab_csv_table t;
+    int copy_rows = 0, branchless_rows = 0, naive_ratio_one = 0, naive_rows = 0, unstable = 0,
+        invalid = 0;
+    int per_distribution[AB_DIST_COUNT] = {0};
+    bool read = ab_csv_read(path, &t, false);
+    CHECK(read, "cannot read %s", path);
+    for (size_t r = 0; read && r < t.n_rows; r++) {
+        const char *act = field(&t, r, "activation"), *variant = field(&t, r, "variant");
+        copy_rows += strcmp(act, "copy") == 0;
+        branchless_rows += strcmp(variant, "branchless") == 0;
+        unstable += strcmp(field(&t, r, "unstable"), "1") == 0;
+        for (int d = 0; d < AB_DIST_COUNT; d++)
+            per_distribution[d] +=
+                strcmp(field(&t, r, "distribution"), ab_distribution_name(d)) == 0;
+        double median = strtod(field(&t, r, "ticks_per_elem_median"), NULL);
+        double floor = strtod(field(&t, r, "floor_copy_ticks_per_elem"), NULL);
+        bool valid = strcmp(field(&t, r, "valid"), "1") == 0;
+        const char *reason = field(&t, r, "invalid_reason");
+        if (valid) {
+            CHECK(median > 0 && reason[0] == '\0', "valid row %zu: median %g, reason '%s'", r,
+                  median, reason);
+            CHECK(!(floor > 0) || median >= 0.75 * floor, "valid row %zu below its floor", r);
+            CHECK(strtod(field(&t, r, "gbytes_per_s"), NULL) > 0, "row %zu without GB/s", r);
+        } else {
+            invalid++;
+            CHECK(strcmp(field(&t, r, "valid"), "0") == 0, "valid field '%s'",
+                  field(&t, r, "valid"));
+            CHECK(reason[0] != '\0', "invalid row %zu without a reason", r);
+            CHECK(field(&t, r, "ticks_per_elem_median")[0] == '\0' &&
+                      field(&t, r, "ns_per_elem")[0] == '\0',
+                  "invalid row %zu still has a number", r);
         }
-        fclose(fp);
+        /* naive against itself: ratio exactly 1 when it is a measurement */
+        if (strcmp(act, "sigmoid") == 0 && strcmp(variant, "naive") == 0) {
+            naive_rows++;
+            naive_ratio_one += valid ? strcmp(field(&t, r, "ratio_to_naive"), "1.0000") == 0
+                                     : field(&t, r, "ratio_to_naive")[0] == '\0';
+        }
+        CHECK(strstr(field(&t, r, "core_cycles_source"), "perf_event") != NULL,
+              "core_cycles_source '%s'", field(&t, r, "core_cycles_source"));
     }
-    /* 2 sizes × 2 distributions × (2 impls × 2 directions + copy) */
-    CHECK(rows == 20, "%d rows, expected 20", rows);
-    CHECK(copy_rows == 4, "%d copy rows, expected 4", copy_rows);
-    CHECK(branchless_rows == 8, "%d branchless rows, expected 8", branchless_rows);
-    CHECK(naive_ratio_one == 8, "%d naive rows with ratio_to_naive 1, expected 8",
-          naive_ratio_one);
-    printf("%d rows, %d flagged unstable (a noisy shared host; not a failure)\n", rows,
-           unstable);
+    /* 2 sizes × 5 distributions × (2 impls × 2 directions + copy) */
+    CHECK(read && t.n_rows == 50, "%zu rows, expected 50", read ? t.n_rows : 0);
+    CHECK(copy_rows == 10, "%d copy rows, expected 10", copy_rows);
+    CHECK(branchless_rows == 20, "%d branchless rows, expected 20", branchless_rows);
+    CHECK(naive_rows == 20 && naive_ratio_one == 20, "%d of %d naive rows with ratio 1",
+          naive_ratio_one, naive_rows);
+    for (int d = 0; d < AB_DIST_COUNT; d++)
+        CHECK(per_distribution[d] == 10, "%d rows of %s", per_distribution[d],
+              ab_distribution_name(d));
+    printf("%zu rows, %d unstable, %d invalid (a noisy shared host; not a failure)\n",
+           read ? t.n_rows : 0, unstable, invalid);
+    if (read)
+        ab_csv_free(&t);
 
     const char *others[] = {"performance.md", "raw/bench_samples.csv", "machine.json"};
     for (size_t i = 0; i < 3; i++) {
@@ -136,6 +169,14 @@ int main(void)
     }
     snprintf(path, sizeof path, "%s/raw", out);
     CHECK(!has_temp_files(out) && !has_temp_files(path), "temporary files left behind");
+
+    /* Only the distributions asked for. */
+    ab_bench_options one = opt;
+    CHECK(ab_bench_set_option(&one, "distribution", "normal4,tails") == 0, "option refused");
+    CHECK(one.distributions == (1u << AB_DIST_NORMAL_4 | 1u << AB_DIST_TAILS), "mask %#x",
+          one.distributions);
+    CHECK(ab_bench_set_option(&one, "distribution", "gaussian") == 2, "unknown name accepted");
+    CHECK(ab_bench_set_option(&one, "no-such-option", "1") == 1, "unknown option claimed");
 
     /* An unwritable output directory: refused, nothing written. Root ignores
      * permission bits, so a path under a regular file stands in for it. */

@@ -1,0 +1,26 @@
+/* See csv_write.h. */
+#include <math.h>
+#include <string.h>
+
+#include "common/csv_write.h"
+
+void ab_csv_put_text(FILE *fp, const char *s)
+{
+    if (strpbrk(s, ",\"\n\r") == NULL) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}
+
+void ab_csv_put_number(FILE *fp, double v, const char *format)
+{
+    if (isfinite(v))
+        fprintf(fp, format, v);
+}

@@ -1,0 +1,31 @@
+/* The harness's one MXCSR guard: kernels (peer libraries especially) may set
+ * FTZ/DAZ or the rounding mode. Every command saves MXCSR before a kernel
+ * call and restores it after, and records whether the call changed the
+ * control bits. The status bits 0-5 (sticky exception flags) are not
+ * control and do not count as a change. The register is written only when
+ * it differs, so the guard costs one read per call in a timed loop. */
+#ifndef ACTBENCH_COMMON_MXCSR_H
+#define ACTBENCH_COMMON_MXCSR_H
+
+#include <stdbool.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <xmmintrin.h>
+typedef unsigned ab_mxcsr_state;
+static inline ab_mxcsr_state ab_mxcsr_save(void) { return _mm_getcsr(); }
+/* Restores the saved state; true when the kernel had changed a control bit. */
+static inline bool ab_mxcsr_restore(ab_mxcsr_state saved)
+{
+    unsigned now = _mm_getcsr();
+    if (now == saved)
+        return false;
+    _mm_setcsr(saved);
+    return ((now ^ saved) & ~0x3Fu) != 0;
+}
+#else
+typedef int ab_mxcsr_state;
+static inline ab_mxcsr_state ab_mxcsr_save(void) { return 0; }
+static inline bool ab_mxcsr_restore(ab_mxcsr_state saved) { (void)saved; return false; }
+#endif
+
+#endif
