@@ -66,7 +66,7 @@ static bool run_bench(const char *dir, const ab_impl *const *impls, size_t n,
                             .distributions = 1u << AB_DIST_UNIFORM};
     char path[600];
     snprintf(path, sizeof path, "%s/performance.csv", dir);
-    return ab_bench_run(&opt, impls, n) == 0 && ab_csv_read(path, t, false);
+    return ab_bench_run(&opt, impls, n) == 0 && ab_csv_read(path, t, false) == AB_CSV_OK;
 }
 
 int main(void)

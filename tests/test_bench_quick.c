@@ -110,7 +110,7 @@ int main(void)
     int copy_rows = 0, branchless_rows = 0, naive_ratio_one = 0, naive_rows = 0, unstable = 0,
         invalid = 0;
     int per_distribution[AB_DIST_COUNT] = {0};
-    bool read = ab_csv_read(path, &t, false);
+    bool read = ab_csv_read(path, &t, false) == AB_CSV_OK;
     CHECK(read, "cannot read %s", path);
     for (size_t r = 0; read && r < t.n_rows; r++) {
         const char *act = field(&t, r, "activation"), *variant = field(&t, r, "variant");
