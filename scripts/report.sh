@@ -1,7 +1,9 @@
 #!/bin/bash
-# Regenerates the graphs (RESULTS_DIR/plots/*.svg) and REPORT.md from a results
-# directory written by `actbench run` (and, when present, `actbench curves` and
-# the exhaustive sweeps under RESULTS_DIR/exhaustive/).
+# Regenerates the graphs (RESULTS_DIR/plots/*.svg), REPORT.md and its detail
+# pages (docs/report/*.md beside REPORT.md) from a results directory written by
+# `actbench run` (and, when present, `actbench curves` and the exhaustive sweeps
+# under RESULTS_DIR/exhaustive/), through scripts/make_report.py (the package
+# scripts/report/).
 #
 #   scripts/report.sh [RESULTS_DIR [REPORT_FILE]]
 #
@@ -9,7 +11,8 @@
 # checkout's REPORT.md when RESULTS_DIR is the checkout's results/, else to
 # RESULTS_DIR/REPORT.md (so a test on a scratch directory never overwrites the
 # committed report). The actbench binary is $ACTBENCH, else build/actbench; it
-# is needed for the recommendations and to draw missing reference curves.
+# gives the registry (`list --format json`) and the picks (`recommend --format
+# json`), and draws missing reference curves.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 results=${1:-$root/results}

@@ -1,9 +1,13 @@
 #!/bin/bash
 # scripts/report.sh on a results directory made by `actbench run --quick` in a
-# temporary directory: REPORT.md is produced, says it is a quick run, has a
-# section for every activation of accuracy.csv, references only graph files
-# that exist (and are SVG), and picks up an exhaustive sweep when one is
-# present. Graph checks are skipped, with a message, when gnuplot is missing.
+# temporary directory. REPORT.md must: say it is a quick run; open with the
+# picks of every activation of accuracy.csv, the same as `actbench recommend`
+# gives, within two screens; have the glossary; link a page per activation
+# and only pages and graphs that exist. No table may have more than 8
+# columns, no text may point outside the repository or talk of issues. A
+# partial exhaustive sweep is listed, not taken for a full one; a full one is
+# used; a missing performance.csv is reported; a CPU-dependent implementation
+# (from the registry JSON) is marked. Graph checks need gnuplot.
 set -u
 : "${ACTBENCH:?set ACTBENCH to the actbench binary}"
 src=${ACTBENCH_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -14,90 +18,113 @@ fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 "$ACTBENCH" run --quick --quiet -o "$tmp/results" 2>"$tmp/err" || { echo "FAIL: actbench run --quick"; cat "$tmp/err"; exit 1; }
+R=$tmp/results
 
-# A small exhaustive sweep, its files renamed as a full-range sweep's would be,
-# so that the generator's pick-up of results/exhaustive/ is exercised.
+# A small exhaustive sweep of relu, first as the partial range it is, then
+# relabelled as a full-range sweep (its pick-up is exercised without 2^32 inputs).
+have_exh=0
 if "$ACTBENCH" accuracy --exhaustive --activation relu --variant naive,branchless \
-        --range 3f800000:3f800fff --threads 1 --output "$tmp/results" --quiet 2>>"$tmp/err"; then
-    for f in "$tmp/results/exhaustive"/relu.range-3f800000-3f800fff.*; do
-        mv "$f" "${f/.range-3f800000-3f800fff/}"
-    done
+        --range 3f800000:3f800fff --threads 1 --output "$R" --quiet 2>>"$tmp/err"; then
+    for f in "$R/exhaustive"/relu.range-3f800000-3f800fff.*; do mv "$f" "${f/.range-3f800000-3f800fff/}"; done
+    python3 "$src/scripts/make_report.py" --results "$R" --report "$tmp/partial/REPORT.md" 2>"$tmp/perr" \
+        || { fail "make_report.py failed on a partial-range sweep"; cat "$tmp/perr"; }
+    grep -q "No full-range binary32 sweep" "$tmp/partial/docs/report/sweeps.md" \
+        || fail "a partial-range sweep was taken for a full one"
+    grep -q "Partial-range" "$tmp/partial/docs/report/sweeps.md" || fail "the partial-range sweep is not listed"
+    sed -i 's/,0x3f800000,0x3f800fff,/,0x00000000,0xffffffff,/' "$R/exhaustive/relu.csv" "$R/exhaustive/summary.csv"
     have_exh=1
-    # As it is, the sweep covers 4096 bit patterns: the report must not take it
-    # for a full 2^32 sweep (generator alone: no graphs, no recommendations).
-    python3 "$src/scripts/make_report.py" --results "$tmp/results" --report "$tmp/partial.md" 2>/dev/null \
-        || fail "make_report.py failed on a partial-range sweep"
-    grep -q "^No full-range binary32 sweep" "$tmp/partial.md" || fail "a partial-range sweep was taken for a full one"
-    grep -q "^Partial-range or 16-bit-format sweeps" "$tmp/partial.md" || fail "the partial-range sweep is not listed"
-    # Then relabel its range as the full one, so that the pick-up of a full
-    # sweep (summary.csv and relu.csv) is exercised without a 2^32 run.
-    sed -i 's/,0x3f800000,0x3f800fff,/,0x00000000,0xffffffff,/' \
-        "$tmp/results/exhaustive/relu.csv" "$tmp/results/exhaustive/summary.csv"
 else
-    echo "note: exhaustive sweep unavailable, its pick-up is not tested"; have_exh=0
+    echo "note: exhaustive sweep unavailable, its pick-up is not tested"
 fi
 
-ACTBENCH="$ACTBENCH" "$src/scripts/report.sh" "$tmp/results" 2>"$tmp/report.err" \
+ACTBENCH="$ACTBENCH" "$src/scripts/report.sh" "$R" 2>"$tmp/report.err" \
     || { fail "scripts/report.sh exited non-zero"; cat "$tmp/report.err"; }
-report=$tmp/results/REPORT.md
+report=$R/REPORT.md
+pages=$R/docs/report
 [ -s "$report" ] || { echo "FAIL: no REPORT.md"; cat "$tmp/report.err"; exit 1; }
 
 grep -q "QUICK run" "$report" || fail "REPORT.md does not say it presents a quick run"
-for act in $(tail -n +2 "$tmp/results/accuracy.csv" | cut -d, -f1 | sort -u); do
-    grep -q "^## $act\$" "$report" || fail "no section for activation $act"
+for h in "## Which implementation to pick" "### Forward" "### Derivative" "## Glossary" "## Method" "### Machine"; do
+    grep -q "^$h\$" "$report" || fail "no '$h' section"
 done
-grep -q "^## Summary" "$report" || fail "no summary section"
-grep -q "^### Recommendation per activation (forward)" "$report" || fail "no recommendation summary table"
-grep -q "ULP convention" "$report" || fail "method section lacks the ULP convention"
-grep -q "^### AVX2 kernels against their targets (issue 5)" "$report" || fail "no AVX2 targets section"
-grep -q "^### Exhaustive sweeps (issue 3)" "$report" || fail "no exhaustive sweeps section"
-# the avx2 table's max ULP comes from full sweeps only: relu's avx2 was not swept
-avx2_cell=$(awk '/^### AVX2 kernels/,/^### Exhaustive sweeps/' "$report" \
-    | awk -F'|' '$2 ~ /^ relu $/ && $3 ~ /^ forward $/ && $4 ~ /^ avx2 $/ {print $5; exit}')
-[ "$avx2_cell" = " not swept " ] || fail "relu avx2 forward: expected 'not swept' (got '$avx2_cell')"
-grep -q "^Of [0-9]* avx2 kernel-directions, " "$report" || fail "no count sentence under the AVX2 table"
+# the summary fits in two screens: one table row per activation and direction, one trade line per
+# activation, and a few lines of heading (19 activations: 57 lines of tables and trades)
+n_act=$(tail -n +2 "$R/accuracy.csv" | cut -d, -f1 | sort -u | wc -l)
+n=$(awk '/^## Which implementation/{on=1} /^## Glossary/{on=0} on' "$report" | grep -c .)
+[ "$n" -le $((3 * n_act + 15)) ] || fail "the summary takes $n non-empty lines for $n_act activations"
+for term in ULP "correctly rounded" binade "variant names" "port bound" dispersion "CPU-dependent"; do
+    grep -q "^- \*\*$term" "$report" || fail "glossary lacks '$term'"
+done
 
-# every linked image exists, relative to the report
-n_img=0
-while IFS= read -r link; do
-    n_img=$((n_img + 1))
-    [ -f "$tmp/results/$link" ] || fail "REPORT.md links to missing file $link"
-    case $link in /*) fail "absolute image path $link" ;; esac
-done < <(grep -o '!\[[^]]*\]([^)]*)' "$report" | sed 's/.*](\(.*\))/\1/')
+# every activation: a summary row, a page; the summary's strict pick is recommend's
+for act in $(tail -n +2 "$R/accuracy.csv" | cut -d, -f1 | sort -u); do
+    grep -q "^| $act |" "$report" || fail "no summary row for $act"
+    [ -f "$pages/$act.md" ] && grep -q "^# $act\$" "$pages/$act.md" || fail "no page for $act"
+done
+want=$("$ACTBENCH" recommend -a sigmoid --profile strict --results "$R" --format json \
+    | python3 -c 'import json, sys; p = json.load(sys.stdin)["answers"][0]["pick"]; print(p["variant"] if p else "")')
+got=$(grep -m1 '^| sigmoid |' "$report" | cut -d'|' -f3)
+case $got in *"\`$want\`"*) ;; *) fail "summary strict pick for sigmoid '$got', recommend says '$want'" ;; esac
+
+python3 - "$report" "$pages" <<'PY' || fails=$((fails + 1))
+import os, re, sys
+report, pages = sys.argv[1], sys.argv[2]
+bad = []
+files = [report] + [os.path.join(pages, f) for f in sorted(os.listdir(pages)) if f.endswith(".md")]
+for f in files:
+    text = open(f).read()
+    base = os.path.dirname(f)
+    for line in text.splitlines():
+        if line.startswith("|") and not line.startswith("|---"):
+            cols = len(re.split(r"(?<!\\)\|", line.strip())) - 2
+            if cols > 8:
+                bad.append(f"{os.path.basename(f)}: a table with {cols} columns: {line[:80]}")
+                break
+    if re.search(r"\bissues?\b", text, re.I):
+        bad.append(f"{os.path.basename(f)} talks of issues")
+    if "../shared" in text:
+        bad.append(f"{os.path.basename(f)} links outside the repository")
+    for target in re.findall(r"\]\(([^)#]+)\)", text):
+        if target.startswith("http") or "docs/" in target and target.endswith(("accuracy.md", "measurement.md",
+                                                                              "activations.md")):
+            continue  # the repository's docs: outside a scratch results directory
+        if not os.path.exists(os.path.join(base, target)):
+            bad.append(f"{os.path.basename(f)} links to missing {target}")
+for s in bad:
+    print("FAIL:", s)
+sys.exit(1 if bad else 0)
+PY
 
 if command -v gnuplot >/dev/null; then
-    [ "$n_img" -gt 0 ] || fail "gnuplot present but REPORT.md shows no graph"
-    grep -q '!\[sigmoid and its derivative\](plots/curve_sigmoid.svg)' "$report" || fail "no sigmoid curve graph"
     grep -q 'pareto_sigmoid_forward.svg' "$report" || fail "no speed-vs-accuracy graph for sigmoid"
-    grep -q 'cache_sigmoid_forward.svg' "$report" || fail "no cache-level graph for sigmoid"
-    for f in "$tmp/results/plots"/*.svg; do
-        grep -q '<svg' "$f" || fail "$f is not SVG"
-    done
+    grep -q 'cache_sigmoid_forward.svg' "$pages/sigmoid.md" || fail "no cache-level graph for sigmoid"
+    grep -q 'curve_sigmoid.svg' "$pages/sigmoid.md" || fail "no curve of sigmoid"
+    grep -q 'KiB' "$R/plots/cache_sigmoid_forward.svg" || fail "the cache graph has no byte sizes"
+    for f in "$R/plots"/*.svg; do grep -q '<svg' "$f" || fail "$f is not SVG"; done
     grep -q "Graphs that failed" "$report" && fail "some graphs failed: $(grep -A5 'Graphs that failed' "$report")"
-    if [ "$have_exh" = 1 ]; then
-        grep -q 'ulp_binade_relu_forward.svg' "$report" || fail "exhaustive error map of relu not drawn"
-    fi
+    [ "$have_exh" = 1 ] && { grep -q 'ulp_binade_relu_forward.svg' "$pages/relu.md" || fail "relu error map not drawn"; }
 else
-    echo "SKIP plots: gnuplot missing (Debian gnuplot-nox); checking the report says so"
+    echo "SKIP graphs: gnuplot missing (Debian gnuplot-nox); checking the report says so"
     grep -q "gnuplot was not found" "$report" || fail "report does not say the graphs were not regenerated"
 fi
 if [ "$have_exh" = 1 ]; then
-    grep -q "Exhaustive sweeps\*\* (every binary32 input" "$report" || fail "exhaustive sweep not picked up"
-    exh_cell=$(awk '/^### relu — forward/,/^\*\*Speed/' "$report" | awk -F'|' '$2 ~ /^ naive $/ {print $4; exit}')
-    case $exh_cell in *[0-9]*) ;; *) fail "relu naive row lacks the exhaustive max ULP (got '$exh_cell')" ;; esac
-    run_row=$(awk '/^### Exhaustive sweeps \(issue 3\)/,/^### Where peers/' "$report" | grep '^| relu | 2 × 2 = 4 |')
-    [ -n "$run_row" ] || fail "the relu sweep (2 implementations × 2 directions) is not in the issue 3 table"
-    relu_missing=$(grep '^\*\*Not swept yet\*\*' "$report" | grep -oE '(: | — )relu: [^—]*')
-    case $relu_missing in
-    *naive* | *branchless*) fail "swept relu implementations listed as not swept: $relu_missing" ;;
-    *avx2*) ;;
-    *) fail "relu avx2 not listed as not swept (got '$relu_missing')" ;;
-    esac
+    row=$(grep -m1 '^| `naive` | scalar |' "$pages/relu.md")
+    case $row in *"all 2^32"*) ;; *) fail "relu naive: the full sweep is not used ($row)" ;; esac
+    grep -q "^| relu | 2 × forward/derivative |" "$pages/sweeps.md" || fail "the relu sweep is not in the sweeps table"
+    grep -q "^- relu: .*avx2" "$pages/sweeps.md" || fail "relu avx2 not listed as not swept"
 fi
-# a missing file is reported, not fatal
-rm "$tmp/results/performance.csv"
-ACTBENCH="$ACTBENCH" "$src/scripts/report.sh" "$tmp/results" "$tmp/r2.md" 2>/dev/null || fail "report.sh fails without performance.csv"
-grep -q "performance.csv is missing" "$tmp/r2.md" 2>/dev/null || fail "missing performance.csv not reported"
 
-[ "$fails" -eq 0 ] && echo "report: OK ($n_img graphs linked)"
+# the registry's CPU-dependent flag marks an implementation (fixture in the list JSON schema)
+python3 "$src/scripts/make_report.py" --results "$R" --report "$tmp/fx/REPORT.md" --actbench "$ACTBENCH" \
+    --list-json "$src/tests/data/list_fixture.json" 2>/dev/null || fail "make_report.py with --list-json failed"
+grep -q '`approx-avx2-p3-rcp`†' "$tmp/fx/docs/report/sigmoid.md" || fail "CPU-dependent implementation not marked"
+grep -q 'f(x) = 1/(1+e^-x)' "$tmp/fx/docs/report/sigmoid.md" || fail "formula from the registry JSON not shown"
+
+# a missing file is reported, not fatal
+rm "$R/performance.csv"
+python3 "$src/scripts/make_report.py" --results "$R" --report "$tmp/r2/REPORT.md" --actbench "$ACTBENCH" 2>/dev/null \
+    || fail "make_report.py fails without performance.csv"
+grep -q "performance.csv is missing" "$tmp/r2/REPORT.md" 2>/dev/null || fail "missing performance.csv not reported"
+
+[ "$fails" -eq 0 ] && echo "PASS test_report"
 exit $((fails > 0))

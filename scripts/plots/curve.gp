@@ -10,5 +10,5 @@ set xlabel "x"
 set grid
 set key top left
 set xzeroaxis lt -1 lw 0.5
-plot datafile skip 1 using 1:2 with lines lw 2 lc rgb "#1f77b4" title name."(x)", \
-     datafile skip 1 using 1:3 with lines lw 2 dt 2 lc rgb "#d62728" title name."'(x)"
+plot datafile skip 1 using 1:2 with lines lw 2 lc rgb "#0072B2" title name."(x)", \
+     datafile skip 1 using 1:3 with lines lw 2 dt 2 lc rgb "#D55E00" title name."'(x)"
