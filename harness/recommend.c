@@ -46,9 +46,23 @@ static const char *time_unit(const context *cx)
     return cx->use_ns ? "ns/element" : "TSC ticks/element";
 }
 
+/* A max ULP to 3 significant digits, rounded up as the errors themselves
+ * are, so that 1.000001 ULP never reads as 1 (and as meeting "<= 1"). */
+static void ulp_text(char *buf, size_t size, double v)
+{
+    if (!(v > 0) || isinf(v)) {
+        snprintf(buf, size, "%g", v);
+        return;
+    }
+    double scale = pow(10.0, 2 - floor(log10(v)));
+    snprintf(buf, size, "%.3g", ceil(v * scale * (1 - 1e-12)) / scale);
+}
+
 static void accuracy_words(char *buf, size_t size, const rc_candidate *c)
 {
-    int len = snprintf(buf, size, "max %.3g ULP", c->max_ulp);
+    char u[32];
+    ulp_text(u, sizeof u, c->max_ulp);
+    int len = snprintf(buf, size, "max %s ULP", u);
     unsigned long long flush = c->classes[RC_FLUSH_TO_ZERO], other = rc_class_total(c, 1u << RC_FLUSH_TO_ZERO);
     if (flush && (size_t)len < size)
         len += snprintf(buf + len, size - (size_t)len, ", %llu result%s flushed to zero", flush, flush == 1 ? "" : "s");
@@ -88,8 +102,8 @@ static void trade_sentence(const context *cx, const rc_set *set, answer *a)
     accuracy_words(ra, sizeof ra, r);
     /* compared as printed, so that "more accurate" never sits between two equal figures */
     char pu[32], ru[32];
-    snprintf(pu, sizeof pu, "%.3g", p->max_ulp);
-    snprintf(ru, sizeof ru, "%.3g", r->max_ulp);
+    ulp_text(pu, sizeof pu, p->max_ulp);
+    ulp_text(ru, sizeof ru, r->max_ulp);
     const char *versus = strcmp(pu, ru) == 0 ? " (as accurate)" : r->max_ulp < p->max_ulp ? " (more accurate)"
                                                                                           : " (less accurate)";
     bool timed = p->timing_valid && r->timing_valid;
@@ -124,10 +138,13 @@ static void time_cell(const context *cx, char *buf, size_t size, const rc_candid
 
 static void ulp_cell(char *buf, size_t size, const rc_candidate *c)
 {
-    if (c == NULL)
+    char u[32];
+    if (c == NULL) {
         snprintf(buf, size, "-");
-    else
-        snprintf(buf, size, "%.3g (%s)", c->max_ulp, strcmp(c->accuracy_source, "exhaustive") == 0 ? "all 2^32"
+        return;
+    }
+    ulp_text(u, sizeof u, c->max_ulp);
+    snprintf(buf, size, "%s (%s)", u, strcmp(c->accuracy_source, "exhaustive") == 0 ? "all 2^32"
                                                                                                   : "sampled");
 }
 
