@@ -18,6 +18,7 @@ endfunction()
 actbench_require_pkg(MPFR mpfr libmpfr-dev)
 actbench_require_pkg(HWLOC hwloc libhwloc-dev)
 actbench_require_pkg(CJSON libcjson libcjson-dev)
+actbench_require_pkg(ZLIB zlib zlib1g-dev)  # CRC-32 of the results manifest
 
 find_path(GMP_INCLUDE_DIR gmp.h)
 find_library(GMP_LIBRARY gmp)

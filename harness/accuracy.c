@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "accuracy.h"
-#include "atomic_file.h"
+#include "output/accuracy_table.h"
 #include "mxcsr.h"
 
 #define QUICK_GRID 2000
@@ -185,78 +185,10 @@ int ab_accuracy_measure_vector(const ab_activation *act, ab_direction dir,
 
 /* ---- the command ----------------------------------------------------------- */
 
-static float float_of(uint32_t u)
-{
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
-
-static void write_csv_header(FILE *fp)
-{
-    fprintf(fp, "activation,variant,isa,direction,method,inputs,ulp_counted,max_ulp,worst_x,"
-                "worst_y,worst_cr,mean_ulp,pct_correctly_rounded,count_gt_1ulp,nan_expected");
-    for (int k = 0; k < AB_CLASS_KINDS; k++)
-        fprintf(fp, ",%s", ab_class_name(k));
-    for (int k = 0; k < AB_CLASS_KINDS; k++)
-        fprintf(fp, ",%s_example_x", ab_class_name(k));
-    /* CSV-safe bin names: hist_le_0.5, hist_0.5_1, hist_1_2, ..., hist_gt_2097152 */
-    fprintf(fp, ",hist_le_0.5,hist_0.5_1");
-    for (int b = 2; b < AB_HIST_BINS - 1; b++)
-        fprintf(fp, ",hist_%.0f_%.0f", ldexp(1.0, b - 2), ldexp(1.0, b - 1));
-    fprintf(fp, ",hist_gt_%.0f", ldexp(1.0, AB_HIST_BINS - 3));
-    fprintf(fp, ",bound_max_ulp,within_bound,mxcsr_changed,max_sum_error\n");
-}
-
-static void write_csv_row(FILE *fp, const ab_accuracy_row *r, const char *method)
-{
-    const ab_acc_stats *s = &r->stats;
-    fprintf(fp, "%s,%s,%s,%s,%s,%llu,%llu,", r->impl->activation, r->impl->variant,
-            ab_isa_name(r->impl->isa), ab_direction_name(r->direction), method,
-            (unsigned long long)s->inputs, (unsigned long long)s->ulp_counted);
-    if (s->ulp_counted > 0)
-        fprintf(fp, "%.6g,%a,%a,%a,", s->max_ulp, float_of(s->worst_x), float_of(s->worst_y),
-                float_of(s->worst_cr));
-    else
-        fprintf(fp, ",,,,");
-    fprintf(fp, "%.6g,%.4f,%llu,%llu", ab_acc_stats_mean(s), ab_acc_stats_pct_cr(s),
-            (unsigned long long)s->over_one_ulp, (unsigned long long)s->nan_expected);
-    for (int k = 0; k < AB_CLASS_KINDS; k++)
-        fprintf(fp, ",%llu", (unsigned long long)s->classes[k]);
-    for (int k = 0; k < AB_CLASS_KINDS; k++)
-        if (s->classes[k])
-            fprintf(fp, ",%a", float_of(s->class_example_x[k]));
-        else
-            fprintf(fp, ",");
-    for (int b = 0; b < AB_HIST_BINS; b++)
-        fprintf(fp, ",%llu", (unsigned long long)s->hist[b]);
-    fprintf(fp, ",%.6g,%s,%s,", ab_impl_bound(r->impl, r->direction)->max_ulp,
-            r->within_bound ? "yes" : "no", r->mxcsr_changed ? "yes" : "no");
-    if (!isnan(r->max_sum_error))
-        fprintf(fp, "%.3g", r->max_sum_error);
-    fputc('\n', fp);
-}
-
-static void write_md_row(FILE *fp, const ab_accuracy_row *r)
-{
-    const ab_acc_stats *s = &r->stats;
-    char worst[96] = "";
-    if (s->ulp_counted > 0)
-        snprintf(worst, sizeof worst, "`%a`", float_of(s->worst_x));
-    fprintf(fp, "| %s | %s | %.3g | %s | %.3g | %.2f | %llu | %llu | %llu | %llu | %llu | %.3g | %s |\n",
-            r->impl->variant, ab_direction_name(r->direction), s->ulp_counted ? s->max_ulp : 0.0,
-            worst, ab_acc_stats_mean(s), ab_acc_stats_pct_cr(s),
-            (unsigned long long)s->over_one_ulp, (unsigned long long)s->classes[3],
-            (unsigned long long)(s->classes[0] + s->classes[1]),
-            (unsigned long long)(s->classes[2] + s->classes[5]),
-            (unsigned long long)s->classes[4], ab_impl_bound(r->impl, r->direction)->max_ulp,
-            r->within_bound ? "yes" : "**no**");
-}
-
 int ab_accuracy_run(const ab_accuracy_options *opt, const ab_impl *const *impls, size_t n)
 {
     size_t n_grid = opt->n_grid ? opt->n_grid : (opt->quick ? QUICK_GRID : FULL_GRID);
-    size_t n_random = opt->n_random ? opt->n_random : (opt->quick ? QUICK_RANDOM : FULL_RANDOM);
+    size_t n_random = opt->n_random_given ? opt->n_random : (opt->quick ? QUICK_RANDOM : FULL_RANDOM);
     ab_accuracy_row *rows = calloc(2 * (n ? n : 1), sizeof *rows);
     const ab_impl **group = calloc(n ? n : 1, sizeof *group);
     if (rows == NULL || group == NULL) {
@@ -311,42 +243,20 @@ int ab_accuracy_run(const ab_accuracy_options *opt, const ab_impl *const *impls,
         }
     }
 
-    ab_atomic_file csv, md;
-    if (!failed && ab_atomic_open(&csv, opt->output_dir, "accuracy.csv")) {
-        write_csv_header(csv.fp);
-        for (size_t r = 0; r < n_rows; r++)
-            write_csv_row(csv.fp, &rows[r], rows[r].impl->flags & AB_FLAG_VECTOR ? "vectors" : "sampled");
-        if (!ab_atomic_commit(&csv))
-            failed = true;
-    } else {
+    long precision = opt->precision > 0 ? opt->precision : AB_REF_DEFAULT_PREC;
+    char sampling[160], sampling_vector[160];
+    snprintf(sampling, sizeof sampling, "named + grid %zu + random %zu; seed %llu; MPFR %ld bits",
+             n_grid, n_random, (unsigned long long)opt->seed, precision);
+    snprintf(sampling_vector, sizeof sampling_vector, "vector family%s; seed %llu; MPFR %ld bits",
+             opt->quick ? " (quick)" : "", (unsigned long long)opt->seed, precision);
+    size_t in_table = 0;
+    if (!failed && ab_accuracy_write_tables(opt->output_dir, rows, n_rows, sampling,
+                                            sampling_vector, &in_table) != 0)
         failed = true;
-    }
-    if (!failed && ab_atomic_open(&md, opt->output_dir, "accuracy.md")) {
-        fprintf(md.fp, "# Accuracy (sampled: named inputs, a %zu-point grid over each activation's range, "
-                       "%zu random bit patterns; seed %llu)\n\n"
-                       "ULP error as in shared/docs/accuracy.md; FTZ = flushed to zero, NaN = unexpected or "
-                       "missing NaN, inf = infinity where finite (or finite where infinite), ±0 = "
-                       "signed-zero mismatch. Bound = the implementation's declared bound.\n",
-                n_grid, n_random, (unsigned long long)opt->seed);
-        const char *current = "";
-        for (size_t r = 0; r < n_rows; r++) {
-            if (strcmp(current, rows[r].impl->activation) != 0) {
-                current = rows[r].impl->activation;
-                fprintf(md.fp, "\n## %s\n\n| variant | direction | max ULP | worst x | mean ULP | %% CR | "
-                               "> 1 ULP | FTZ | NaN | inf | ±0 | bound | within |\n"
-                               "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n",
-                        current);
-            }
-            write_md_row(md.fp, &rows[r]);
-        }
-        if (!ab_atomic_commit(&md))
-            failed = true;
-    } else {
-        failed = true;
-    }
     if (!failed && !opt->quiet)
-        fprintf(stderr, "accuracy: %zu rows written to %s/accuracy.csv (%zu outside their bound)\n",
-                n_rows, opt->output_dir, violations);
+        fprintf(stderr, "accuracy: %zu rows measured (%zu outside their bound); %s/accuracy.csv "
+                        "now holds %zu rows\n",
+                n_rows, violations, opt->output_dir, in_table);
     free(rows);
     free(group);
     return failed ? 1 : 0;

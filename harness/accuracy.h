@@ -18,7 +18,9 @@ typedef struct ab_accuracy_options {
     bool quick;
     bool quiet;
     uint64_t seed;
-    size_t n_grid, n_random; /* 0: defaults for the mode */
+    size_t n_grid;           /* 0: default for the mode */
+    size_t n_random;         /* used when n_random_given, else the default for the mode */
+    bool n_random_given;
     long precision;          /* MPFR bits; 0: AB_REF_DEFAULT_PREC */
 } ab_accuracy_options;
 
@@ -49,7 +51,8 @@ int ab_accuracy_measure_vector(const ab_activation *act, ab_direction dir,
                                const ab_impl *const *impls, size_t n, bool quick,
                                uint64_t seed, long precision, ab_accuracy_row *rows);
 
-/* Measures every impl and writes output_dir/accuracy.csv and accuracy.md.
+/* Measures every impl and merges its rows into output_dir/accuracy.csv and
+ * accuracy.md (output/accuracy_table.h).
  * Returns 0 when all were measured and written (bound violations are
  * reported in the files and on stderr but are results, not errors), 1 on
  * error. */

@@ -87,8 +87,30 @@ ab_csv_status ab_csv_read(const char *path, ab_csv_table *t, bool quiet_if_missi
             fprintf(stderr, "actbench: cannot read %s: %s\n", path, strerror(errno));
         return missing ? AB_CSV_MISSING : AB_CSV_BAD;
     }
+    ab_csv_status st = ab_csv_read_stream(fp, path, t);
+    fclose(fp);
+    return st;
+}
+
+static bool push_row(ab_csv_table *t, char **row)
+{
+    if (t->n_rows == t->cap_rows) {
+        size_t cap = t->cap_rows ? 2 * t->cap_rows : 64;
+        char ***grown = realloc(t->rows, cap * sizeof *grown);
+        if (grown == NULL)
+            return false;
+        t->rows = grown;
+        t->cap_rows = cap;
+    }
+    t->rows[t->n_rows++] = row;
+    return true;
+}
+
+ab_csv_status ab_csv_read_stream(FILE *fp, const char *path, ab_csv_table *t)
+{
+    memset(t, 0, sizeof *t);
     char *line = NULL;
-    size_t size = 0, cap = 0, line_no = 0;
+    size_t size = 0, line_no = 0;
     ssize_t len;
     const char *problem = NULL;
     size_t got = 0;
@@ -118,22 +140,14 @@ ab_csv_status ab_csv_read(const char *path, ab_csv_table *t, bool quiet_if_missi
             problem = "wrong number of fields";
             break;
         }
-        if (t->n_rows == cap) {
-            size_t grown_cap = cap ? 2 * cap : 64;
-            char ***grown = realloc(t->rows, grown_cap * sizeof *t->rows);
-            if (grown == NULL) {
-                free_fields(fields, count);
-                problem = "out of memory";
-                break;
-            }
-            t->rows = grown;
-            cap = grown_cap;
+        if (!push_row(t, fields)) {
+            free_fields(fields, count);
+            problem = "out of memory";
+            break;
         }
-        t->rows[t->n_rows++] = fields;
     }
     bool read_error = ferror(fp);
     free(line);
-    fclose(fp);
     if (problem == NULL && read_error)
         problem = "read error";
     if (problem == NULL && t->header == NULL)
@@ -171,4 +185,67 @@ int ab_csv_column(const ab_csv_table *t, const char *name)
 const char *ab_csv_field(const ab_csv_table *t, size_t r, int c)
 {
     return c < 0 || (size_t)c >= t->n_cols || r >= t->n_rows ? "" : t->rows[r][c];
+}
+
+void ab_csv_write_field(FILE *fp, const char *field)
+{
+    if (strpbrk(field, ",\"\r\n") == NULL) {
+        fputs(field, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (const char *p = field; *p; p++) {
+        if (*p == '"')
+            fputc('"', fp);
+        fputc(*p, fp);
+    }
+    fputc('"', fp);
+}
+
+static void write_record(FILE *fp, char *const *fields, size_t n)
+{
+    for (size_t c = 0; c < n; c++) {
+        if (c)
+            fputc(',', fp);
+        ab_csv_write_field(fp, fields[c]);
+    }
+    fputc('\n', fp);
+}
+
+bool ab_csv_write(FILE *fp, const ab_csv_table *t)
+{
+    write_record(fp, t->header, t->n_cols);
+    for (size_t r = 0; r < t->n_rows; r++)
+        write_record(fp, t->rows[r], t->n_cols);
+    return !ferror(fp);
+}
+
+static char **copy_fields(const char *const *fields, size_t n)
+{
+    char **copy = calloc(n ? n : 1, sizeof *copy);
+    for (size_t c = 0; copy && c < n; c++)
+        if ((copy[c] = strdup(fields[c] ? fields[c] : "")) == NULL) {
+            free_fields(copy, c);
+            return NULL;
+        }
+    return copy;
+}
+
+bool ab_csv_init(ab_csv_table *t, const char *const *header, size_t n_cols)
+{
+    memset(t, 0, sizeof *t);
+    t->header = copy_fields(header, n_cols);
+    t->n_cols = n_cols;
+    return t->header != NULL;
+}
+
+bool ab_csv_append(ab_csv_table *t, const char *const *fields)
+{
+    char **row = copy_fields(fields, t->n_cols);
+    if (row == NULL || !push_row(t, row)) {
+        if (row != NULL)
+            free_fields(row, t->n_cols);
+        return false;
+    }
+    return true;
 }

@@ -19,6 +19,7 @@
 #include "actbench/actbench.h"
 #include "atomic_file.h"
 #include "machine.h"
+#include "output/machine_id.h"
 #include "peer_versions.h"
 
 #ifndef ACTBENCH_C_COMPILER
@@ -46,23 +47,9 @@ static void append_flag(char *list, size_t size, const char *flag)
 #if defined(__x86_64__)
 static void probe_cpuid(ab_machine *m)
 {
-    unsigned a, b, c, d;
+    unsigned a, b, d;
     unsigned max_basic = __get_cpuid_max(0, NULL);
-    __cpuid(0, a, b, c, d);
-    memcpy(m->cpu_vendor + 0, &b, 4);
-    memcpy(m->cpu_vendor + 4, &d, 4);
-    memcpy(m->cpu_vendor + 8, &c, 4);
-
     unsigned max_ext = __get_cpuid_max(0x80000000u, NULL);
-    if (max_ext >= 0x80000004u) {
-        unsigned regs[12];
-        for (unsigned i = 0; i < 3; i++)
-            __cpuid(0x80000002u + i, regs[4 * i], regs[4 * i + 1], regs[4 * i + 2],
-                    regs[4 * i + 3]);
-        memcpy(m->cpu_model, regs, 48);
-        m->cpu_model[48] = '\0';
-    }
-
     char *f = m->cpuid_flags;
     size_t fs = sizeof m->cpuid_flags;
     unsigned ecx1 = 0, edx1 = 0, ebx7 = 0, ecx7 = 0, ecx_ext = 0;
@@ -98,8 +85,7 @@ static void probe_cpuid(ab_machine *m)
 }
 #endif
 
-/* The first "flags" (x86) or "Features" (ARM) line of /proc/cpuinfo, and the
- * model name when cpuid gave none. */
+/* The first "flags" (x86) or "Features" (ARM) line of /proc/cpuinfo. */
 static void probe_proc_cpuinfo(ab_machine *m)
 {
     FILE *fp = fopen("/proc/cpuinfo", "r");
@@ -118,20 +104,9 @@ static void probe_proc_cpuinfo(ab_machine *m)
         bool is_flags = strncmp(line, "flags", 5) == 0 || strncmp(line, "Features", 8) == 0;
         if (is_flags && m->proc_cpuinfo_flags == NULL)
             m->proc_cpuinfo_flags = strdup(value);
-        if (strncmp(line, "model name", 10) == 0 && m->cpu_model[0] == '\0')
-            snprintf(m->cpu_model, sizeof m->cpu_model, "%s", value);
     }
     free(line);
     fclose(fp);
-}
-
-static void trim(char *s)
-{
-    size_t start = strspn(s, " ");
-    memmove(s, s + start, strlen(s + start) + 1);
-    size_t len = strlen(s);
-    while (len > 0 && s[len - 1] == ' ')
-        s[--len] = '\0';
 }
 
 const ab_machine *ab_machine_get(bool quiet)
@@ -150,7 +125,9 @@ const ab_machine *ab_machine_get(bool quiet)
     probe_cpuid(m);
 #endif
     probe_proc_cpuinfo(m);
-    trim(m->cpu_model);
+    const ab_cpu_identity *id = ab_cpu_identity_get();
+    snprintf(m->cpu_vendor, sizeof m->cpu_vendor, "%s", id->vendor);
+    snprintf(m->cpu_model, sizeof m->cpu_model, "%s", id->model_name);
 
     m->l3_bytes_for_sizing = m->topology.l3_bytes;
     if (m->topology.l3_bytes > PLAUSIBLE_L3_MAX) {
@@ -183,6 +160,8 @@ static cJSON *build_json(const ab_machine *m, int argc, char **argv)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "actbench_version", ACTBENCH_VERSION);
+    const ab_cpu_identity *id = ab_cpu_identity_get();
+    cJSON_AddStringToObject(root, "machine_id", id->machine_id);
 
     char date[32];
     time_t now = time(NULL);
@@ -198,6 +177,10 @@ static cJSON *build_json(const ab_machine *m, int argc, char **argv)
     cJSON *cpu = cJSON_AddObjectToObject(root, "cpu");
     cJSON_AddStringToObject(cpu, "vendor", m->cpu_vendor);
     cJSON_AddStringToObject(cpu, "model", m->cpu_model);
+    cJSON_AddNumberToObject(cpu, "family", id->family);
+    cJSON_AddNumberToObject(cpu, "model_number", id->model);
+    cJSON_AddNumberToObject(cpu, "stepping", id->stepping);
+    cJSON_AddStringToObject(cpu, "widest_isa", id->widest_isa);
     cJSON_AddStringToObject(cpu, "cpuid_flags", m->cpuid_flags);
     cJSON_AddBoolToObject(cpu, "os_avx_state_enabled", m->os_avx_enabled);
     cJSON_AddBoolToObject(cpu, "os_avx512_state_enabled", m->os_avx512_enabled);

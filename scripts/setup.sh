@@ -5,7 +5,7 @@
 #   scripts/setup.sh report   + what the graphs and REPORT.md need
 set -eu
 mode=${1:-build}
-packages=(make pkg-config libmpfr-dev libgmp-dev libhwloc-dev hwloc libcjson-dev python3
+packages=(make pkg-config libmpfr-dev libgmp-dev libhwloc-dev hwloc libcjson-dev zlib1g-dev python3
           libsleef-dev libdnnl-dev libxnnpack-dev libpthreadpool-dev)
 if [ "$mode" = report ]; then
     packages+=(gnuplot-nox llvm)  # llvm: llvm-mca for the port-throughput bounds (optional)

@@ -20,8 +20,6 @@
 extern "C" {
 #endif
 
-#define ACTBENCH_VERSION "0.1.0"
-
 /* Parameters of the parameterised activations. Doubles, so that the exact
  * function computed is defined by these values (the reference uses them as
  * they are; a float kernel rounds them as it sees fit). */

@@ -1,0 +1,162 @@
+/* `actbench list`: the registry as text (for people), JSON (schema
+ * actbench-list/1, for scripts; documented in README) or CSV. All three are
+ * printed from the same registry walk, grouped by activation in the
+ * activation table's order. */
+#include <cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "accuracy_stats.h"
+#include "cli/list.h"
+#include "csv_table.h"
+
+/* The implementations of the selection in display order (by activation). */
+static size_t display_order(const ab_impl **impls, size_t n, const ab_impl **ordered)
+{
+    size_t k = 0;
+    for (size_t a = 0; a < ab_activation_count(); a++)
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(impls[i]->activation, ab_activation_at(a)->name) == 0)
+                ordered[k++] = impls[i];
+    return k;
+}
+
+/* Names joined by sep: flag names of a flag mask or class names of a class mask. */
+static void join_names(char *buf, size_t size, unsigned mask, bool flags, const char *sep)
+{
+    buf[0] = '\0';
+    size_t used = 0;
+    int kinds = flags ? AB_FLAG_KINDS : AB_CLASS_KINDS;
+    for (int k = 0; k < kinds && used < size; k++)
+        if (mask & (1u << k))
+            used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? sep : "",
+                                     flags ? ab_flag_name((unsigned)k) : ab_class_name(k));
+}
+
+static void print_text(const ab_impl **impls, size_t n)
+{
+    printf("%-12s %-26s %-9s %-4s %-7s %-34s %-34s %s\n", "activation", "variant", "isa", "cpu",
+           "cpu-dep", "forward bound (ULP)", "derivative bound (ULP)", "method");
+    static const char *const tags[AB_CLASS_KINDS] = {"nan?", "nan-missing", "inf", "ftz", "+-0",
+                                                     "fin-for-inf"};
+    for (size_t i = 0; i < n; i++) {
+        char bounds[2][160];
+        for (int d = 0; d < 2; d++) {
+            const ab_bound *b = ab_impl_bound(impls[i], (ab_direction)d);
+            if (ab_impl_kernel(impls[i], (ab_direction)d) == NULL) {
+                snprintf(bounds[d], sizeof bounds[d], "-");
+                continue;
+            }
+            int k = snprintf(bounds[d], sizeof bounds[d], "%.3g", b->max_ulp);
+            for (int c = 0; c < AB_CLASS_KINDS && k < (int)sizeof bounds[d]; c++)
+                if (b->allowed_classes & (1u << c))
+                    k += snprintf(bounds[d] + k, sizeof bounds[d] - (size_t)k, " %s", tags[c]);
+        }
+        printf("%-12s %-26s %-9s %-4s %-7s %-34s %-34s %s\n", impls[i]->activation,
+               impls[i]->variant, ab_isa_name(impls[i]->isa),
+               ab_impl_supported(impls[i]) ? "yes" : "no",
+               impls[i]->flags & AB_FLAG_CPU_DEPENDENT ? "yes" : "-", bounds[0], bounds[1],
+               impls[i]->method);
+    }
+}
+
+static cJSON *bound_json(const ab_impl *impl, ab_direction d)
+{
+    if (ab_impl_kernel(impl, d) == NULL)
+        return cJSON_CreateNull();
+    const ab_bound *b = ab_impl_bound(impl, d);
+    cJSON *obj = cJSON_CreateObject();
+    cJSON_AddNumberToObject(obj, "max_ulp", b->max_ulp);
+    cJSON *classes = cJSON_AddArrayToObject(obj, "allowed_classes");
+    for (int k = 0; k < AB_CLASS_KINDS; k++)
+        if (b->allowed_classes & (1u << k))
+            cJSON_AddItemToArray(classes, cJSON_CreateString(ab_class_name(k)));
+    return obj;
+}
+
+static int print_json(const ab_impl **impls, size_t n)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "schema", "actbench-list/1");
+    cJSON *arr = cJSON_AddArrayToObject(root, "implementations");
+    for (size_t i = 0; i < n; i++) {
+        const ab_impl *impl = impls[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "activation", impl->activation);
+        cJSON_AddStringToObject(o, "variant", impl->variant);
+        cJSON_AddStringToObject(o, "isa", ab_isa_name(impl->isa));
+        cJSON_AddBoolToObject(o, "supported", ab_impl_supported(impl));
+        cJSON *flags = cJSON_AddArrayToObject(o, "flags");
+        for (unsigned k = 0; k < AB_FLAG_KINDS; k++)
+            if (impl->flags & (1u << k))
+                cJSON_AddItemToArray(flags, cJSON_CreateString(ab_flag_name(k)));
+        cJSON_AddStringToObject(o, "method", impl->method);
+        cJSON_AddItemToObject(o, "forward", bound_json(impl, AB_FORWARD));
+        cJSON_AddItemToObject(o, "derivative", bound_json(impl, AB_DERIVATIVE));
+        cJSON_AddItemToArray(arr, o);
+    }
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (text == NULL) {
+        fprintf(stderr, "actbench list: out of memory\n");
+        return 1;
+    }
+    puts(text);
+    free(text);
+    return 0;
+}
+
+static void print_csv(const ab_impl **impls, size_t n)
+{
+    puts("activation,variant,isa,supported,flags,forward_max_ulp,forward_allowed_classes,"
+         "derivative_max_ulp,derivative_allowed_classes,method");
+    for (size_t i = 0; i < n; i++) {
+        const ab_impl *impl = impls[i];
+        char flags[256];
+        join_names(flags, sizeof flags, impl->flags, true, ";");
+        printf("%s,%s,%s,%s,%s", impl->activation, impl->variant, ab_isa_name(impl->isa),
+               ab_impl_supported(impl) ? "yes" : "no", flags);
+        for (int d = 0; d < 2; d++) {
+            if (ab_impl_kernel(impl, (ab_direction)d) == NULL) {
+                fputs(",,", stdout);
+                continue;
+            }
+            const ab_bound *b = ab_impl_bound(impl, (ab_direction)d);
+            char classes[256];
+            join_names(classes, sizeof classes, b->allowed_classes, false, ";");
+            printf(",%.15g,%s", b->max_ulp, classes);
+        }
+        fputc(',', stdout);
+        ab_csv_write_field(stdout, impl->method);
+        fputc('\n', stdout);
+    }
+}
+
+int ab_cmd_list(const ab_cli_options *o)
+{
+    const ab_impl **impls, **ordered;
+    size_t n;
+    if (!ab_select_impls(&o->sel, &impls, &n))
+        return 2;
+    ordered = calloc(n, sizeof *ordered);
+    if (ordered == NULL) {
+        free(impls);
+        fprintf(stderr, "actbench list: out of memory\n");
+        return 1;
+    }
+    n = display_order(impls, n, ordered);
+    int rc = 0;
+    switch (o->format) {
+    case AB_FORMAT_TEXT: print_text(ordered, n); break;
+    case AB_FORMAT_JSON: rc = print_json(ordered, n); break;
+    case AB_FORMAT_CSV: print_csv(ordered, n); break;
+    }
+    free(ordered);
+    free(impls);
+    if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+        fprintf(stderr, "actbench list: cannot write the output\n");
+        rc = 1;
+    }
+    return rc;
+}

@@ -1,0 +1,30 @@
+/*
+ * Partial runs: a command that measured some rows of a table merges them
+ * into the table already in the results directory instead of replacing it.
+ * Generic over the schema: rows are identified by the values of a list of
+ * key columns, and the other columns are matched by name.
+ */
+#ifndef ACTBENCH_OUTPUT_CSV_MERGE_H
+#define ACTBENCH_OUTPUT_CSV_MERGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "csv_table.h"
+
+/* out := old with every row whose key equals a fresh row's key replaced by
+ * that fresh row (in place), then the fresh rows with new keys, in their
+ * order. out has fresh's header; old rows are mapped by column name, "" for
+ * a column old lacks. false with a message when old lacks a key column (a
+ * table of another layout: nothing is merged) or memory runs out. */
+bool ab_csv_merge(const ab_csv_table *old, const ab_csv_table *fresh,
+                  const char *const *key_cols, size_t n_keys, const char *old_name,
+                  ab_csv_table *out);
+
+/* The same with the old table read from old_path; a missing file is an
+ * empty table. false with a message when the file exists but cannot be read
+ * or is damaged (truncated, ragged): it is left as it is. */
+bool ab_csv_merge_file(const char *old_path, const ab_csv_table *fresh,
+                       const char *const *key_cols, size_t n_keys, ab_csv_table *out);
+
+#endif
