@@ -50,6 +50,14 @@ const char *ab_class_name(int kind)
     return kind >= 0 && kind < AB_CLASS_KINDS ? names[kind] : "?";
 }
 
+void ab_hist_write_csv_columns(FILE *fp)
+{
+    fprintf(fp, ",hist_le_0.5,hist_0.5_1");
+    for (int b = 2; b < AB_HIST_BINS - 1; b++)
+        fprintf(fp, ",hist_%.0f_%.0f", ldexp(1.0, b - 2), ldexp(1.0, b - 1));
+    fprintf(fp, ",hist_gt_%.0f", ldexp(1.0, AB_HIST_BINS - 3));
+}
+
 static void note_worst(ab_acc_stats *s, double ulp, uint32_t x, uint32_t y, uint32_t cr)
 {
     if (ulp > s->max_ulp || (ulp == s->max_ulp && x < s->worst_x)) {

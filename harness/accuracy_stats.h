@@ -46,6 +46,10 @@ int ab_hist_bin(double ulp);
 /* "[0,0.5]", "(0.5,1]", "(1,2]", ..., ">2^21" */
 const char *ab_hist_bin_label(int bin);
 const char *ab_class_name(int kind); /* column name of class counter kind */
+/* The CSV column names of the histogram bins, each preceded by a comma:
+ * ",hist_le_0.5,hist_0.5_1,hist_1_2,...,hist_gt_2097152" (every results
+ * table uses these names). */
+void ab_hist_write_csv_columns(FILE *fp);
 
 double ab_acc_stats_mean(const ab_acc_stats *s);
 double ab_acc_stats_pct_cr(const ab_acc_stats *s);

@@ -12,7 +12,7 @@ fi
 for f in accuracy.csv accuracy.md performance.csv performance.md machine.json; do
     [ -s "$tmp/results/$f" ] || { echo "FAIL: $f missing or empty"; fails=$((fails+1)); }
 done
-ls -A "$tmp/results" | grep -q '\.tmp\.' && { echo "FAIL: temporary file left"; fails=$((fails+1)); }
+ls -A "$tmp/results" "$tmp/results/raw" | grep -Eq '\.tmp\.|^\.actbench-staging' && { echo "FAIL: temporary file left"; fails=$((fails+1)); }
 
 n_impls=$("$ACTBENCH" list | tail -n +2 | awk '$4 == "yes"' | wc -l)
 n_acc=$(tail -n +2 "$tmp/results/accuracy.csv" | wc -l)
@@ -25,8 +25,16 @@ grep -q ',no,' "$tmp/results/accuracy.csv" && awk -F, 'NR>1 && $0 ~ /,no,(yes|no
 grep -q "sigmoid,naive" "$tmp/results/performance.csv" || { echo "FAIL: performance.csv lacks sigmoid naive"; fails=$((fails+1)); }
 grep -q '^copy,' "$tmp/results/performance.csv" || { echo "FAIL: performance.csv lacks the copy ceiling"; fails=$((fails+1)); }
 if command -v python3 >/dev/null; then
-    python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d" "$tmp/results/machine.json" \
-        || { echo "FAIL: machine.json does not parse"; fails=$((fails+1)); }
+    python3 - "$tmp/results" <<'PY' || { echo "FAIL: machine.json or manifest.json"; fails=$((fails+1)); }
+import json, os, re, sys
+d = sys.argv[1]
+machine = json.load(open(os.path.join(d, "machine.json")))
+assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", machine["machine_id"]), machine["machine_id"]
+files = json.load(open(os.path.join(d, "manifest.json")))["files"]
+for f in ("machine.json", "accuracy.csv", "accuracy.md", "performance.csv", "performance.md",
+          "raw/bench_samples.csv"):
+    assert files[f]["machine_id"] == machine["machine_id"], f
+PY
 fi
 echo "run --quick: $((fails == 0 ? 1 : 0)) passed, $fails failed"
 [ $fails -eq 0 ]

@@ -30,11 +30,7 @@ static void write_csv_header(FILE *fp)
         fprintf(fp, ",%s", ab_class_name(k));
     for (int k = 0; k < AB_CLASS_KINDS; k++)
         fprintf(fp, ",%s_example_x", ab_class_name(k));
-    /* CSV-safe bin names: hist_le_0.5, hist_0.5_1, hist_1_2, ..., hist_gt_2097152 */
-    fprintf(fp, ",hist_le_0.5,hist_0.5_1");
-    for (int b = 2; b < AB_HIST_BINS - 1; b++)
-        fprintf(fp, ",hist_%.0f_%.0f", ldexp(1.0, b - 2), ldexp(1.0, b - 1));
-    fprintf(fp, ",hist_gt_%.0f", ldexp(1.0, AB_HIST_BINS - 3));
+    ab_hist_write_csv_columns(fp);
     fprintf(fp, ",bound_max_ulp,within_bound,mxcsr_changed,max_sum_error,cpu_dependent,sampling,"
                 "machine_id,cpu_vendor,cpu_model_name,cpu_family,cpu_model,cpu_stepping\n");
 }
