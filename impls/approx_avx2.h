@@ -8,6 +8,8 @@
 #include <immintrin.h>
 #include <stddef.h>
 
+#include "estimate.h"
+
 #define AB_APPROX_INLINE static inline __attribute__((always_inline))
 
 /* e^t for t <= 0 as 2^n·p3(f), p3 the degree-3 minimax of 2^f on [-1/2, 1/2]
@@ -34,7 +36,7 @@ AB_APPROX_INLINE __m256 ab_approx_exp_p3_nonpositive(__m256 t)
 /* 1/d from the 12-bit estimate and one Newton step: ~2^-22 relative. */
 AB_APPROX_INLINE __m256 ab_approx_reciprocal_nr(__m256 d)
 {
-    __m256 r = _mm256_rcp_ps(d);
+    __m256 r = AB_RCP_PS(d);
     return _mm256_mul_ps(r, _mm256_fnmadd_ps(d, r, _mm256_set1_ps(2.0f)));
 }
 

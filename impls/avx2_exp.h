@@ -43,6 +43,7 @@
 #include <stdint.h>
 
 #include "actbench/actbench.h"
+#include "estimate.h"
 
 #define AB_AVX2_INLINE static inline __attribute__((always_inline))
 
@@ -214,7 +215,7 @@ AB_AVX2_INLINE __m256 ab_avx2_div_hilo(__m256 n_hi, __m256 n_lo, __m256 d_hi, __
     /* q = +-inf makes rem NaN (inf - inf): drop the correction there; a NaN
      * q stays NaN through the final FMA. */
     rem = _mm256_and_ps(rem, _mm256_cmp_ps(rem, rem, _CMP_ORD_Q));
-    return _mm256_fmadd_ps(rem, _mm256_rcp_ps(d_hi), q);
+    return _mm256_fmadd_ps(rem, AB_RCP_PS(d_hi), q);
 }
 
 /* sigma(x) = select(x >= 0, 1, e) / (1 + e), e = e^-|x| in two parts and

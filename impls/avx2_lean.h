@@ -99,7 +99,7 @@ AB_AVX2_INLINE __m256 ab_lean_div_hilo(__m256 num, __m256 num_lo, __m256 d, __m2
     __m256 q = _mm256_div_ps(num, d);
     __m256 rem = _mm256_fnmadd_ps(q, d, num);
     rem = _mm256_fnmadd_ps(q, d_lo, _mm256_add_ps(rem, num_lo));
-    return _mm256_fmadd_ps(rem, _mm256_rcp_ps(d), q);
+    return _mm256_fmadd_ps(rem, AB_RCP_PS(d), q);
 }
 
 #endif

@@ -19,12 +19,12 @@ AB_AVX2_INLINE __m256 step_slope(__m256 x, const ab_params *p)
     return _mm256_and_ps(x, _mm256_cmp_ps(x, x, _CMP_UNORD_Q));
 }
 
-void ab_binary_step_avx2_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_binary_step_avx2_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, step_value);
 }
 
-void ab_binary_step_avx2_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_binary_step_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, step_slope);
 }

@@ -127,12 +127,12 @@ AB_AVX2_INLINE __m256 gelu_tanh_slope(__m256 x, const ab_params *p)
     return keep_nan(ab_f64_narrow(v), x);
 }
 
-void ab_gelu_tanh_avx2_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_gelu_tanh_avx2_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, gelu_tanh_value);
 }
 
-void ab_gelu_tanh_avx2_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_gelu_tanh_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, gelu_tanh_slope);
 }

@@ -54,12 +54,12 @@ AB_AVX2_INLINE __m256 hardswish_slope(__m256 x, const ab_params *p)
     return _mm256_andnot_ps(_mm256_cmp_ps(x, _mm256_set1_ps(-3.0f), _CMP_LT_OQ), slope);
 }
 
-void ab_hardswish_avx2_f32_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_hardswish_avx2_f32_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, hardswish_value);
 }
 
-void ab_hardswish_avx2_f32_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_hardswish_avx2_f32_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, hardswish_slope);
 }

@@ -17,12 +17,12 @@ AB_AVX2_INLINE __m256 identity_slope(__m256 x, const ab_params *p)
     return _mm256_blendv_ps(_mm256_set1_ps(1.0f), x, nan);
 }
 
-void ab_identity_avx2_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_identity_avx2_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, identity_value);
 }
 
-void ab_identity_avx2_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_identity_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, identity_slope);
 }

@@ -42,7 +42,7 @@ AB_AVX2_INLINE __m256 leaky_slope(__m256 x, __m256 alpha)
     return _mm256_blendv_ps(slope, x, _mm256_cmp_ps(x, x, _CMP_UNORD_Q));
 }
 
-void ab_leaky_relu_avx2_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_leaky_relu_avx2_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     unsigned csr = ab_avx2_mxcsr_enter();
     leaky_coefficients a = leaky_split(p->alpha);
@@ -56,7 +56,7 @@ void ab_leaky_relu_avx2_forward(const float *x, float *y, size_t n, const ab_par
     ab_avx2_mxcsr_leave(csr);
 }
 
-void ab_leaky_relu_avx2_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_leaky_relu_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     unsigned csr = ab_avx2_mxcsr_enter();
     __m256 alpha = _mm256_set1_ps((float)p->alpha);

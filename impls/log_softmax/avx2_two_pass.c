@@ -23,7 +23,7 @@ static void log_softmax_write(const float *x, float *y, size_t n, double m, doub
     }
 }
 
-void ab_log_softmax_avx2_two_pass_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_log_softmax_avx2_two_pass_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
     if (n == 0)
@@ -56,7 +56,7 @@ void ab_log_softmax_avx2_two_pass_forward(const float *x, float *y, size_t n, co
     ab_avx2_mxcsr_leave(csr);
 }
 
-void ab_log_softmax_avx2_two_pass_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_log_softmax_avx2_two_pass_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     if (n == 0)
         return;

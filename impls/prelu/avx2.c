@@ -91,7 +91,7 @@ static bool has_channels(const ab_params *p)
     return p->channel_alpha != NULL && p->channels != 0;
 }
 
-void ab_prelu_avx2_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_prelu_avx2_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     unsigned csr = ab_avx2_mxcsr_enter();
     size_t i = 0;
@@ -129,7 +129,7 @@ void ab_prelu_avx2_forward(const float *x, float *y, size_t n, const ab_params *
     ab_avx2_mxcsr_leave(csr);
 }
 
-void ab_prelu_avx2_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_prelu_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     unsigned csr = ab_avx2_mxcsr_enter();
     size_t i = 0;

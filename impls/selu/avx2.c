@@ -43,12 +43,12 @@ static inline __m256 selu_derivative8(__m256 x, const ab_params *p)
                             _mm256_cmp_ps(x, _mm256_setzero_ps(), _CMP_GT_OQ));
 }
 
-void ab_selu_avx2_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_selu_avx2_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, selu8);
 }
 
-void ab_selu_avx2_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_selu_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, selu_derivative8);
 }

@@ -35,13 +35,13 @@ AB_APPROX_INLINE __m256 sigmoid_derivative8(__m256 x, __m256 unused)
     return _mm256_mul_ps(_mm256_mul_ps(e, r), r);
 }
 
-void ab_sigmoid_approx_avx2_p3_rcp_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_sigmoid_approx_avx2_p3_rcp_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
     ab_approx_apply(x, y, n, _mm256_setzero_ps(), sigmoid8);
 }
 
-void ab_sigmoid_approx_avx2_p3_rcp_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_sigmoid_approx_avx2_p3_rcp_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
     ab_approx_apply(x, y, n, _mm256_setzero_ps(), sigmoid_derivative8);

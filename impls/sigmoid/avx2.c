@@ -46,12 +46,12 @@ static inline __m256 sigmoid_derivative8(__m256 x, const ab_params *p)
     return ab_avx2_div_hilo(e, e_lo, d2_hi, d2_lo);
 }
 
-void ab_sigmoid_avx2_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_sigmoid_avx2_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, sigmoid8);
 }
 
-void ab_sigmoid_avx2_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_sigmoid_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, sigmoid_derivative8);
 }

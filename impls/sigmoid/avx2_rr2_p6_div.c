@@ -49,12 +49,12 @@ static inline __m256 sigmoid_derivative8(__m256 x, const ab_params *p)
     return ab_lean_div_hilo(_mm256_mul_ps(eb, scale), _mm256_mul_ps(eb_lo, scale), d2, d2_lo);
 }
 
-void ab_sigmoid_avx2_rr2_p6_div_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_sigmoid_avx2_rr2_p6_div_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, sigmoid8);
 }
 
-void ab_sigmoid_avx2_rr2_p6_div_derivative(const float *x, float *y, size_t n,
+void AB_KERNEL(ab_sigmoid_avx2_rr2_p6_div_derivative)(const float *x, float *y, size_t n,
                                            const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, sigmoid_derivative8);

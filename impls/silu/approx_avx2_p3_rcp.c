@@ -48,12 +48,12 @@ AB_APPROX_INLINE __m256 silu_derivative8(__m256 x, __m256 beta)
     return _mm256_fmadd_ps(zc, ds, s);
 }
 
-void ab_silu_approx_avx2_p3_rcp_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_silu_approx_avx2_p3_rcp_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_approx_apply(x, y, n, _mm256_set1_ps((float)p->beta), silu8);
 }
 
-void ab_silu_approx_avx2_p3_rcp_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_silu_approx_avx2_p3_rcp_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_approx_apply(x, y, n, _mm256_set1_ps((float)p->beta), silu_derivative8);
 }

@@ -116,12 +116,12 @@ static inline __m256 silu_derivative8(__m256 x, const ab_params *p)
     return _mm256_blendv_ps(y, _mm256_set1_ps(-0.0f), vanishing);
 }
 
-void ab_silu_avx2_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_silu_avx2_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, silu8);
 }
 
-void ab_silu_avx2_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_silu_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, silu_derivative8);
 }

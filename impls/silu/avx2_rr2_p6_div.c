@@ -24,7 +24,7 @@
 
 #include "avx2_lean.h"
 
-void ab_silu_avx2_derivative(const float *x, float *y, size_t n, const ab_params *p);
+void AB_KERNEL(ab_silu_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p);
 
 static inline __m256 silu8(__m256 x, __m256 beta)
 {
@@ -59,7 +59,7 @@ static inline __m256 silu8(__m256 x, __m256 beta)
 /* ab_avx2_apply's loop with beta read once: p->beta inside the loop is
  * reloaded every iteration (the stores may alias it) and its vcvtsd2ss
  * merges into a register, a loop-carried dependency that cost ~1.7x. */
-void ab_silu_avx2_rr2_p6_div_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_silu_avx2_rr2_p6_div_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     const __m256 beta = _mm256_set1_ps((float)p->beta);
     unsigned csr = ab_avx2_mxcsr_enter();
@@ -73,7 +73,7 @@ void ab_silu_avx2_rr2_p6_div_forward(const float *x, float *y, size_t n, const a
     ab_avx2_mxcsr_leave(csr);
 }
 
-void ab_silu_avx2_rr2_p6_div_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_silu_avx2_rr2_p6_div_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
-    ab_silu_avx2_derivative(x, y, n, p);
+    AB_KERNEL(ab_silu_avx2_derivative)(x, y, n, p);
 }

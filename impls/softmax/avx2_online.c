@@ -10,7 +10,7 @@
  * MEASURED (tests/test_softmax.c): see the registry line. */
 #include "avx2_row.h"
 
-void ab_softmax_avx2_online_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_softmax_avx2_online_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
     if (n == 0)
@@ -32,7 +32,7 @@ void ab_softmax_avx2_online_forward(const float *x, float *y, size_t n, const ab
     ab_avx2_mxcsr_leave(csr);
 }
 
-void ab_softmax_avx2_online_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_softmax_avx2_online_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     if (n == 0)
         return;

@@ -12,7 +12,7 @@
  * -inf-masked rows, n = 0 .. 1000): see the registry line. */
 #include "avx2_row.h"
 
-void ab_softmax_avx2_two_pass_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_softmax_avx2_two_pass_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
     if (n == 0)
@@ -41,7 +41,7 @@ void ab_softmax_avx2_two_pass_forward(const float *x, float *y, size_t n, const 
     ab_avx2_mxcsr_leave(csr);
 }
 
-void ab_softmax_avx2_two_pass_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_softmax_avx2_two_pass_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     if (n == 0)
         return;

@@ -39,7 +39,7 @@ static inline __m256 softplus_derivative8(__m256 x, const ab_params *p)
     return ab_avx2_sigmoid(_mm256_mul_ps(x, _mm256_set1_ps((float)p->beta)));
 }
 
-void ab_softplus_avx2_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_softplus_avx2_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     if (p->beta == 1.0)
         ab_avx2_apply(x, y, n, p, softplus8);
@@ -47,7 +47,7 @@ void ab_softplus_avx2_forward(const float *x, float *y, size_t n, const ab_param
         ab_avx2_apply(x, y, n, p, softplus_beta8);
 }
 
-void ab_softplus_avx2_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_softplus_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, softplus_derivative8);
 }

@@ -48,12 +48,12 @@ AB_AVX2_INLINE __m256 softsign_slope(__m256 x, const ab_params *p)
     return ab_f64_narrow(v);
 }
 
-void ab_softsign_avx2_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_softsign_avx2_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, softsign_value);
 }
 
-void ab_softsign_avx2_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_softsign_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, softsign_slope);
 }

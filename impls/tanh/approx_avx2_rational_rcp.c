@@ -44,13 +44,13 @@ AB_APPROX_INLINE __m256 tanh_derivative8(__m256 x, __m256 unused)
     return _mm256_fnmadd_ps(t, t, _mm256_set1_ps(1.0f));
 }
 
-void ab_tanh_approx_avx2_rational_rcp_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_tanh_approx_avx2_rational_rcp_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
     ab_approx_apply(x, y, n, _mm256_setzero_ps(), tanh8);
 }
 
-void ab_tanh_approx_avx2_rational_rcp_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_tanh_approx_avx2_rational_rcp_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
     ab_approx_apply(x, y, n, _mm256_setzero_ps(), tanh_derivative8);

@@ -63,12 +63,12 @@ static inline __m256 tanh_derivative8(__m256 x, const ab_params *p)
     return _mm256_mul_ps(y, s2);
 }
 
-void ab_tanh_avx2_forward(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_tanh_avx2_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, tanh8);
 }
 
-void ab_tanh_avx2_derivative(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_tanh_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     ab_avx2_apply(x, y, n, p, tanh_derivative8);
 }
