@@ -202,20 +202,23 @@ AB_AVX2_INLINE __m256 ab_avx2_exp_split_hilo(__m256 x, __m256 *s2, __m256 *m_lo)
     return m;
 }
 
-/* (n_hi + n_lo) / (d_hi + d_lo) rounded about once: q = n_hi/d_hi, the
- * exact remainder n_hi - q d_hi (FMA) plus the low parts, divided by an
- * approximate reciprocal (its 2^-12 error acts on a 2^-23 correction).
+/* (n_hi + n_lo) / (d_hi + d_lo) rounded about once: r = 1/d_hi correctly
+ * rounded (vdivps), q = n_hi r (faithful), the exact remainder n_hi - q d_hi
+ * (FMA) plus the low parts, and q + rem r: the correction's error is
+ * 2^-24 of a 1-ULP correction. No estimate instruction (rcpps would make the
+ * last bit depend on the CPU model): the same bits on every x86-64 CPU.
  * Requires |n_lo| << |n_hi|, |d_lo| << |d_hi| (low parts of two-part
- * values). */
+ * values) and d_hi >= 2^-126 (1/d_hi finite), as in every caller. */
 AB_AVX2_INLINE __m256 ab_avx2_div_hilo(__m256 n_hi, __m256 n_lo, __m256 d_hi, __m256 d_lo)
 {
-    __m256 q = _mm256_div_ps(n_hi, d_hi);
+    __m256 r = _mm256_div_ps(_mm256_set1_ps(1.0f), d_hi);
+    __m256 q = _mm256_mul_ps(n_hi, r);
     __m256 rem = _mm256_fnmadd_ps(q, d_hi, n_hi);
     rem = _mm256_add_ps(rem, _mm256_fnmadd_ps(q, d_lo, n_lo));
     /* q = +-inf makes rem NaN (inf - inf): drop the correction there; a NaN
      * q stays NaN through the final FMA. */
     rem = _mm256_and_ps(rem, _mm256_cmp_ps(rem, rem, _CMP_ORD_Q));
-    return _mm256_fmadd_ps(rem, AB_RCP_PS(d_hi), q);
+    return _mm256_fmadd_ps(rem, r, q);
 }
 
 /* sigma(x) = select(x >= 0, 1, e) / (1 + e), e = e^-|x| in two parts and

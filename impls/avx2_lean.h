@@ -89,17 +89,20 @@ AB_AVX2_INLINE __m256 ab_lean_denominator(__m256 eb, __m256 eb_lo, __m256 *d_lo)
     return d;
 }
 
-/* (num + num_lo) / (d + d_lo), rounded about once: vdivps (its unit runs
- * beside the FMA pipes, which bound these kernels), then the exact
- * remainder num - q d (FMA) plus the low parts, times rcp(d) (its 2^-12
- * error acts on a 2^-23 correction). Requires |num_lo| << |num|,
- * |d_lo| << d. NaN propagates through the division. */
+/* (num + num_lo) / (d + d_lo), rounded about once: r = 1/d correctly
+ * rounded (vdivps: its unit runs beside the FMA pipes, which bound these
+ * kernels), q = num r (faithful), the exact remainder num - q d (FMA) plus
+ * the low parts, and q + rem r (r's 2^-24 error acts on a 1-ULP
+ * correction). No estimate instruction: the same bits on every x86-64 CPU.
+ * Requires |num_lo| << |num|, |d_lo| << d, and 2^32 <= d (so 1/d is a
+ * normal float). NaN propagates through the product. */
 AB_AVX2_INLINE __m256 ab_lean_div_hilo(__m256 num, __m256 num_lo, __m256 d, __m256 d_lo)
 {
-    __m256 q = _mm256_div_ps(num, d);
+    __m256 r = _mm256_div_ps(_mm256_set1_ps(1.0f), d);
+    __m256 q = _mm256_mul_ps(num, r);
     __m256 rem = _mm256_fnmadd_ps(q, d, num);
     rem = _mm256_fnmadd_ps(q, d_lo, _mm256_add_ps(rem, num_lo));
-    return _mm256_fmadd_ps(rem, AB_RCP_PS(d), q);
+    return _mm256_fmadd_ps(rem, r, q);
 }
 
 #endif

@@ -64,7 +64,7 @@ def registry_entries():
 
 def find_source(act, vid):
     """The kernel file defining ab_<act>_<vid>_forward (impls/<dir>/*avx2*.c, not the peers)."""
-    fn = re.compile(r"^\s*(?:static\s+)?void\s+ab_%s_%s_forward\s*\(" % (act, vid), re.M)
+    fn = re.compile(r"^\s*(?:static\s+)?void\s+(?:AB_KERNEL\()?ab_%s_%s_forward\)?\s*\(" % (act, vid), re.M)
     cands = []
     for sub in sorted(os.listdir(os.path.join(ROOT, "impls"))):
         d = os.path.join(ROOT, "impls", sub)
