@@ -10,10 +10,19 @@
  * One thread: the pthreadpool argument is NULL, which runs the work on the
  * calling thread. XNNPACK still asks pthreadpool to disable denormals for
  * the duration of the run (FTZ/DAZ set, then the caller's MXCSR restored):
- * subnormal inputs read as zero inside the call; see tests/test_peers.c. */
+ * subnormal inputs read as zero inside the call; see tests/test_peers.c.
+ *
+ * XNNPACK may read up to XNN_EXTRA_BYTES past the end of its input. Our
+ * kernel contract promises nothing past x[n], so when that over-read could
+ * cross into the next page (which may be unmapped), the input is first
+ * copied into a padded buffer; otherwise the over-read stays inside a page
+ * that is mapped and the caller's buffer is used as it is. */
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 #include <xnnpack.h>
 
 #include "xnnpack_ops.h"
@@ -31,12 +40,43 @@ typedef struct op_entry {
 typedef struct thread_cache {
     size_t next_victim;
     op_entry slot[CACHE_SLOTS];
+    float *padded_input; /* see readable_input */
+    size_t padded_capacity;
 } thread_cache;
 
 static bool xnn_ready;
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static pthread_key_t cache_key;
 static _Thread_local thread_cache *this_thread_cache;
+
+/* True when reading XNN_EXTRA_BYTES past x + n may touch another page. */
+static bool over_read_crosses_page(const float *x, size_t n)
+{
+    static size_t page;
+    if (page == 0)
+        page = (size_t)sysconf(_SC_PAGESIZE);
+    uintptr_t last = (uintptr_t)(x + n) - 1;
+    return last / page != (last + XNN_EXTRA_BYTES) / page;
+}
+
+/* x, or a copy of x[0, n) followed by XNN_EXTRA_BYTES of zeros; NULL when
+ * out of memory. */
+static const float *readable_input(thread_cache *c, const float *x, size_t n)
+{
+    if (!over_read_crosses_page(x, n))
+        return x;
+    size_t need = n + XNN_EXTRA_BYTES / sizeof(float);
+    if (need > c->padded_capacity) {
+        float *p = realloc(c->padded_input, need * sizeof(float));
+        if (!p)
+            return NULL;
+        c->padded_input = p;
+        c->padded_capacity = need;
+    }
+    memcpy(c->padded_input, x, n * sizeof(float));
+    memset(c->padded_input + n, 0, XNN_EXTRA_BYTES);
+    return c->padded_input;
+}
 
 static void entry_release(op_entry *e)
 {
@@ -50,6 +90,7 @@ static void cache_release(void *p)
     thread_cache *c = p;
     for (size_t i = 0; i < CACHE_SLOTS; i++)
         entry_release(&c->slot[i]);
+    free(c->padded_input);
     free(c);
 }
 
@@ -141,7 +182,9 @@ void ab_xnnpack_run(ab_xnn_op op, float parameter, const float *x, float *y, siz
     size_t batch = op == AB_XNN_SOFTMAX ? 1 : n;
     thread_cache *c = cache_get();
     op_entry *e = c ? entry_find(c, op, parameter, channels) : NULL;
-    bool ok = e != NULL && op_setup(op, e->handle, batch, x, y) == xnn_status_success &&
+    const float *input = e ? readable_input(c, x, n) : NULL;
+    bool ok = input != NULL &&
+              op_setup(op, e->handle, batch, input, y) == xnn_status_success &&
               xnn_run_operator(e->handle, NULL) == xnn_status_success;
     if (!ok)
         for (size_t i = 0; i < n; i++)
