@@ -8,6 +8,7 @@
 #include "bench/cases.h"
 #include "bench/cpu_id.h"
 #include "bench/distributions.h"
+#include "bench/fit.h"
 
 enum {
     DEFAULT_ROUNDS = 15,
@@ -17,12 +18,45 @@ enum {
 
 const char ab_bench_options_help[] =
     "      --distribution LIST  bench: input distributions, comma-separated: uniform,\n"
-    "                           positive, normal1, normal4, tails, or all (default all)\n";
+    "                           positive, normal1, normal4, tails, or all (default all)\n"
+    "      --parts LIST         bench: tables to measure, comma-separated: sizes, fit,\n"
+    "                           rows, threads, or all (default all)\n";
+
+static const char *const part_names[] = {"sizes", "fit", "rows", "threads"};
+
+static int parse_parts(const char *list, unsigned *mask)
+{
+    *mask = 0;
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ",");
+        unsigned found = 0;
+        if (len == 3 && strncmp(p, "all", 3) == 0)
+            found = AB_BENCH_PART_ALL;
+        for (unsigned i = 0; i < sizeof part_names / sizeof part_names[0]; i++)
+            if (strlen(part_names[i]) == len && strncmp(p, part_names[i], len) == 0)
+                found = 1u << i;
+        if (found == 0) {
+            fprintf(stderr, "actbench: unknown bench part '%.*s' (sizes, fit, rows, threads "
+                            "or all)\n",
+                    (int)len, p);
+            return 2;
+        }
+        *mask |= found;
+        p += len + (p[len] == ',');
+    }
+    if (*mask == 0) {
+        fprintf(stderr, "actbench: --parts names no part\n");
+        return 2;
+    }
+    return 0;
+}
 
 int ab_bench_set_option(ab_bench_options *opt, const char *name, const char *value)
 {
     if (strcmp(name, "distribution") == 0)
         return ab_distribution_parse(value, &opt->distributions) ? 0 : 2;
+    if (strcmp(name, "parts") == 0)
+        return parse_parts(value, &opt->parts);
     return 1;
 }
 
@@ -115,6 +149,10 @@ static int check_arguments(const ab_bench_options *opt, const ab_impl *const *im
                     impls[i] ? ab_isa_name(impls[i]->isa) : "?");
             return 2;
         }
+    if (opt->parts > AB_BENCH_PART_ALL) {
+        fprintf(stderr, "actbench: bench: unknown part in the mask %#x\n", opt->parts);
+        return 2;
+    }
     if (opt->distributions >= (1u << AB_DIST_COUNT)) {
         fprintf(stderr, "actbench: bench: unknown distribution in the mask %#x\n",
                 opt->distributions);
@@ -190,6 +228,29 @@ static int run_levels(bench_run *run, const bench_level *levels, size_t n_levels
     return 0;
 }
 
+/* The main table: every size x distribution, then performance.csv/.md. */
+static int run_sizes(bench_run *run, const char *raw_dir, const bench_level *levels,
+                     size_t n_levels, unsigned rounds, unsigned dram_rounds,
+                     double warmup_ticks)
+{
+    if (!ab_atomic_open(&run->raw, raw_dir, "bench_samples.csv"))
+        return -1;
+    fputs("activation,variant,isa,direction,distribution,size_label,n,round,position,reps,"
+          "ticks_total,ticks_per_call,preempted,verdict\n",
+          run->raw.fp);
+    if (run_levels(run, levels, n_levels, rounds, dram_rounds, warmup_ticks) != 0) {
+        ab_atomic_abort(&run->raw);
+        return -1;
+    }
+    if (!ab_atomic_commit(&run->raw))
+        return -1;
+    ab_bench_ratios(run);
+    if (ab_bench_write_csv(run) != 0 ||
+        ab_bench_write_md(run, levels, n_levels, rounds, dram_rounds) != 0)
+        return -1;
+    return 0;
+}
+
 int ab_bench_run(const ab_bench_options *opt, const ab_impl *const *impls, size_t n_impls)
 {
     int rc = check_arguments(opt, impls, n_impls);
@@ -225,20 +286,23 @@ int ab_bench_run(const ab_bench_options *opt, const ab_impl *const *impls, size_
         fprintf(stderr, "actbench: out of memory\n");
         goto out;
     }
-    if (!ab_atomic_open(&run.raw, raw_dir, "bench_samples.csv"))
+    unsigned parts = opt->parts ? opt->parts : AB_BENCH_PART_ALL;
+    if ((parts & AB_BENCH_PART_SIZES) &&
+        run_sizes(&run, raw_dir, levels, n_levels, rounds, dram_rounds, warmup_ticks) != 0)
         goto out;
-    fputs("activation,variant,isa,direction,distribution,size_label,n,round,position,reps,"
-          "ticks_total,ticks_per_call,preempted,verdict\n",
-          run.raw.fp);
-    if (run_levels(&run, levels, n_levels, rounds, dram_rounds, warmup_ticks) != 0) {
-        ab_atomic_abort(&run.raw);
+    int first_distribution = 0;
+    while (opt->distributions && !(opt->distributions & (1u << first_distribution)))
+        first_distribution++;
+    if ((parts & AB_BENCH_PART_FIT) &&
+        ab_bench_fit(&run, first_distribution, rounds, warmup_ticks) != 0)
         goto out;
-    }
-    if (!ab_atomic_commit(&run.raw))
+    if ((parts & AB_BENCH_PART_ROWS) &&
+        ab_bench_rows(&run, first_distribution, rounds, warmup_ticks) != 0)
         goto out;
-    ab_bench_ratios(&run);
-    if (ab_bench_write_csv(&run) != 0 ||
-        ab_bench_write_md(&run, levels, n_levels, rounds, dram_rounds) != 0)
+    /* threads: L3 and DRAM (quick: L2 only) */
+    if ((parts & AB_BENCH_PART_THREADS) &&
+        ab_bench_threads(&run, opt->quick ? &levels[1] : &levels[2], opt->quick ? 1 : 2,
+                         dram_rounds) != 0)
         goto out;
     rc = 0;
 out:

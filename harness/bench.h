@@ -8,6 +8,10 @@
  *   distributions.c the input distributions
  *   block.c         one size x distribution: interleaved rounds, judging
  *   output*.c       performance.csv (columns documented there) and .md
+ *   series.c        interleaved timing at one size, for the extra tables:
+ *   fit.c           t(n) = a + b n per case: per-call and per-element cost
+ *   rows.c          softmax-like activations by rows x row length
+ *   threads.c       throughput with 1..all cores beside the copy
  * This file holds the driver: pinning, sizes, buffers, and the order of
  * blocks.
  *
@@ -31,7 +35,17 @@ typedef struct ab_bench_options {
     bool quiet;     /* no progress on stderr */
     /* Bit mask of 1u << ab_distribution (bench/distributions.h); 0 = all. */
     unsigned distributions;
+    /* Bit mask of AB_BENCH_PART_*; 0 = all. */
+    unsigned parts;
 } ab_bench_options;
+
+enum {
+    AB_BENCH_PART_SIZES = 1u << 0,   /* performance.csv/.md: L1..DRAM x distributions */
+    AB_BENCH_PART_FIT = 1u << 1,     /* performance_fit.csv, performance_by_n.csv */
+    AB_BENCH_PART_ROWS = 1u << 2,    /* performance_rows.csv (vector activations) */
+    AB_BENCH_PART_THREADS = 1u << 3, /* performance_threads.csv */
+    AB_BENCH_PART_ALL = (1u << 4) - 1,
+};
 
 /* Sets a bench-only option from the command line: name is the long option
  * without dashes ("distribution"), value its argument. Returns 0, 2 (usage
@@ -46,8 +60,9 @@ extern const char ab_bench_options_help[];
  * Vector activations (AB_FLAG_VECTOR) treat the array as one row; their
  * derivative gets params->tangent. Every activation runs with its
  * default_params, plus a 64-channel channel_alpha (only prelu reads it).
- * Writes output_dir/performance.csv, performance.md and
- * raw/bench_samples.csv atomically. Returns 0, or prints a clear message
+ * Writes output_dir/performance.csv, performance.md, raw/bench_samples.csv
+ * and, per opt->parts, performance_fit.csv, performance_by_n.csv,
+ * performance_rows.csv and performance_threads.csv, each atomically. Returns 0, or prints a clear message
  * and returns non-zero (2 for a usage error). */
 int ab_bench_run(const ab_bench_options *opt, const ab_impl *const *impls, size_t n_impls);
 

@@ -82,12 +82,52 @@ static const char *field(const ab_csv_table *t, size_t r, const char *name)
     return ab_csv_field(t, r, ab_csv_column(t, name));
 }
 
+/* A table of the extra parts: `rows` rows (0: a multiple of 7), each valid with a positive
+ * value in `value_column`, or invalid with a reason and no value. */
+static void check_table(const char *dir, const char *name, size_t rows,
+                        const char *value_column)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    ab_csv_table t;
+    if (ab_csv_read(path, &t, false) != AB_CSV_OK) {
+        CHECK(false, "cannot read %s", path);
+        return;
+    }
+    CHECK(t.n_rows == rows || (rows == 0 && t.n_rows > 0 && t.n_rows % 7 == 0),
+          "%s: %zu rows, expected %zu", name, t.n_rows, rows);
+    CHECK(ab_csv_column(&t, value_column) >= 0, "%s: no column %s", name, value_column);
+    for (size_t r = 0; r < t.n_rows; r++) {
+        bool valid = strcmp(field(&t, r, "valid"), "1") == 0;
+        double v = strtod(field(&t, r, value_column), NULL);
+        if (valid)
+            CHECK(v > 0 && field(&t, r, "invalid_reason")[0] == '\0', "%s row %zu: %s = %g",
+                  name, r, value_column, v);
+        else
+            CHECK(field(&t, r, value_column)[0] == '\0' &&
+                      field(&t, r, "invalid_reason")[0] != '\0',
+                  "%s row %zu invalid with a value or without a reason", name, r);
+    }
+    ab_csv_free(&t);
+}
+
+/* 7 cases: copy + 3 impls x 2 directions; 2 of them vector (softmax). */
+static void check_extra_tables(const char *dir)
+{
+    check_table(dir, "performance_fit.csv", 7, "elem_ticks");
+    check_table(dir, "performance_by_n.csv", 4 * 11, "ticks_per_call_median");
+    check_table(dir, "performance_rows.csv", 6 * 2, "ticks_per_row");
+    /* 7 x the thread counts (1, 2, 4, ..., all cores): a multiple of 7 */
+    check_table(dir, "performance_threads.csv", 0, "ticks_per_elem");
+}
+
 int main(void)
 {
-    const ab_impl *impls[2] = {ab_impl_find("sigmoid", "naive"),
-                               ab_impl_find("sigmoid", "branchless")};
-    CHECK(impls[0] && impls[1], "sigmoid naive/branchless not in the registry");
-    if (!impls[0] || !impls[1])
+    const ab_impl *impls[3] = {ab_impl_find("sigmoid", "naive"),
+                               ab_impl_find("sigmoid", "branchless"),
+                               ab_impl_find("softmax", "naive")};
+    CHECK(impls[0] && impls[1] && impls[2], "sigmoid naive/branchless, softmax naive missing");
+    if (!impls[0] || !impls[1] || !impls[2])
         return 1;
 
     char dir[] = "/tmp/actbench-test-bench-XXXXXX";
@@ -99,7 +139,7 @@ int main(void)
     snprintf(out, sizeof out, "%s/out", dir); /* does not exist yet: must be created */
 
     ab_bench_options opt = {.output_dir = out, .quick = true, .rounds = 0, .quiet = false};
-    CHECK(ab_bench_run(&opt, impls, 2) == 0, "quick bench failed");
+    CHECK(ab_bench_run(&opt, impls, 3) == 0, "quick bench failed");
     CHECK(ab_machine_write_json(out, 1, (char *[]){"test_bench_quick", NULL}) == 0,
           "machine.json failed");
 
@@ -147,20 +187,21 @@ int main(void)
         CHECK(strstr(field(&t, r, "core_cycles_source"), "perf_event") != NULL,
               "core_cycles_source '%s'", field(&t, r, "core_cycles_source"));
     }
-    /* 2 sizes × 5 distributions × (2 impls × 2 directions + copy) */
-    CHECK(read && t.n_rows == 50, "%zu rows, expected 50", read ? t.n_rows : 0);
+    /* 2 sizes × 5 distributions × (3 impls × 2 directions + copy) */
+    CHECK(read && t.n_rows == 70, "%zu rows, expected 70", read ? t.n_rows : 0);
     CHECK(copy_rows == 10, "%d copy rows, expected 10", copy_rows);
     CHECK(branchless_rows == 20, "%d branchless rows, expected 20", branchless_rows);
     CHECK(naive_rows == 20 && naive_ratio_one == 20, "%d of %d naive rows with ratio 1",
           naive_ratio_one, naive_rows);
     for (int d = 0; d < AB_DIST_COUNT; d++)
-        CHECK(per_distribution[d] == 10, "%d rows of %s", per_distribution[d],
+        CHECK(per_distribution[d] == 14, "%d rows of %s", per_distribution[d],
               ab_distribution_name(d));
     printf("%zu rows, %d unstable, %d invalid (a noisy shared host; not a failure)\n",
            read ? t.n_rows : 0, unstable, invalid);
     if (read)
         ab_csv_free(&t);
 
+    check_extra_tables(out);
     const char *others[] = {"performance.md", "raw/bench_samples.csv", "machine.json"};
     for (size_t i = 0; i < 3; i++) {
         struct stat st;

@@ -23,6 +23,7 @@
 
 #include "bench/cases.h"
 #include "bench/distributions.h"
+#include "bench/series.h"
 #include "common/csv_write.h"
 #include "common/mxcsr.h"
 #include "common/stats.h"
@@ -119,14 +120,10 @@ static void per_element(bench_case *c, unsigned rounds, size_t n, double *median
 
 static void judge(bench_row *r, bool enough, unsigned min_valid)
 {
-    const unsigned *d = r->counts.discarded;
     r->valid = false;
     if (!enough)
-        snprintf(r->invalid_reason, sizeof r->invalid_reason,
-                 "too few valid samples: %u of %u, need %u per size (discarded: %u migrated, "
-                 "%u backwards, %u preempted, %u outliers)",
-                 r->samples_valid, 2 * r->rounds, min_valid, d[AB_SAMPLE_MIGRATED],
-                 d[AB_SAMPLE_BACKWARDS], d[AB_SAMPLE_PREEMPTED], d[AB_SAMPLE_OUTLIER]);
+        ab_sample_reason(r->invalid_reason, sizeof r->invalid_reason, r->samples_valid,
+                         2 * r->rounds, 2 * min_valid, &r->counts);
     else if (!(r->median > 0))
         snprintf(r->invalid_reason, sizeof r->invalid_reason,
                  "per-element time not positive (%.4g ticks): the n/2-to-n difference is "
@@ -211,9 +208,7 @@ int ab_bench_block(bench_run *run, const bench_level *level, unsigned rounds,
             }
         }
 
-    unsigned min_valid = rounds / 2 + rounds % 2 > 3 ? rounds / 2 + rounds % 2 : 3;
-    if (min_valid > rounds)
-        min_valid = rounds;
+    unsigned min_valid = ab_series_min_valid(rounds);
     double floor_median[AB_FLOOR_KINDS] = {NAN, NAN, NAN, NAN};
     size_t first_row = run->n_rows;
     for (size_t k = 0; k < run->n_cases; k++) {

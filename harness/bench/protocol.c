@@ -1,5 +1,6 @@
 /* See protocol.h. */
 #include <math.h>
+#include <stdio.h>
 #include <sys/resource.h>
 
 #include "bench/cpu_id.h"
@@ -110,4 +111,15 @@ unsigned ab_sample_reps_for(double ticks_per_call)
         return 1000;
     double r = ceil(SAMPLE_TARGET_TICKS / ticks_per_call);
     return r < 1 ? 1 : r > 1e7 ? 10000000u : (unsigned)r;
+}
+
+void ab_sample_reason(char *buf, size_t size, unsigned kept, unsigned total, unsigned need,
+                      const ab_sample_counts *counts)
+{
+    const unsigned *d = counts->discarded;
+    snprintf(buf, size,
+             "too few valid samples: %u of %u, need %u (discarded: %u migrated, %u backwards, "
+             "%u preempted, %u outliers)",
+             kept, total, need, d[AB_SAMPLE_MIGRATED], d[AB_SAMPLE_BACKWARDS],
+             d[AB_SAMPLE_PREEMPTED], d[AB_SAMPLE_OUTLIER]);
 }

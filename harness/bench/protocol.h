@@ -71,6 +71,10 @@ double ab_sample_take(ab_timed_call *call, const ab_pin *pin, const float *x, fl
  * counts them. Returns the number of samples left. */
 size_t ab_sample_drop_outliers(double *samples, size_t n, ab_sample_counts *counts);
 
+/* "too few valid samples: kept of total, need N (discarded: ...)". */
+void ab_sample_reason(char *buf, size_t size, unsigned kept, unsigned total, unsigned need,
+                      const ab_sample_counts *counts);
+
 /* Calls per sample so that one sample lasts about SAMPLE_TARGET_TICKS. */
 unsigned ab_sample_reps_for(double ticks_per_call);
 

@@ -60,24 +60,28 @@ double ab_stats_mdape_pct(const double *v, size_t n)
     return m;
 }
 
-size_t ab_stats_fit_line(const double *x, const double *y, size_t n, double *a, double *b)
+size_t ab_stats_fit_line_weighted(const double *x, const double *y, const double *w, size_t n,
+                                  double *a, double *b)
 {
-    double sx = 0, sy = 0;
+    double sw = 0, sx = 0, sy = 0;
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (!isnan(y[i])) {
-            sx += x[i];
-            sy += y[i];
+            double wi = w ? w[i] : 1.0;
+            sw += wi;
+            sx += wi * x[i];
+            sy += wi * y[i];
             k++;
         }
     *a = *b = NAN;
-    if (k < 2)
+    if (k < 2 || !(sw > 0))
         return k;
-    double mx = sx / (double)k, my = sy / (double)k, sxx = 0, sxy = 0;
+    double mx = sx / sw, my = sy / sw, sxx = 0, sxy = 0;
     for (size_t i = 0; i < n; i++)
         if (!isnan(y[i])) {
-            sxx += (x[i] - mx) * (x[i] - mx);
-            sxy += (x[i] - mx) * (y[i] - my);
+            double wi = w ? w[i] : 1.0;
+            sxx += wi * (x[i] - mx) * (x[i] - mx);
+            sxy += wi * (x[i] - mx) * (y[i] - my);
         }
     if (sxx > 0) {
         *b = sxy / sxx;

@@ -22,8 +22,10 @@ double ab_stats_min(const double *v, size_t n);
  * not positive or there are no samples. */
 double ab_stats_mdape_pct(const double *v, size_t n);
 
-/* Least squares y = a + b*x over the pairs whose y is not NaN. Returns the
- * number of pairs used; a and b are NaN when fewer than 2 distinct x. */
-size_t ab_stats_fit_line(const double *x, const double *y, size_t n, double *a, double *b);
+/* Weighted least squares y = a + b*x over the pairs whose y is not NaN
+ * (w = NULL: equal weights). Returns the number of pairs used; a and b are
+ * NaN when fewer than 2 distinct x. */
+size_t ab_stats_fit_line_weighted(const double *x, const double *y, const double *w, size_t n,
+                                  double *a, double *b);
 
 #endif
