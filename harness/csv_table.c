@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/csv_write.h"
 #include "csv_table.h"
 
 static void free_fields(char **fields, size_t n)
@@ -187,27 +188,12 @@ const char *ab_csv_field(const ab_csv_table *t, size_t r, int c)
     return c < 0 || (size_t)c >= t->n_cols || r >= t->n_rows ? "" : t->rows[r][c];
 }
 
-void ab_csv_write_field(FILE *fp, const char *field)
-{
-    if (strpbrk(field, ",\"\r\n") == NULL) {
-        fputs(field, fp);
-        return;
-    }
-    fputc('"', fp);
-    for (const char *p = field; *p; p++) {
-        if (*p == '"')
-            fputc('"', fp);
-        fputc(*p, fp);
-    }
-    fputc('"', fp);
-}
-
 static void write_record(FILE *fp, char *const *fields, size_t n)
 {
     for (size_t c = 0; c < n; c++) {
         if (c)
             fputc(',', fp);
-        ab_csv_write_field(fp, fields[c]);
+        ab_csv_put_text(fp, fields[c]);
     }
     fputc('\n', fp);
 }

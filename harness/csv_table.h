@@ -34,9 +34,8 @@ int ab_csv_column(const ab_csv_table *t, const char *name);
 /* Field of row r in column c ("" when c < 0). */
 const char *ab_csv_field(const ab_csv_table *t, size_t r, int c);
 
-/* One field, quoted when it holds a comma, quote or line break. */
-void ab_csv_write_field(FILE *fp, const char *field);
-/* Header and rows; false when the stream reports an error. */
+/* Header and rows (fields quoted by common/csv_write.h); false when the
+ * stream reports an error. */
 bool ab_csv_write(FILE *fp, const ab_csv_table *t);
 
 /* Empty table with the given header (copied). false when out of memory. */

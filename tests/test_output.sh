@@ -131,5 +131,17 @@ a=$r/.actbench-staging.TEST02; mkdir -p "$a"; echo "abandoned" > "$a/accuracy.cs
 [ ! -e "$j" ] && [ ! -e "$a" ] && pass || fail "staging directories left: $(ls -A "$r")"
 grep -q "abandoned" "$r/accuracy.csv" && fail "an abandoned staging file was used"
 
+# ---- without -o: results/<machine_id>/ ---------------------------------------------
+mkdir -p "$tmp/cwd"
+(cd "$tmp/cwd" && "$B" accuracy -q --quiet -a relu -V naive) || fail "accuracy without -o"
+python3 - "$tmp/cwd/results" <<'PY' && pass || fail "default output directory is not results/<machine_id>"
+import json, os, sys
+root = sys.argv[1]
+dirs = os.listdir(root)
+assert len(dirs) == 1, dirs
+m = json.load(open(os.path.join(root, dirs[0], "manifest.json")))
+assert m["files"]["accuracy.csv"]["machine_id"] == dirs[0], (dirs, m)
+PY
+
 echo "output: $passes passed, $fails failed"
 [ $fails -eq 0 ]

@@ -9,7 +9,7 @@
 
 #include "accuracy_stats.h"
 #include "cli/list.h"
-#include "csv_table.h"
+#include "common/csv_write.h"
 
 /* The implementations of the selection in display order (by activation). */
 static size_t display_order(const ab_impl **impls, size_t n, const ab_impl **ordered)
@@ -128,7 +128,7 @@ static void print_csv(const ab_impl **impls, size_t n)
             printf(",%.15g,%s", b->max_ulp, classes);
         }
         fputc(',', stdout);
-        ab_csv_write_field(stdout, impl->method);
+        ab_csv_put_text(stdout, impl->method);
         fputc('\n', stdout);
     }
 }

@@ -10,6 +10,7 @@
 
 #include "actbench/reference.h"
 #include "cli/options.h"
+#include "output/machine_id.h"
 
 #define LIST (1u << AB_CMD_LIST)
 #define ACCURACY (1u << AB_CMD_ACCURACY)
@@ -37,7 +38,7 @@ static const option_spec specs[] = {
     {{"format", required_argument, NULL, OPT_FORMAT}, 0, LIST, "FMT",
      "text (default), json (schema actbench-list/1, see README) or csv"},
     {{"output", required_argument, NULL, 'o'}, 'o', ACCURACY | BENCH | RUN | CURVES, "DIR",
-     "results directory, created if missing (default: results)"},
+     "results directory, created if missing (default: results/MACHINE_ID; curves: results)"},
     {{"quick", no_argument, NULL, 'q'}, 'q', ACCURACY | BENCH | RUN, NULL,
      "small inputs and sizes, for tests (seconds, not minutes)"},
     {{"seed", required_argument, NULL, OPT_SEED}, 0, ACCURACY | RUN, "N",
@@ -120,6 +121,9 @@ void ab_cli_print_help(ab_command cmd, FILE *out)
                  s->arg_name ? " " : "", s->arg_name ? s->arg_name : "");
         fprintf(out, "  %-24s %s\n", left, s->help);
     }
+    if (cmd == AB_CMD_ACCURACY || cmd == AB_CMD_BENCH || cmd == AB_CMD_RUN)
+        fprintf(out, "\nMACHINE_ID names this CPU, so results of different machines sit side by "
+                     "side;\nhere the default is results/%s.\n", ab_cpu_identity_get()->machine_id);
     fprintf(out, "\nExamples:\n%s", ci->examples);
 }
 
@@ -188,7 +192,7 @@ ab_cli_outcome ab_cli_parse(ab_command cmd, int argc, char **argv, ab_cli_option
     memset(&longopts[N_SPECS], 0, sizeof longopts[N_SPECS]);
     memset(o, 0, sizeof *o);
     o->command = cmd;
-    o->output_dir = "results";
+    o->output_dir = NULL;
     o->seed = 1;
 
     const char *name = commands[cmd].name;
@@ -248,6 +252,11 @@ ab_cli_outcome ab_cli_parse(ab_command cmd, int argc, char **argv, ab_cli_option
     if (help) {
         ab_cli_print_help(cmd, stdout);
         return AB_CLI_HELP;
+    }
+    if (o->output_dir == NULL) {
+        static char per_machine[160];
+        snprintf(per_machine, sizeof per_machine, "results/%s", ab_cpu_identity_get()->machine_id);
+        o->output_dir = cmd == AB_CMD_CURVES ? "results" : per_machine;
     }
     if (o->precision == 0)
         o->precision = AB_REF_DEFAULT_PREC;

@@ -27,7 +27,7 @@ typedef enum ab_list_format { AB_FORMAT_TEXT, AB_FORMAT_JSON, AB_FORMAT_CSV } ab
 typedef struct ab_cli_options {
     ab_command command;
     ab_selection sel;
-    const char *output_dir; /* never "" */
+    const char *output_dir; /* never ""; default results/<machine_id> (curves: results) */
     bool quick, quiet;
     uint64_t seed;      /* accuracy inputs; default 1 */
     uint64_t precision; /* MPFR bits; 0 = the reference's default */

@@ -184,7 +184,8 @@ bool ab_parse_double(const char *option, const char *text, double min, double ma
     char *end = NULL;
     errno = 0;
     double v = strtod(text, &end);
-    if (*text == '\0' || *text == ' ' || *text == '\t' || *end != '\0' || errno == ERANGE || !isfinite(v) || v < min || v > max) {
+    bool junk = *text == '\0' || *text == ' ' || *text == '\t' || *end != '\0';
+    if (junk || errno == ERANGE || !isfinite(v) || v < min || v > max) {
         fprintf(stderr, "actbench: %s must be a number in [%g, %g], got '%s'\n", option, min, max,
                 text);
         return false;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "atomic_file.h"
+#include "common/csv_write.h"
 #include "output/accuracy_table.h"
 #include "output/csv_merge.h"
 #include "output/machine_id.h"
@@ -64,17 +65,18 @@ static void write_csv_row(FILE *fp, const ab_accuracy_row *r, const char *sampli
         fprintf(fp, "%.3g", r->max_sum_error);
     const ab_cpu_identity *cpu = ab_cpu_identity_get();
     fprintf(fp, ",%s,", r->impl->flags & AB_FLAG_CPU_DEPENDENT ? "yes" : "no");
-    ab_csv_write_field(fp, sampling);
+    ab_csv_put_text(fp, sampling);
     fprintf(fp, ",%s,", cpu->machine_id);
-    ab_csv_write_field(fp, cpu->vendor);
+    ab_csv_put_text(fp, cpu->vendor);
     fputc(',', fp);
-    ab_csv_write_field(fp, cpu->model_name);
+    ab_csv_put_text(fp, cpu->model_name);
     fprintf(fp, ",%u,%u,%u\n", cpu->family, cpu->model, cpu->stepping);
 }
 
 /* The measured rows as a table, through their CSV text. */
-static bool fresh_table(const ab_accuracy_row *rows, size_t n_rows, const char *sampling_elementwise,
-                        const char *sampling_vector, ab_csv_table *out)
+static bool fresh_table(const ab_accuracy_row *rows, size_t n_rows,
+                        const char *sampling_elementwise, const char *sampling_vector,
+                        ab_csv_table *out)
 {
     char *text = NULL;
     size_t size = 0;
@@ -83,8 +85,8 @@ static bool fresh_table(const ab_accuracy_row *rows, size_t n_rows, const char *
         return false;
     write_csv_header(mem);
     for (size_t r = 0; r < n_rows; r++)
-        write_csv_row(mem, &rows[r],
-                      rows[r].impl->flags & AB_FLAG_VECTOR ? sampling_vector : sampling_elementwise);
+        write_csv_row(mem, &rows[r], rows[r].impl->flags & AB_FLAG_VECTOR ? sampling_vector
+                                                                          : sampling_elementwise);
     fclose(mem);
     FILE *in = fmemopen(text, size, "r");
     bool ok = in != NULL && ab_csv_read_stream(in, "the new accuracy rows", out) == AB_CSV_OK;
@@ -188,10 +190,11 @@ static void write_md(FILE *fp, const ab_csv_table *t)
         const char *max_ulp = ab_csv_field(t, r, ab_csv_column(t, "max_ulp"));
         const char *worst = ab_csv_field(t, r, ab_csv_column(t, "worst_x"));
         bool within = strcmp(ab_csv_field(t, r, ab_csv_column(t, "within_bound")), "no") != 0;
+        const char *cpu_dep = ab_csv_field(t, r, ab_csv_column(t, "cpu_dependent"));
+        bool cpu_dependent = strcmp(cpu_dep, "yes") == 0;
         fprintf(fp, "| %s%s | %s | %.3g | %s%s%s | %.3g | %.2f | %llu | %llu | %llu | %llu | %llu "
                     "| %.3g | %s |\n",
-                ab_csv_field(t, r, ab_csv_column(t, "variant")),
-                strcmp(ab_csv_field(t, r, ab_csv_column(t, "cpu_dependent")), "yes") == 0 ? " †" : "",
+                ab_csv_field(t, r, ab_csv_column(t, "variant")), cpu_dependent ? " †" : "",
                 ab_csv_field(t, r, ab_csv_column(t, "direction")), strtod(max_ulp, NULL),
                 worst[0] ? "`" : "", worst, worst[0] ? "`" : "",
                 strtod(ab_csv_field(t, r, ab_csv_column(t, "mean_ulp")), NULL),
