@@ -38,7 +38,7 @@ static const option_spec specs[] = {
     {{"format", required_argument, NULL, OPT_FORMAT}, 0, LIST, "FMT",
      "text (default), json (schema actbench-list/1, see README) or csv"},
     {{"output", required_argument, NULL, 'o'}, 'o', ACCURACY | BENCH | RUN | CURVES, "DIR",
-     "results directory, created if missing (default: results/MACHINE_ID; curves: results)"},
+     "results directory, created if missing (default: see below)"},
     {{"quick", no_argument, NULL, 'q'}, 'q', ACCURACY | BENCH | RUN, NULL,
      "small inputs and sizes, for tests (seconds, not minutes)"},
     {{"seed", required_argument, NULL, OPT_SEED}, 0, ACCURACY | RUN, "N",
@@ -122,8 +122,12 @@ void ab_cli_print_help(ab_command cmd, FILE *out)
         fprintf(out, "  %-24s %s\n", left, s->help);
     }
     if (cmd == AB_CMD_ACCURACY || cmd == AB_CMD_BENCH || cmd == AB_CMD_RUN)
-        fprintf(out, "\nMACHINE_ID names this CPU, so results of different machines sit side by "
-                     "side;\nhere the default is results/%s.\n", ab_cpu_identity_get()->machine_id);
+        fprintf(out, "\nThe default results directory is results/MACHINE_ID, MACHINE_ID naming this "
+                     "CPU\n(see README), so that the results of different machines sit side by "
+                     "side;\nhere: results/%s.\n", ab_cpu_identity_get()->machine_id);
+    else if (cmd == AB_CMD_CURVES)
+        fprintf(out, "\nThe default results directory is results (the curves do not depend on "
+                     "the machine).\n");
     fprintf(out, "\nExamples:\n%s", ci->examples);
 }
 
