@@ -51,8 +51,11 @@ static int run_accuracy(const ab_cli_options *o, const ab_impl **impls, size_t n
 
 static int run_bench(const ab_cli_options *o, const ab_impl **impls, size_t n)
 {
-    ab_bench_options bo = {.output_dir = o->output_dir, .quick = o->quick,
-                           .rounds = (unsigned)o->rounds, .quiet = o->quiet};
+    ab_bench_options bo = o->bench;
+    bo.output_dir = o->output_dir;
+    bo.quick = o->quick;
+    bo.rounds = (unsigned)o->rounds;
+    bo.quiet = o->quiet;
     return ab_bench_run(&bo, impls, n);
 }
 

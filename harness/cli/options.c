@@ -19,7 +19,7 @@
 #define CURVES (1u << AB_CMD_CURVES)
 
 enum { OPT_SEED = 256, OPT_PRECISION, OPT_GRID, OPT_RANDOM, OPT_ROUNDS, OPT_ALL, OPT_QUIET,
-       OPT_EXHAUSTIVE, OPT_FORMAT };
+       OPT_EXHAUSTIVE, OPT_FORMAT, OPT_DISTRIBUTION, OPT_PARTS };
 
 typedef struct option_spec {
     struct option opt;
@@ -52,6 +52,10 @@ static const option_spec specs[] = {
      "random bit patterns per activation (default 200000, quick 4000)"},
     {{"rounds", required_argument, NULL, OPT_ROUNDS}, 0, BENCH | RUN, "N",
      "interleaved timing rounds, 1..100000 (default 15, quick 5)"},
+    {{"distribution", required_argument, NULL, OPT_DISTRIBUTION}, 0, BENCH | RUN, "LIST",
+     "input distributions: uniform, positive, normal1, normal4, tails, or all (default)"},
+    {{"parts", required_argument, NULL, OPT_PARTS}, 0, BENCH | RUN, "LIST",
+     "tables to measure: sizes, fit, rows, threads, or all (default)"},
     {{"exhaustive", no_argument, NULL, OPT_EXHAUSTIVE}, 0, ACCURACY, NULL,
      "sweep every binary32 input instead (options: 'actbench accuracy --exhaustive --help')"},
     {{"quiet", no_argument, NULL, OPT_QUIET}, 0, ACCURACY | BENCH | RUN | CURVES, NULL,
@@ -80,10 +84,13 @@ static const struct command_info {
                          "  actbench accuracy --exhaustive -a sigmoid -V 'avx2*' --range 0:ffff\n"},
     [AB_CMD_BENCH] = {"bench", "actbench bench [options]",
                       "Timing on a pinned thread: TSC ticks/element at L1, L2, L3 and DRAM\n"
-                      "working sets. Writes DIR/performance.csv, performance.md and\n"
-                      "DIR/raw/bench_samples.csv.",
+                      "working sets, per-call and per-element cost, row shapes and threads.\n"
+                      "Writes DIR/performance.csv, performance.md, raw/bench_samples.csv and,\n"
+                      "per --parts, performance_fit.csv, performance_by_n.csv,\n"
+                      "performance_rows.csv, performance_threads.csv (docs/measurement.md).",
                       "  actbench bench -q -a sigmoid -o /tmp/r\n"
-                      "  actbench bench -a softmax --rounds 30\n"},
+                      "  actbench bench -a softmax --rounds 30\n"
+                      "  actbench bench -a gelu --parts sizes --distribution normal1,tails\n"},
     [AB_CMD_RUN] = {"run", "actbench run [options]",
                     "The main job: machine.json, then accuracy, then bench, into one results\n"
                     "directory. The files of a run replace the previous ones together.",
@@ -175,6 +182,8 @@ static bool apply(ab_cli_options *o, int val, const char *arg)
         o->random_given = true;
         return ab_parse_u64("--random", arg, 0, 1000000000, &o->random);
     case OPT_ROUNDS: return ab_parse_u64("--rounds", arg, 1, 100000, &o->rounds);
+    case OPT_DISTRIBUTION: return ab_bench_set_option(&o->bench, "distribution", arg) == 0;
+    case OPT_PARTS: return ab_bench_set_option(&o->bench, "parts", arg) == 0;
     default: return true;
     }
 }

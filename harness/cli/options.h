@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "bench.h"
 #include "cli.h"
 
 typedef enum ab_command {
@@ -35,6 +36,7 @@ typedef struct ab_cli_options {
     uint64_t random;    /* accuracy random patterns; 0 = default */
     bool random_given;
     uint64_t rounds;    /* bench rounds; 0 = default */
+    ab_bench_options bench; /* only the bench-only fields: distributions, parts */
     ab_list_format format;
 } ab_cli_options;
 
