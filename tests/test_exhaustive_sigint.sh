@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ctrl-C during an exhaustive sweep: exit 130, a checkpoint and no result
 # file; the same command run again continues it, and the statistics equal
-# those of one uninterrupted run (no input lost or counted twice).
+# those of one uninterrupted run (no input lost or counted twice). SIGTERM:
+# exit 143, a checkpoint, no temporary file.
 set -u
 A="${ACTBENCH:?ACTBENCH must point to the binary}"
 T=$(mktemp -d /tmp/actbench-exh-sigint.XXXXXX)
@@ -24,6 +25,17 @@ if [ "$rc" -ne 130 ]; then
 fi
 [ -f "$T/interrupted/exhaustive/$base.ckpt" ] || { echo "FAIL: no checkpoint after SIGINT"; fail=1; }
 [ -f "$T/interrupted/exhaustive/$base.csv" ] && { echo "FAIL: result written by an interrupted sweep"; fail=1; }
+
+"$A" "${ARGS[@]}" --output "$T/termed" &
+pid=$!
+sleep 0.5
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+[ "$rc" -eq 143 ] || { echo "FAIL: SIGTERM: exit $rc, expected 143"; fail=1; }
+[ -f "$T/termed/exhaustive/$base.ckpt" ] || { echo "FAIL: no checkpoint after SIGTERM"; fail=1; }
+left=$(find "$T/interrupted" "$T/termed" -name '*.tmp.*' -o -name '*.commit.*')
+[ -z "$left" ] || { echo "FAIL: temporaries left by a signal: $left"; fail=1; }
 
 "$A" "${ARGS[@]}" --output "$T/interrupted" || { echo "FAIL: resumed sweep failed"; fail=1; }
 [ -f "$T/interrupted/exhaustive/$base.ckpt" ] && { echo "FAIL: checkpoint left after completion"; fail=1; }

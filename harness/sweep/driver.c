@@ -19,15 +19,40 @@
 
 #include "atomic_file.h"
 #include "sweep/block.h"
+#include "sweep/commit.h"
+#include "sweep/cpu.h"
 #include "sweep/driver.h"
 #include "sweep/output.h"
 #include "topology.h"
 
+/* The signal that asked the sweep to stop (SIGINT, SIGTERM), or 0: the
+ * workers finish their blocks, the state is checkpointed, and the process
+ * exits 128 + the signal, as a shell expects of a process killed by it. */
 static volatile sig_atomic_t g_stop;
 static void on_signal(int sig)
 {
-    (void)sig;
-    g_stop = 1;
+    g_stop = sig;
+}
+
+int ab_exh_stop_signal(void)
+{
+    return g_stop;
+}
+
+void ab_exh_catch_signals(bool catch)
+{
+    static struct sigaction old_int, old_term;
+    if (!catch) {
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGTERM, &old_term, NULL);
+        return;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
 }
 
 static double now_seconds(void)
@@ -37,19 +62,11 @@ static double now_seconds(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-static bool in_list(const char *list, const char *name)
+static bool selected(const exh_options *o, const ab_impl *im)
 {
-    if (list == NULL)
-        return true;
-    size_t n = strlen(name);
-    for (const char *p = list; *p;) {
-        size_t len = strcspn(p, ",");
-        if (len == n && strncmp(p, name, n) == 0)
+    for (size_t i = 0; i < o->impl_count; i++)
+        if (o->impls[i] == im)
             return true;
-        p += len;
-        if (*p == ',')
-            p++;
-    }
     return false;
 }
 
@@ -141,6 +158,7 @@ static void *worker_main(void *arg)
     }
     free(out);
     ab_exh_worker_free(w);
+    mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE); /* this thread's constants (LeakSanitizer) */
     atomic_fetch_add(&d->finished, 1);
     return NULL;
 }
@@ -163,12 +181,13 @@ static long init_state(const exh_options *o, const ab_activation *act, ab_exh_st
     st->shard_n = o->shard_n;
     st->block_bits = o->format == AB_FMT_BINARY32 ? 16 : 10;
     const char *bb = getenv("ACTBENCH_EXH_BLOCK_BITS"); /* tests: more, smaller blocks */
-    if (bb != NULL && atoi(bb) >= 4 && atoi(bb) <= 24)
+    if (bb != NULL && atoi(bb) >= AB_EXH_MIN_BLOCK_BITS && atoi(bb) <= AB_EXH_MAX_BLOCK_BITS)
         st->block_bits = (unsigned)atoi(bb);
     st->block_count = ((st->range_hi - st->range_lo) >> st->block_bits) + 1;
     st->shards_merged = 1;
     st->grid_lo = act->range_lo;
     st->grid_hi = act->range_hi;
+    st->cpu = *ab_exh_cpu_this();
     st->pairs = calloc(2 * ab_impl_count() + 1, sizeof *st->pairs);
     st->done = calloc((st->block_count + 7) / 8, 1);
     if (st->pairs == NULL || st->done == NULL) {
@@ -181,7 +200,7 @@ static long init_state(const exh_options *o, const ab_activation *act, ab_exh_st
         for (size_t i = 0; i < ab_impl_count(); i++) {
             const ab_impl *im = ab_impl_at(i);
             if (strcmp(im->activation, act->name) != 0 || (im->flags & AB_FLAG_VECTOR) ||
-                !ab_impl_supported(im) || !in_list(o->variants, im->variant) ||
+                !ab_impl_supported(im) || !selected(o, im) ||
                 !(o->dir_mask & (1u << d)) || ab_impl_kernel(im, (ab_direction)d) == NULL)
                 continue;
             ab_exh_pair *p = &st->pairs[n++];
@@ -254,6 +273,8 @@ static bool resume_checkpoint(driver *d, const exh_options *o, const ab_activati
     st->pairs = old.pairs;
     st->done = old.done;
     st->wall_seconds = old.wall_seconds;
+    ab_exh_cpu_join(&old.cpu, &st->cpu); /* resumed on another CPU: both are listed */
+    st->cpu = old.cpu;
     if (!o->quiet)
         fprintf(stderr, "actbench: %s: resuming from %s (%" PRIu64 " of %" PRIu64
                         " blocks done)\n",
@@ -386,8 +407,13 @@ static bool write_result(const driver *d, const exh_options *o, const char *exh_
 {
     const ab_exh_state *st = d->st;
     if (st->shard_n > 1) {
-        char name[600];
+        char name[600], why[200];
         snprintf(name, sizeof name, "%s.state", base);
+        if (!ab_exh_state_check(st, why, sizeof why)) {
+            fprintf(stderr, "actbench: error: %s: the shard's state is inconsistent (%s); "
+                            "nothing written (please report it)\n", st->activation, why);
+            return false;
+        }
         if (!ab_exh_state_save(st, exh_dir, name))
             return false;
         if (!o->quiet)
@@ -412,8 +438,8 @@ static bool write_result(const driver *d, const exh_options *o, const char *exh_
     return true;
 }
 
-/* Runs the blocks to do under the signal handlers; then the result, or a
- * checkpoint when stopped. Returns the exit status. */
+/* Runs the blocks to do (the caller catches the signals); then the result,
+ * or a checkpoint when stopped. Returns the exit status. */
 static int run_and_finish(driver *d, const exh_options *o, const char *exh_dir,
                           const char *base)
 {
@@ -421,16 +447,7 @@ static int run_and_finish(driver *d, const exh_options *o, const char *exh_dir,
     pthread_mutex_init(&d->lock, NULL);
     d->started = now_seconds();
     d->wall_before = st->wall_seconds;
-    struct sigaction sa, old_int, old_term;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    g_stop = 0;
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
     unsigned started = run_workers(d, st->activation, !o->quiet && isatty(2));
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
     st->wall_seconds = d->wall_before + (now_seconds() - d->started);
 
     uint64_t remaining = blocks_remaining(st);
@@ -441,11 +458,12 @@ static int run_and_finish(driver *d, const exh_options *o, const char *exh_dir,
                     "run the same command again (or add --resume) to continue\n",
                     st->activation, g_stop ? "interrupted" : "stopped",
                     d->shard_blocks - remaining, d->shard_blocks, d->ckpt_path);
-        return g_stop ? 130 : 1;
+        return g_stop ? 128 + g_stop : 1;
     }
     if (!write_result(d, o, exh_dir, base))
         return 1;
     unlink(d->ckpt_path);
+    ab_exh_remove_temps(d->ckpt_dir, d->ckpt_name);
     return 0;
 }
 
@@ -473,13 +491,17 @@ int ab_exh_run_sweep(const exh_options *o, const ab_activation *act, const char 
         return 1;
     }
     d->st = &st;
-    int rc = 1;
+    int rc = 1, lock = -1;
     if (checkpoint_path(d, o, act, several_activations, exh_dir, base) &&
-        resume_checkpoint(d, o, act) && list_todo(d)) {
-        ab_exh_ctx_init(&d->ctx, act, st.format, st.mpfr_reference);
-        setup_threads(d, o, act, thread_unsafe);
-        rc = run_and_finish(d, o, exh_dir, base);
+        (lock = ab_exh_lock_base(exh_dir, base)) >= 0) {
+        ab_exh_remove_temps(d->ckpt_dir, d->ckpt_name); /* a killed run's */
+        if (resume_checkpoint(d, o, act) && list_todo(d)) {
+            ab_exh_ctx_init(&d->ctx, act, st.format, st.mpfr_reference);
+            setup_threads(d, o, act, thread_unsafe);
+            rc = run_and_finish(d, o, exh_dir, base);
+        }
     }
+    ab_exh_unlock_base(lock);
     if (d->topo_ok)
         ab_topology_destroy(&d->topo);
     free(d->todo);

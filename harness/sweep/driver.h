@@ -12,7 +12,8 @@
 #include "sweep/state.h"
 
 typedef struct exh_options {
-    const char *variants; /* comma list, NULL = all */
+    const ab_impl **impls; /* the selection (cli.h); the driver sweeps those of the */
+    size_t impl_count;     /* activation that are elementwise and supported */
     unsigned dir_mask;    /* 1 forward, 2 derivative */
     bool range_given;
     uint64_t range_lo, range_hi;
@@ -22,10 +23,17 @@ typedef struct exh_options {
     ab_exh_format format;
 } exh_options;
 
-/* Sweeps act into exh_dir; several_activations appends .ACTIVATION to a
- * --checkpoint path. Returns the exit status (0, 1, or 130 when stopped by
- * a signal). */
+/* Sweeps act into exh_dir (with ab_exh_catch_signals on); several_activations
+ * appends .ACTIVATION to a --checkpoint path. Returns the exit status: 0, 1,
+ * or 128 + the signal (130 SIGINT, 143 SIGTERM) when stopped by one. */
 int ab_exh_run_sweep(const exh_options *o, const ab_activation *act, const char *exh_dir,
                      bool several_activations);
+
+/* Catches (true) or restores (false) SIGINT and SIGTERM: while caught, a
+ * signal only asks the sweep to stop at the next block and the writes in
+ * progress complete, so no temporary is left behind. */
+void ab_exh_catch_signals(bool catch);
+/* The signal caught since the process started, or 0. */
+int ab_exh_stop_signal(void);
 
 #endif

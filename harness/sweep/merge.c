@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sweep/commit.h"
+#include "sweep/cpu.h"
+#include "sweep/driver.h"
 #include "sweep/output.h"
 #include "sweep/state.h"
 #include "sweep/sweep.h"
@@ -68,6 +71,7 @@ static bool merge_shard(ab_exh_state *m, const ab_exh_state *s, bool *have)
         return false;
     }
     have[s->shard_k] = true;
+    ab_exh_cpu_join(&m->cpu, &s->cpu);
     for (uint64_t b = 0; b < m->block_count; b++) {
         uint8_t bit = (uint8_t)(1u << (b & 7));
         if (m->done[b >> 3] & s->done[b >> 3] & bit) {
@@ -123,7 +127,12 @@ static bool merge_group(ab_exh_state *states, size_t count, bool *used, size_t g
     m->shards_merged = n;
     m->wall_seconds = wall; /* the sum of the shards' wall times */
     m->threads = threads;
-    if (!ab_exh_write_outputs(m, exh_dir))
+    char base[512];
+    ab_exh_base_name(m, base, sizeof base);
+    int lock = ab_exh_lock_base(exh_dir, base);
+    bool written = lock >= 0 && ab_exh_write_outputs(m, exh_dir);
+    ab_exh_unlock_base(lock);
+    if (!written)
         return false;
     if (!quiet)
         fprintf(stderr, "actbench: merge: %s (%s): %u shards -> %s\n", m->activation,
@@ -171,10 +180,15 @@ int ab_cmd_merge(int argc, char **argv)
     used = calloc(count, sizeof *used);
     if (used == NULL)
         goto out;
-    for (size_t g = 0; g < count; g++)
-        if (!used[g] && !merge_group(states, count, used, g, exh_dir, quiet))
-            goto out;
+    ab_exh_catch_signals(true); /* a group's files are written whole */
     rc = 0;
+    for (size_t g = 0; g < count && rc == 0; g++) {
+        if (!used[g] && !merge_group(states, count, used, g, exh_dir, quiet))
+            rc = 1;
+        if (ab_exh_stop_signal() != 0)
+            rc = 128 + ab_exh_stop_signal();
+    }
+    ab_exh_catch_signals(false);
 out:
     free(used);
     for (size_t i = 0; i < count; i++)

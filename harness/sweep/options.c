@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "sweep/driver.h"
 #include "sweep/output.h"
 #include "sweep/sweep.h"
@@ -22,8 +23,10 @@ void ab_exhaustive_usage(FILE *out)
         "  The ULP error is reported rounded up to a grid (relative step 2^-20, floor 2^-30,\n"
         "  0 only when y == f exactly; column ulp_quantum); max, argmax, histogram, counts\n"
         "  and CR equal --reference mpfr; mean and error maps are not quantized.\n"
-        "  --activation LIST    comma list of activations (default: all elementwise)\n"
-        "  --variant LIST       comma list of variants (default: all the CPU supports)\n"
+        "  --activation LIST    comma list of activations (default: all elementwise; a name\n"
+        "                       given twice is swept once)\n"
+        "  --variant LIST       comma list of variants or globs such as 'avx2*' (default: all\n"
+        "                       the CPU supports)\n"
         "  --direction D        forward | derivative | both (default both)\n"
         "  --range LO:HI        inclusive hex bit patterns (default all: 0:ffffffff,\n"
         "                       or 0:ffff for bf16/fp16)\n"
@@ -92,13 +95,25 @@ static int parse_range(const char *arg, exh_options *o)
     return -1;
 }
 
+/* K/N, both whole decimal numbers (no sign, no junk, no wrap-around). */
 static int parse_shard(const char *arg, exh_options *o)
 {
-    if (sscanf(arg, "%u/%u", &o->shard_k, &o->shard_n) != 2 || o->shard_n == 0 ||
-        o->shard_k == 0 || o->shard_k > o->shard_n || strchr(arg, '-')) {
-        fprintf(stderr, "actbench: --shard: expected K/N with 1 <= K <= N, got '%s'\n", arg);
+    char k[32];
+    const char *slash = strchr(arg, '/');
+    uint64_t kv = 0, nv = 0;
+    bool ok = slash != NULL && slash > arg && slash - arg < (long)sizeof k;
+    if (ok) {
+        snprintf(k, sizeof k, "%.*s", (int)(slash - arg), arg);
+        ok = ab_parse_u64("--shard N", slash + 1, 1, AB_EXH_MAX_SHARDS, &nv) &&
+             ab_parse_u64("--shard K", k, 1, nv, &kv);
+    }
+    if (!ok) {
+        fprintf(stderr, "actbench: --shard: expected K/N with 1 <= K <= N <= %u, got '%s'\n",
+                AB_EXH_MAX_SHARDS, arg);
         return 2;
     }
+    o->shard_k = (unsigned)kv;
+    o->shard_n = (unsigned)nv;
     return -1;
 }
 
@@ -131,13 +146,14 @@ static int parse_reference(const char *arg, exh_options *o)
     return -1;
 }
 
-static int parse_option(int c, const char *arg, exh_options *o, const char **activations)
+static int parse_option(int c, const char *arg, exh_options *o, const char **activations,
+                        const char **variants)
 {
     switch (c) {
     case 'E': return -1;
     case 'a': *activations = arg; return -1;
     case 'v':
-    case 'V': o->variants = arg; return -1;
+    case 'V': *variants = arg; return -1;
     case 'd': return parse_direction(arg, o);
     case 'r': return parse_range(arg, o);
     case 's': return parse_shard(arg, o);
@@ -165,7 +181,8 @@ static int parse_option(int c, const char *arg, exh_options *o, const char **act
 }
 
 /* -1 when parsed; else the exit status. */
-static int parse_options(int argc, char **argv, exh_options *o, const char **activations)
+static int parse_options(int argc, char **argv, exh_options *o, const char **activations,
+                         const char **variants)
 {
     static const struct option longopts[] = {
         {"exhaustive", no_argument, NULL, 'E'},  {"activation", required_argument, NULL, 'a'},
@@ -179,7 +196,7 @@ static int parse_options(int argc, char **argv, exh_options *o, const char **act
     optind = 0;
     int c;
     while ((c = getopt_long(argc, argv, "ha:V:v:o:q", longopts, NULL)) != -1) {
-        int rc = parse_option(c, optarg, o, activations);
+        int rc = parse_option(c, optarg, o, activations, variants);
         if (rc >= 0)
             return rc;
     }
@@ -199,8 +216,10 @@ static int parse_options(int argc, char **argv, exh_options *o, const char **act
 
 #define MAX_ACTIVATIONS 64
 
-/* The activations named (all elementwise ones when NULL); false with a
- * message for an unknown or vector activation. */
+/* The activations named, each once in the order given (all elementwise
+ * ones when NULL): a name given twice is swept once. false with a message
+ * for an unknown or vector activation (ab_selection_check has already
+ * rejected an empty list or entry). */
 static bool select_activations(const char *list, const ab_activation **acts, size_t *nacts)
 {
     *nacts = 0;
@@ -224,32 +243,11 @@ static bool select_activations(const char *list, const ab_activation **acts, siz
                             "(use the vector accuracy tests)\n", a->name);
             return false;
         }
-        if (*nacts < MAX_ACTIVATIONS)
+        bool listed = false;
+        for (size_t k = 0; k < *nacts; k++)
+            listed |= acts[k] == a;
+        if (!listed && *nacts < MAX_ACTIVATIONS)
             acts[(*nacts)++] = a;
-        p += len;
-        if (*p == ',')
-            p++;
-    }
-    return true;
-}
-
-/* Every variant named exists for one of the activations. */
-static bool check_variants(const char *list, const ab_activation **acts, size_t nacts)
-{
-    if (list == NULL)
-        return true;
-    for (const char *p = list; *p;) {
-        size_t len = strcspn(p, ",");
-        char name[64];
-        snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), p);
-        bool found = false;
-        for (size_t k = 0; k < nacts && !found; k++)
-            found = ab_impl_find(acts[k]->name, name) != NULL;
-        if (!found) {
-            fprintf(stderr, "actbench: unknown variant '%s' for the selected activations\n",
-                    name);
-            return false;
-        }
         p += len;
         if (*p == ',')
             p++;
@@ -263,21 +261,35 @@ int ab_cmd_exhaustive(int argc, char **argv)
     o.dir_mask = 3;
     o.shard_k = o.shard_n = 1;
     o.output = "results";
-    const char *activations = NULL;
-    int rc = parse_options(argc, argv, &o, &activations);
+    const char *activations = NULL, *variants = NULL;
+    int rc = parse_options(argc, argv, &o, &activations, &variants);
     if (rc >= 0)
         return rc;
+    /* The selection syntax of every command (cli.h: globs such as 'avx2*');
+     * unsupported implementations are selected too, and skipped by the
+     * driver, so a selection means the same on every CPU. */
+    ab_selection sel = {activations, variants, true};
     const ab_activation *acts[MAX_ACTIVATIONS];
     size_t nacts;
-    if (!select_activations(activations, acts, &nacts) || !check_variants(o.variants, acts, nacts))
+    if (!ab_select_impls(&sel, &o.impls, &o.impl_count))
         return 2;
     char exh_dir[4200];
-    if (!ab_exh_dir_of(o.output, exh_dir, sizeof exh_dir))
-        return 1;
-    for (size_t k = 0; k < nacts; k++) {
-        rc = ab_exh_run_sweep(&o, acts[k], exh_dir, nacts > 1);
-        if (rc != 0)
-            return rc;
+    if (!select_activations(activations, acts, &nacts)) {
+        free(o.impls);
+        return 2;
     }
-    return 0;
+    if (!ab_exh_dir_of(o.output, exh_dir, sizeof exh_dir)) {
+        free(o.impls);
+        return 1;
+    }
+    ab_exh_catch_signals(true);
+    rc = 0;
+    for (size_t k = 0; k < nacts && rc == 0; k++) {
+        rc = ab_exh_run_sweep(&o, acts[k], exh_dir, nacts > 1);
+        if (rc == 0 && ab_exh_stop_signal() != 0) /* after a finished activation */
+            rc = 128 + ab_exh_stop_signal();
+    }
+    ab_exh_catch_signals(false);
+    free(o.impls);
+    return rc;
 }

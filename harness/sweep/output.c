@@ -1,8 +1,8 @@
 /*
- * The writers of a finished sweep's files (output.h). Each file is written
- * to a temporary and renamed into place (atomic_file.h); summary.csv is
- * shared by every sweep into the directory, so its rows are replaced under
- * an flock. The worst case of each row is re-evaluated in MPFR before the
+ * The writers of a finished sweep's files (output.h). The four files of
+ * BASE are replaced together (commit.h), after the state passed its
+ * invariants; summary.csv is shared by every sweep into the directory, so
+ * its rows are replaced under an flock. The worst case of each row is re-evaluated in MPFR before the
  * run is called a success.
  */
 #include <errno.h>
@@ -15,6 +15,7 @@
 
 #include "atomic_file.h"
 #include "sweep/bits.h"
+#include "sweep/commit.h"
 #include "sweep/exact.h"
 #include "sweep/output.h"
 #include "sweep/quantize.h"
@@ -46,6 +47,36 @@ bool ab_exh_dir_of(const char *output, char *buf, size_t size)
 static void fmt_value(char *buf, size_t size, uint32_t float_bits)
 {
     snprintf(buf, size, "%a", (double)ffrom(float_bits));
+}
+
+/* The CPU columns, appended last to BASE.csv and summary.csv rows so that
+ * readers of the older files (without them) keep working. */
+#define CPU_HEADER ",cpu_vendor,cpu_model,cpu_family,cpu_model_number,cpu_stepping,isa_path"
+
+/* One CSV field, quoted when it holds a comma, a quote or a line break. */
+static void csv_text(FILE *fp, const char *s)
+{
+    if (strpbrk(s, ",\"\n\r") == NULL) {
+        fprintf(fp, ",%s", s);
+        return;
+    }
+    fputs(",\"", fp);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}
+
+static void cpu_columns(FILE *fp, const ab_exh_cpu *c)
+{
+    csv_text(fp, c->vendor);
+    csv_text(fp, c->model);
+    csv_text(fp, c->family);
+    csv_text(fp, c->model_number);
+    csv_text(fp, c->stepping);
+    csv_text(fp, c->isa_path);
 }
 
 static const char *reference_name(const ab_exh_state *st)
@@ -95,7 +126,8 @@ static void stats_header(FILE *fp)
     for (int b = 2; b < AB_HIST_BINS - 1; b++)
         fprintf(fp, ",hist_%.0f_%.0f", ldexp(1.0, b - 2), ldexp(1.0, b - 1));
     fprintf(fp, ",hist_gt_%.0f", ldexp(1.0, AB_HIST_BINS - 3));
-    fprintf(fp, ",fallbacks,worst_reevals,wall_seconds,inputs_per_second,threads,shards\n");
+    fprintf(fp, ",fallbacks,worst_reevals,wall_seconds,inputs_per_second,threads,shards" CPU_HEADER
+                "\n");
 }
 
 /* max_ulp, the worst input, result and CR value (values and patterns). */
@@ -153,10 +185,12 @@ static void stats_row(FILE *fp, const ab_exh_state *st, const ab_exh_pair *p)
         fprintf(fp, ",%" PRIu64, s->classes[k]);
     for (int k = 0; k < AB_HIST_BINS; k++)
         fprintf(fp, ",%" PRIu64, s->hist[k]);
-    fprintf(fp, ",%" PRIu64 ",%" PRIu64 ",%.3f,%.0f,%u,%u\n", p->fallbacks, p->reevals,
+    fprintf(fp, ",%" PRIu64 ",%" PRIu64 ",%.3f,%.0f,%u,%u", p->fallbacks, p->reevals,
             st->wall_seconds,
             st->wall_seconds > 0 ? (double)range_inputs / st->wall_seconds : 0.0, st->threads,
             st->shards_merged);
+    cpu_columns(fp, &st->cpu);
+    fputc('\n', fp);
 }
 
 static bool write_stats_csv(const ab_exh_state *st, const char *dir, const char *base)
@@ -238,7 +272,7 @@ static bool write_grid_csv(const ab_exh_state *st, const char *dir, const char *
     "worst_x,worst_y,worst_cr,pct_cr,over_1ulp,nan_unexpected,nan_missing,"                \
     "inf_where_finite,flush_to_zero,signed_zero_mismatch,finite_where_inf,ulp_quantum,"    \
     "fallbacks,worst_reevals,wall_seconds,inputs_per_second,threads,pairs_in_sweep,shards," \
-    "date\n"
+    "date" CPU_HEADER "\n"
 
 #define SUMMARY_KEYS 64
 
@@ -292,10 +326,12 @@ static void summary_row(FILE *fp, const ab_exh_state *st, const ab_exh_pair *p,
     for (int k = 0; k < AB_CLASS_KINDS; k++) /* the header's order */
         fprintf(fp, ",%" PRIu64, p->stats.classes[k]);
     fprintf(fp, ",rel2^-%d_floor2^-30", AB_EXH_ULP_REL_BITS);
-    fprintf(fp, ",%" PRIu64 ",%" PRIu64 ",%.3f,%.0f,%u,%zu,%u,%s\n", p->fallbacks, p->reevals,
+    fprintf(fp, ",%" PRIu64 ",%" PRIu64 ",%.3f,%.0f,%u,%zu,%u,%s", p->fallbacks, p->reevals,
             st->wall_seconds,
             st->wall_seconds > 0 ? (double)range_inputs / st->wall_seconds : 0.0, st->threads,
             st->pair_count, st->shards_merged, date);
+    cpu_columns(fp, &st->cpu);
+    fputc('\n', fp);
 }
 
 /* Replaces this sweep's rows of summary.csv (key: the first six columns),
@@ -311,6 +347,7 @@ static bool update_summary(const ab_exh_state *st, const char *dir)
         return false;
     }
     flock(fileno(lockf), LOCK_EX);
+    ab_exh_remove_temps(dir, "summary.csv"); /* a killed writer's: every writer locks */
     ab_atomic_file af;
     bool ok = ab_atomic_open(&af, dir, "summary.csv");
     if (ok) {
@@ -335,13 +372,27 @@ static bool update_summary(const ab_exh_state *st, const char *dir)
 
 bool ab_exh_write_outputs(const ab_exh_state *st, const char *dir)
 {
+    char why[200];
+    if (!ab_exh_state_check(st, why, sizeof why) || ab_exh_blocks_done(st) != st->block_count) {
+        fprintf(stderr, "actbench: error: %s: the sweep's state is inconsistent (%s); nothing "
+                        "written (please report it)\n", st->activation,
+                ab_exh_blocks_done(st) != st->block_count ? "blocks missing" : why);
+        return false;
+    }
     char base[512];
     ab_exh_base_name(st, base, sizeof base);
     char state_name[600];
     snprintf(state_name, sizeof state_name, "%s.state", base);
-    if (!(write_stats_csv(st, dir, base) && write_binade_csv(st, dir, base) &&
-          write_grid_csv(st, dir, base) && ab_exh_state_save(st, dir, state_name) &&
-          update_summary(st, dir)))
+    ab_exh_commit set;
+    if (!ab_exh_commit_begin(&set, dir, base))
+        return false;
+    if (!(write_stats_csv(st, set.staging, base) && write_binade_csv(st, set.staging, base) &&
+          write_grid_csv(st, set.staging, base) &&
+          ab_exh_state_save(st, set.staging, state_name))) {
+        ab_exh_commit_abort(&set);
+        return false;
+    }
+    if (!ab_exh_commit_finish(&set) || !update_summary(st, dir))
         return false;
     bool consistent = true;
     for (size_t i = 0; i < st->pair_count; i++)

@@ -1,17 +1,16 @@
 /*
- * The exhaustive sweep's state as a text file: the configuration, the bitmap
- * of completed blocks and the merged statistics of those blocks, every
- * double in hexadecimal (%a) so that a reload is bit-exact. Checkpoints and
- * shard results are such files; merge reads them.
+ * The sweep's state in memory (state.h): the block bitmap, the merge of
+ * statistics, and the invariants every state must satisfy, whatever its
+ * origin (a run, a checkpoint, a shard file, a merge): the counts of each
+ * pair add up to the inputs of the completed blocks, and the configuration
+ * is one a run could have made. state_file.c reads and writes it.
  */
 #include <inttypes.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "atomic_file.h"
 #include "sweep/state.h"
-
-#define STATE_MAGIC "actbench-exhaustive-state 1"
 
 uint64_t ab_exh_blocks_done(const ab_exh_state *st)
 {
@@ -89,219 +88,126 @@ const ab_exh_pair *ab_exh_state_pair(const ab_exh_state *st, const char *variant
     return NULL;
 }
 
-static void write_cell(FILE *fp, const char *kind, size_t idx, int a, int b,
-                       const ab_exh_cell *c)
+/* The bit patterns of the completed blocks. */
+static uint64_t inputs_done(const ab_exh_state *st)
 {
-    if (c->count == 0)
-        return;
-    if (b >= 0)
-        fprintf(fp, "%s %zu %d %d %" PRIu64 " %a %a\n", kind, idx, a, b, c->count, c->max_ulp,
-                c->sum_ulp);
+    uint64_t n = 0, size = (uint64_t)1 << st->block_bits;
+    for (uint64_t b = 0; b < st->block_count; b++)
+        if (ab_exh_block_done(st, b)) {
+            uint64_t first = st->range_lo + b * size;
+            uint64_t last = st->range_hi - first < size - 1 ? st->range_hi : first + size - 1;
+            n += last - first + 1;
+        }
+    return n;
+}
+
+static bool check_config(const ab_exh_state *st, char *why, size_t size)
+{
+    if (st->activation[0] == '\0')
+        snprintf(why, size, "no activation");
+    else if (st->range_lo > st->range_hi || st->range_hi > ab_exh_format_top(st->format))
+        snprintf(why, size, "range 0x%" PRIx64 ":0x%" PRIx64 " outside the %s patterns",
+                 st->range_lo, st->range_hi, ab_exh_format_name(st->format));
+    else if (st->block_bits < AB_EXH_MIN_BLOCK_BITS || st->block_bits > AB_EXH_MAX_BLOCK_BITS)
+        snprintf(why, size, "block_bits %u outside [%d, %d]", st->block_bits,
+                 AB_EXH_MIN_BLOCK_BITS, AB_EXH_MAX_BLOCK_BITS);
+    else if (st->block_count != ((st->range_hi - st->range_lo) >> st->block_bits) + 1)
+        snprintf(why, size, "block_count %" PRIu64 " does not match the range", st->block_count);
+    else if (st->shard_n < 1 || st->shard_n > AB_EXH_MAX_SHARDS || st->shard_k < 1 ||
+             st->shard_k > st->shard_n)
+        snprintf(why, size, "shard %u of %u (need 1 <= K <= N <= %u)", st->shard_k,
+                 st->shard_n, AB_EXH_MAX_SHARDS);
+    else if (st->shards_merged < 1 || st->shards_merged > AB_EXH_MAX_SHARDS)
+        snprintf(why, size, "shards_merged %u", st->shards_merged);
+    else if (!(st->wall_seconds >= 0 && isfinite(st->wall_seconds)))
+        snprintf(why, size, "wall_seconds %g", st->wall_seconds);
+    else if (!(st->grid_lo < st->grid_hi && isfinite(st->grid_lo) && isfinite(st->grid_hi)))
+        snprintf(why, size, "map grid [%g, %g]", st->grid_lo, st->grid_hi);
+    else if (st->pair_count < 1 || st->pair_count > AB_EXH_MAX_PAIRS)
+        snprintf(why, size, "%zu implementation-directions", st->pair_count);
     else
-        fprintf(fp, "%s %zu %d %" PRIu64 " %a %a\n", kind, idx, a, c->count, c->max_ulp,
-                c->sum_ulp);
+        return true;
+    return false;
 }
 
-bool ab_exh_state_save(const ab_exh_state *st, const char *dir, const char *name)
+/* Done bits only for blocks of the range, and (in a shard) of the shard. */
+static bool check_done(const ab_exh_state *st, char *why, size_t size)
 {
-    ab_atomic_file af;
-    if (!ab_atomic_open(&af, dir, name))
+    uint64_t bytes = (st->block_count + 7) / 8;
+    if ((st->block_count & 7) && (st->done[bytes - 1] >> (st->block_count & 7)) != 0) {
+        snprintf(why, size, "done bitmap has bits past block %" PRIu64, st->block_count - 1);
         return false;
-    FILE *fp = af.fp;
-    fprintf(fp, "%s\n", STATE_MAGIC);
-    fprintf(fp, "activation %s\nformat %s\nreference %s\n", st->activation,
-            ab_exh_format_name(st->format), st->mpfr_reference ? "mpfr" : "fast");
-    fprintf(fp, "range 0x%" PRIx64 " 0x%" PRIx64 "\nshard %u %u\nblock_bits %u\n", st->range_lo,
-            st->range_hi, st->shard_k, st->shard_n, st->block_bits);
-    fprintf(fp, "block_count %" PRIu64 "\nwall_seconds %a\nthreads %u\nshards_merged %u\n",
-            st->block_count, st->wall_seconds, st->threads, st->shards_merged);
-    fprintf(fp, "grid %a %a\npairs %zu\ndone ", st->grid_lo, st->grid_hi, st->pair_count);
-    for (uint64_t i = 0; i < (st->block_count + 7) / 8; i++)
-        fprintf(fp, "%02x", st->done[i]);
-    fputc('\n', fp);
+    }
+    for (uint64_t b = 0; st->shard_n > 1 && b < st->block_count; b++)
+        if (ab_exh_block_done(st, b) && b % st->shard_n != st->shard_k - 1) {
+            snprintf(why, size, "block %" PRIu64 " done but not in shard %u/%u", b, st->shard_k,
+                     st->shard_n);
+            return false;
+        }
+    return true;
+}
+
+static bool check_cells(const ab_exh_cell *c, size_t n, uint64_t *count)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].count && !(c[i].max_ulp >= 0 && c[i].sum_ulp >= 0))
+            return false;
+        *count += c[i].count;
+    }
+    return true;
+}
+
+/* The counts of one pair add up: every input is a NaN case or counted in
+ * the histogram and the binade map, once. */
+static bool check_pair(const ab_exh_pair *p, uint64_t inputs, char *why, size_t size)
+{
+    const ab_acc_stats *s = &p->stats;
+    uint64_t hist = 0, over = 0, binade = 0, grid = 0;
+    for (int k = 0; k < AB_HIST_BINS; k++) {
+        hist += s->hist[k];
+        over += k >= 2 ? s->hist[k] : 0;
+    }
+    uint64_t nan_cases = s->nan_expected + s->classes[__builtin_ctz(AB_CLASS_NAN_UNEXPECTED)] +
+                         s->classes[__builtin_ctz(AB_CLASS_NAN_MISSING)];
+    bool cells = check_cells(&p->binade[0][0], 2 * 256, &binade) &&
+                 check_cells(p->grid, AB_EXH_GRID_BINS, &grid);
+    const char *bad = NULL;
+    if (p->variant[0] == '\0')
+        bad = "no variant name";
+    else if (s->inputs != inputs)
+        bad = "inputs differ from the inputs of the completed blocks";
+    else if (s->ulp_counted + nan_cases != s->inputs)
+        bad = "counted and NaN cases do not add up to the inputs";
+    else if (hist != s->ulp_counted || over != s->over_one_ulp)
+        bad = "histogram does not add up to the counted cases";
+    else if (s->correctly_rounded > s->inputs)
+        bad = "more correctly rounded cases than inputs";
+    else if (!cells || binade != s->ulp_counted || grid > s->ulp_counted)
+        bad = "error maps do not add up to the counted cases";
+    else if (s->ulp_counted ? !(s->max_ulp >= 0) : s->max_ulp != -1.0)
+        bad = "max_ulp";
+    else if (!(s->sum_ulp >= 0))
+        bad = "sum of errors";
+    if (bad != NULL)
+        snprintf(why, size, "%s %s: %s", p->variant, ab_direction_name(p->dir), bad);
+    return bad == NULL;
+}
+
+bool ab_exh_state_check(const ab_exh_state *st, char *why, size_t size)
+{
+    if (!check_config(st, why, size) || !check_done(st, why, size))
+        return false;
+    uint64_t inputs = inputs_done(st);
     for (size_t i = 0; i < st->pair_count; i++) {
-        const ab_exh_pair *p = &st->pairs[i];
-        const ab_acc_stats *s = &p->stats;
-        fprintf(fp, "pair %zu %s %s\n", i, p->variant, ab_direction_name(p->dir));
-        fprintf(fp,
-                "stats %zu %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64
-                " %a %a %" PRIu32 " %" PRIu32 " %" PRIu32 "\n",
-                i, s->inputs, s->ulp_counted, s->nan_expected, s->correctly_rounded,
-                s->over_one_ulp, s->sum_ulp, s->max_ulp, s->worst_x, s->worst_y, s->worst_cr);
-        fprintf(fp, "hist %zu", i);
-        for (int k = 0; k < AB_HIST_BINS; k++)
-            fprintf(fp, " %" PRIu64, s->hist[k]);
-        fprintf(fp, "\nclasses %zu", i);
-        for (int k = 0; k < AB_CLASS_KINDS; k++)
-            fprintf(fp, " %" PRIu64 " %" PRIu32, s->classes[k], s->class_example_x[k]);
-        fprintf(fp, "\ncounters %zu %" PRIu64 " %" PRIu64 "\n", i, p->fallbacks, p->reevals);
-        for (int sg = 0; sg < 2; sg++)
-            for (int e = 0; e < 256; e++)
-                write_cell(fp, "binade", i, sg, e, &p->binade[sg][e]);
-        for (int g = 0; g < AB_EXH_GRID_BINS; g++)
-            write_cell(fp, "gridcell", i, g, -1, &p->grid[g]);
-    }
-    fprintf(fp, "end\n");
-    return ab_atomic_commit(&af);
-}
-
-bool ab_exh_state_load(const char *path, ab_exh_state *st)
-{
-    memset(st, 0, sizeof *st);
-    FILE *fp = fopen(path, "r");
-    if (fp == NULL) {
-        fprintf(stderr, "actbench: cannot read %s\n", path);
-        return false;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    bool ok = false, ended = false;
-    int lineno = 0;
-    ab_exh_pair *p = NULL;
-    while (getline(&line, &cap, fp) > 0) {
-        lineno++;
-        line[strcspn(line, "\n")] = '\0';
-        char key[32], a[128], b[128];
-        size_t idx;
-        if (lineno == 1) {
-            if (strcmp(line, STATE_MAGIC) != 0)
-                goto bad;
-            continue;
-        }
-        if (sscanf(line, "%31s", key) != 1)
-            goto bad;
-        const char *rest = line + strlen(key);
-        if (strcmp(key, "activation") == 0) {
-            if (sscanf(rest, "%63s", st->activation) != 1)
-                goto bad;
-        } else if (strcmp(key, "format") == 0) {
-            if (sscanf(rest, "%127s", a) != 1 || !ab_exh_format_parse(a, &st->format))
-                goto bad;
-        } else if (strcmp(key, "reference") == 0) {
-            if (sscanf(rest, "%127s", a) != 1)
-                goto bad;
-            st->mpfr_reference = strcmp(a, "mpfr") == 0;
-        } else if (strcmp(key, "range") == 0) {
-            if (sscanf(rest, "%" SCNx64 " %" SCNx64, &st->range_lo, &st->range_hi) != 2)
-                goto bad;
-        } else if (strcmp(key, "shard") == 0) {
-            if (sscanf(rest, "%u %u", &st->shard_k, &st->shard_n) != 2)
-                goto bad;
-        } else if (strcmp(key, "block_bits") == 0) {
-            if (sscanf(rest, "%u", &st->block_bits) != 1)
-                goto bad;
-        } else if (strcmp(key, "block_count") == 0) {
-            if (sscanf(rest, "%" SCNu64, &st->block_count) != 1 || st->block_count == 0)
-                goto bad;
-            st->done = calloc((st->block_count + 7) / 8, 1);
-            if (st->done == NULL)
-                goto bad;
-        } else if (strcmp(key, "wall_seconds") == 0) {
-            if (sscanf(rest, "%la", &st->wall_seconds) != 1)
-                goto bad;
-        } else if (strcmp(key, "threads") == 0) {
-            if (sscanf(rest, "%u", &st->threads) != 1)
-                goto bad;
-        } else if (strcmp(key, "shards_merged") == 0) {
-            if (sscanf(rest, "%u", &st->shards_merged) != 1)
-                goto bad;
-        } else if (strcmp(key, "grid") == 0) {
-            if (sscanf(rest, "%la %la", &st->grid_lo, &st->grid_hi) != 2)
-                goto bad;
-        } else if (strcmp(key, "pairs") == 0) {
-            if (sscanf(rest, "%zu", &st->pair_count) != 1 || st->pairs != NULL)
-                goto bad;
-            st->pairs = calloc(st->pair_count ? st->pair_count : 1, sizeof *st->pairs);
-            if (st->pairs == NULL)
-                goto bad;
-        } else if (strcmp(key, "done") == 0) {
-            const char *h = rest + 1;
-            size_t bytes = (st->block_count + 7) / 8;
-            if (st->done == NULL || strlen(h) != 2 * bytes)
-                goto bad;
-            for (size_t i = 0; i < bytes; i++) {
-                unsigned v;
-                if (sscanf(h + 2 * i, "%2x", &v) != 1)
-                    goto bad;
-                st->done[i] = (uint8_t)v;
+        if (!check_pair(&st->pairs[i], inputs, why, size))
+            return false;
+        for (size_t j = 0; j < i; j++)
+            if (st->pairs[j].dir == st->pairs[i].dir &&
+                strcmp(st->pairs[j].variant, st->pairs[i].variant) == 0) {
+                snprintf(why, size, "%s %s listed twice", st->pairs[i].variant,
+                         ab_direction_name(st->pairs[i].dir));
+                return false;
             }
-        } else if (strcmp(key, "end") == 0) {
-            ended = true;
-            break;
-        } else {
-            /* Per-pair lines: the index follows the key. */
-            if (sscanf(rest, "%zu", &idx) != 1 || st->pairs == NULL || idx >= st->pair_count)
-                goto bad;
-            p = &st->pairs[idx];
-            const char *r = rest;
-            while (*r == ' ')
-                r++;
-            r += strcspn(r, " ");
-            if (strcmp(key, "pair") == 0) {
-                if (sscanf(r, "%127s %127s", a, b) != 2 || strlen(a) >= sizeof p->variant)
-                    goto bad;
-                strcpy(p->variant, a);
-                p->dir = strcmp(b, "derivative") == 0 ? AB_DERIVATIVE : AB_FORWARD;
-                ab_acc_stats_init(&p->stats);
-                p->impl = ab_impl_find(st->activation, p->variant);
-            } else if (strcmp(key, "stats") == 0) {
-                ab_acc_stats *s = &p->stats;
-                if (sscanf(r,
-                           "%" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
-                           " %la %la %" SCNu32 " %" SCNu32 " %" SCNu32,
-                           &s->inputs, &s->ulp_counted, &s->nan_expected, &s->correctly_rounded,
-                           &s->over_one_ulp, &s->sum_ulp, &s->max_ulp, &s->worst_x, &s->worst_y,
-                           &s->worst_cr) != 10)
-                    goto bad;
-            } else if (strcmp(key, "hist") == 0) {
-                int off = 0, n;
-                for (int k = 0; k < AB_HIST_BINS; k++, r += off) {
-                    if (sscanf(r, "%" SCNu64 "%n", &p->stats.hist[k], &n) != 1)
-                        goto bad;
-                    off = n;
-                }
-            } else if (strcmp(key, "classes") == 0) {
-                int n;
-                for (int k = 0; k < AB_CLASS_KINDS; k++) {
-                    if (sscanf(r, "%" SCNu64 " %" SCNu32 "%n", &p->stats.classes[k],
-                               &p->stats.class_example_x[k], &n) != 2)
-                        goto bad;
-                    r += n;
-                }
-            } else if (strcmp(key, "counters") == 0) {
-                if (sscanf(r, "%" SCNu64 " %" SCNu64, &p->fallbacks, &p->reevals) != 2)
-                    goto bad;
-            } else if (strcmp(key, "binade") == 0) {
-                int sg, e;
-                ab_exh_cell c;
-                if (sscanf(r, "%d %d %" SCNu64 " %la %la", &sg, &e, &c.count, &c.max_ulp,
-                           &c.sum_ulp) != 5 || sg < 0 || sg > 1 || e < 0 || e > 255)
-                    goto bad;
-                p->binade[sg][e] = c;
-            } else if (strcmp(key, "gridcell") == 0) {
-                int g;
-                ab_exh_cell c;
-                if (sscanf(r, "%d %" SCNu64 " %la %la", &g, &c.count, &c.max_ulp, &c.sum_ulp) !=
-                        4 || g < 0 || g >= AB_EXH_GRID_BINS)
-                    goto bad;
-                p->grid[g] = c;
-            } else {
-                goto bad;
-            }
-        }
     }
-    if (!ended || st->done == NULL || st->pairs == NULL || st->shard_n == 0) {
-        fprintf(stderr, "actbench: %s: truncated or incomplete state file\n", path);
-        goto out;
-    }
-    ok = true;
-    goto out;
-bad:
-    fprintf(stderr, "actbench: %s:%d: malformed state file line\n", path, lineno);
-out:
-    free(line);
-    fclose(fp);
-    if (!ok)
-        ab_exh_state_free(st);
-    return ok;
+    return true;
 }

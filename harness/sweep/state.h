@@ -15,6 +15,20 @@
 #include "sweep/format.h"
 
 #define AB_EXH_GRID_BINS 2000
+#define AB_EXH_MIN_BLOCK_BITS 4
+#define AB_EXH_MAX_BLOCK_BITS 24
+#define AB_EXH_MAX_SHARDS (1u << 20)
+#define AB_EXH_MAX_PAIRS 4096
+
+/* The CPU a state was computed on (cpu.c). Each field is a text; a state
+ * merged from shards (or resumed) on different CPUs joins the distinct
+ * values with ';'. */
+typedef struct ab_exh_cpu {
+    char vendor[64];       /* cpuid vendor string: GenuineIntel, AuthenticAMD */
+    char model[256];       /* brand string */
+    char family[32], model_number[32], stepping[32]; /* decimal, extended fields added */
+    char isa_path[64];     /* the widest kernel ISA this CPU runs: avx2+fma, scalar */
+} ab_exh_cpu;
 
 typedef struct ab_exh_cell {
     uint64_t count; /* non-NaN cases in the bin */
@@ -46,12 +60,26 @@ typedef struct ab_exh_state {
     unsigned threads;
     unsigned shards_merged;      /* 1, or the number of shards merged */
     double grid_lo, grid_hi;
+    ab_exh_cpu cpu;
     size_t pair_count;
     ab_exh_pair *pairs;
 } ab_exh_state;
 
+/* The state file (state_file.c): text, one record per line, every double
+ * in %a so that a reload is bit-exact, ending with a checksum line over all
+ * bytes before it. Load rejects, with a message naming the file, a missing
+ * or wrong checksum (a file of the format before checksums included: it
+ * must be re-run), a malformed or repeated line and any state that fails
+ * ab_exh_state_check. */
+
 bool ab_exh_state_load(const char *path, ab_exh_state *st);
 bool ab_exh_state_save(const ab_exh_state *st, const char *dir, const char *name);
+/* The invariants of a state: a configuration a run could make (range
+ * within the format, block_count matching it, 1 <= K <= N, ...), done bits
+ * only for blocks of the range and of the shard, and for every pair counts
+ * that add up to the inputs of the completed blocks. false with the reason
+ * in why. */
+bool ab_exh_state_check(const ab_exh_state *st, char *why, size_t size);
 void ab_exh_state_free(ab_exh_state *st);
 uint64_t ab_exh_blocks_done(const ab_exh_state *st);
 bool ab_exh_block_done(const ab_exh_state *st, uint64_t b);

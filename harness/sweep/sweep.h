@@ -28,6 +28,16 @@
  *                    fallbacks;
  *   BASE.shard-K-of-N.state  a shard's result (shards write only this);
  *   BASE[.shard-K-of-N].ckpt the checkpoint while a sweep runs.
+ * The rows of BASE.csv and summary.csv end with the CPU the sweep ran on:
+ * cpu_vendor, cpu_model, cpu_family, cpu_model_number, cpu_stepping,
+ * isa_path (the widest kernel ISA it runs; values joined with ';' when
+ * shards or sessions ran on different CPUs). Files written before these
+ * columns existed end at shards / date: readers take both.
+ * The four BASE files are replaced together or not at all (commit.h); state
+ * files end with a checksum and are checked on load (state.h): a damaged
+ * one, or one written before checksums existed, is refused with a message
+ * naming it (remove it and re-run). SIGINT/SIGTERM stop at the next block
+ * with a checkpoint and exit 130/143.
  *
  * The reported (quantized) ULP error. accuracy.md's err = |y - f| / U(f)
  * is "rounded up for reporting"; here the rounding is to a fixed grid:
