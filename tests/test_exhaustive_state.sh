@@ -137,6 +137,19 @@ head -1 "$T/one/exhaustive/$base.csv" | grep -q ',shards,cpu_vendor,cpu_model,cp
 head -1 "$T/one/exhaustive/summary.csv" | grep -q ',date,cpu_vendor,cpu_model,cpu_family,cpu_model_number,cpu_stepping,isa_path$' ||
     { echo "FAIL: summary.csv header does not end with the CPU columns"; fail=1; }
 
+# A summary.csv of the format before the CPU columns (as committed in
+# results/) stays rectangular when a sweep replaces its rows: the old rows
+# get empty CPU fields.
+mkdir -p "$T/old/exhaustive"
+{ echo "activation,variant,direction,format,range_lo,range_hi,reference,inputs,max_ulp,worst_x,worst_y,worst_cr,pct_cr,over_1ulp,nan_unexpected,nan_missing,inf_where_finite,flush_to_zero,signed_zero_mismatch,finite_where_inf,ulp_quantum,fallbacks,worst_reevals,wall_seconds,inputs_per_second,threads,pairs_in_sweep,shards,date"
+  echo "relu,naive,forward,binary32,0x00000000,0xffffffff,fast+mpfr,4294967296,0,,,,100.000000,0,0,0,0,0,0,0,rel2^-20_floor2^-30,0,0,10.000,429496730,2,2,1,2026-01-01T00:00:00Z"
+} >"$T/old/exhaustive/summary.csv"
+"$A" "${SWEEP[@]}" --output "$T/old" || { echo "FAIL: sweep into an old summary.csv"; fail=1; }
+widths=$(awk -F, '{ print NF }' "$T/old/exhaustive/summary.csv" | sort -u | wc -l)
+grep -q '^relu,naive,forward,' "$T/old/exhaustive/summary.csv" && [ "$widths" -eq 1 ] &&
+    echo "ok: an old summary.csv keeps its rows, padded" ||
+    { echo "FAIL: old summary.csv rows lost or of another width"; fail=1; }
+
 # ---- the set of final files ---------------------------------------------------------
 # A commit killed after its READY marker is finished by the next run of BASE;
 # one killed before it is dropped (the old files stay).
@@ -162,7 +175,7 @@ done
 "$A" "${E[@]}" --activation '' >/dev/null 2>&1
 rc=$?
 [ "$rc" -eq 2 ] && echo "ok: empty --activation exits 2" || { echo "FAIL: --activation '': exit $rc"; fail=1; }
-# a name given twice is swept once (or the selection rejects it with 2)
+# a name given twice is rejected with 2 (or swept once)
 rm -rf "$T/o"
 "$A" "${E[@]}" --activation relu,relu --variant naive 2>"$T/stderr"
 rc=$?

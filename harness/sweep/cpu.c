@@ -1,53 +1,36 @@
 /*
- * The CPU identity of a sweep (cpu.h), from the first processor of
- * /proc/cpuinfo (Linux prints the cpuid vendor, brand string and the
- * family/model/stepping with the extended fields added), and the widest ISA
- * of ab_isa that ab_cpu_has accepts. Off Linux or off x86 the missing
- * fields stay empty.
+ * The CPU identity of a sweep (cpu.h): vendor, brand string and
+ * family/model/stepping from the probe every result file uses
+ * (output/machine_id.h), and the widest ISA of ab_isa that ab_cpu_has
+ * accepts (the kernels' path, e.g. avx2+fma, where machine_id gives the
+ * CPU's widest). Off x86 the cpuid fields stay empty.
  */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "output/machine_id.h"
 #include "sweep/cpu.h"
 
 static ab_exh_cpu g_cpu;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 
-/* The value of "key<tabs>: value" when line has that key. */
-static const char *cpuinfo_value(const char *line, const char *key)
-{
-    size_t n = strlen(key);
-    if (strncmp(line, key, n) != 0)
-        return NULL;
-    const char *colon = line + n + strspn(line + n, " \t"); /* "model" is not "model name" */
-    if (*colon != ':')
-        return NULL;
-    colon++;
-    return colon + strspn(colon, " \t");
-}
-
+/* A text field without the separators of the CSV and of joined values. */
 static void set_field(char *field, size_t size, const char *value)
 {
-    if (field[0] != '\0' || value == NULL)
-        return; /* the first processor's */
     snprintf(field, size, "%.*s", (int)strcspn(value, "\n,;"), value);
 }
 
 static void probe(void)
 {
-    FILE *fp = fopen("/proc/cpuinfo", "r");
-    char line[512];
-    while (fp != NULL && fgets(line, sizeof line, fp) != NULL) {
-        ab_exh_cpu *c = &g_cpu;
-        set_field(c->vendor, sizeof c->vendor, cpuinfo_value(line, "vendor_id"));
-        set_field(c->model, sizeof c->model, cpuinfo_value(line, "model name"));
-        set_field(c->family, sizeof c->family, cpuinfo_value(line, "cpu family"));
-        set_field(c->model_number, sizeof c->model_number, cpuinfo_value(line, "model"));
-        set_field(c->stepping, sizeof c->stepping, cpuinfo_value(line, "stepping"));
+    const ab_cpu_identity *id = ab_cpu_identity_get();
+    set_field(g_cpu.vendor, sizeof g_cpu.vendor, id->vendor);
+    set_field(g_cpu.model, sizeof g_cpu.model, id->model_name);
+    if (id->vendor[0] != '\0') {
+        snprintf(g_cpu.family, sizeof g_cpu.family, "%u", id->family);
+        snprintf(g_cpu.model_number, sizeof g_cpu.model_number, "%u", id->model);
+        snprintf(g_cpu.stepping, sizeof g_cpu.stepping, "%u", id->stepping);
     }
-    if (fp != NULL)
-        fclose(fp);
     /* ab_isa lists ISAs from the narrowest; ab_isa_name says "unknown" past the end */
     for (int isa = 0; strcmp(ab_isa_name((ab_isa)isa), "unknown") != 0; isa++)
         if (ab_cpu_has((ab_isa)isa))

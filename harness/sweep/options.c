@@ -23,8 +23,7 @@ void ab_exhaustive_usage(FILE *out)
         "  The ULP error is reported rounded up to a grid (relative step 2^-20, floor 2^-30,\n"
         "  0 only when y == f exactly; column ulp_quantum); max, argmax, histogram, counts\n"
         "  and CR equal --reference mpfr; mean and error maps are not quantized.\n"
-        "  --activation LIST    comma list of activations (default: all elementwise; a name\n"
-        "                       given twice is swept once)\n"
+        "  --activation LIST    comma list of activations (default: all elementwise)\n"
         "  --variant LIST       comma list of variants or globs such as 'avx2*' (default: all\n"
         "                       the CPU supports)\n"
         "  --direction D        forward | derivative | both (default both)\n"
@@ -217,9 +216,9 @@ static int parse_options(int argc, char **argv, exh_options *o, const char **act
 #define MAX_ACTIVATIONS 64
 
 /* The activations named, each once in the order given (all elementwise
- * ones when NULL): a name given twice is swept once. false with a message
- * for an unknown or vector activation (ab_selection_check has already
- * rejected an empty list or entry). */
+ * ones when NULL; ab_select_impls has already rejected an empty list or
+ * entry and a name given twice). false with a message for an unknown or
+ * vector activation. */
 static bool select_activations(const char *list, const ab_activation **acts, size_t *nacts)
 {
     *nacts = 0;

@@ -284,8 +284,23 @@ static void summary_key(const ab_exh_state *st, const ab_exh_pair *p, char *key,
              st->range_hi);
 }
 
+/* The fields of a CSV line (commas outside quotes, plus one). */
+static size_t csv_fields(const char *line)
+{
+    size_t n = 1;
+    bool quoted = false;
+    for (; *line && *line != '\n'; line++) {
+        if (*line == '"')
+            quoted = !quoted;
+        n += *line == ',' && !quoted;
+    }
+    return n;
+}
+
 /* Copies the rows of the old summary.csv at path whose key is not one of
- * keys (its header is dropped). */
+ * keys (its header is dropped); rows of an older header with fewer columns
+ * (before the CPU columns) get empty fields, so the table stays
+ * rectangular for strict readers. */
 static void summary_keep_others(FILE *out, const char *path, char keys[][200], size_t nkeys)
 {
     FILE *old = fopen(path, "r");
@@ -294,6 +309,7 @@ static void summary_keep_others(FILE *out, const char *path, char keys[][200], s
     char *line = NULL;
     size_t cap = 0;
     bool first = true;
+    size_t fields = csv_fields(SUMMARY_HEADER);
     while (getline(&line, &cap, old) > 0) {
         if (first) {
             first = false;
@@ -303,8 +319,13 @@ static void summary_keep_others(FILE *out, const char *path, char keys[][200], s
         for (size_t k = 0; k < nkeys; k++)
             if (strncmp(line, keys[k], strlen(keys[k])) == 0)
                 replaced = true;
-        if (!replaced)
-            fputs(line, out);
+        if (replaced)
+            continue;
+        line[strcspn(line, "\n")] = '\0';
+        fputs(line, out);
+        for (size_t n = csv_fields(line); n < fields; n++)
+            fputc(',', out);
+        fputc('\n', out);
     }
     free(line);
     fclose(old);
