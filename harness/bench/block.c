@@ -9,11 +9,12 @@
  *      survived (bench/protocol.h: migrated, backwards, preempted and
  *      outlier samples are discarded);
  *   2. the per-element time is positive;
- *   3. it is not below AB_BENCH_FLOOR_MARGIN x the copy floor of the same
- *      block (the fastest of the copy row and the ordinary and
- *      non-temporal floor copies):
- *      every kernel reads its input and writes its output, so it cannot
- *      move its bytes faster than a copy.
+ *   3. it is not below AB_BENCH_FLOOR_MARGIN x its floor in the same block:
+ *      a kernel that reads its input and writes its output cannot move its
+ *      bytes faster than the fastest copy (the copy row and the ordinary
+ *      and non-temporal floor copies); a kernel whose output does not
+ *      depend on its input (case->store_only) may not read it, and is
+ *      judged against the fastest store-only fill instead.
  * An invalid case keeps its reason and loses its numbers.
  */
 #include <math.h>
@@ -120,6 +121,7 @@ static void per_element(bench_case *c, unsigned rounds, size_t n, double *median
 
 static void judge(bench_row *r, bool enough, unsigned min_valid)
 {
+    double floor = r->store_only ? r->floor_store : r->floor_copy;
     r->valid = false;
     if (!enough)
         ab_sample_reason(r->invalid_reason, sizeof r->invalid_reason, r->samples_valid,
@@ -129,11 +131,12 @@ static void judge(bench_row *r, bool enough, unsigned min_valid)
                  "per-element time not positive (%.4g ticks): the n/2-to-n difference is "
                  "lost in noise",
                  r->median);
-    else if (r->floor_copy > 0 && r->median < AB_BENCH_FLOOR_MARGIN * r->floor_copy)
+    else if (floor > 0 && r->median < AB_BENCH_FLOOR_MARGIN * floor)
         snprintf(r->invalid_reason, sizeof r->invalid_reason,
-                 "below copy floor: %.4g ticks/element < %.2f x %.4g (the fastest copy of "
-                 "the same bytes)",
-                 r->median, AB_BENCH_FLOOR_MARGIN, r->floor_copy);
+                 "below %s floor: %.4g ticks/element < %.2f x %.4g (the fastest %s of the "
+                 "same bytes)",
+                 r->store_only ? "store-only" : "copy", r->median, AB_BENCH_FLOOR_MARGIN, floor,
+                 r->store_only ? "store-only fill" : "copy");
     else
         r->valid = true;
     if (!r->valid) { /* never a number in a table, a ranking or a graph */
@@ -243,10 +246,12 @@ int ab_bench_block(bench_run *run, const bench_level *level, unsigned rounds,
         row.counts = c->counts;
         row.unstable = !(row.dispersion < AB_BENCH_UNSTABLE_PCT);
         if (c->is_floor) {
-            floor_median[c->floor_kind] = enough && row.median > 0 ? row.median : NAN;
+            if (enough && row.median > 0) /* the fastest of each kind */
+                floor_median[c->floor_kind] = fmin(floor_median[c->floor_kind], row.median);
             continue;
         }
         row.floor_store = row.floor_copy = NAN; /* filled below, once all are timed */
+        row.store_only = c->store_only;
         if (add_row(run, &row) != 0)
             return -1;
         run->rows[run->n_rows - 1].valid = enough; /* judged below */

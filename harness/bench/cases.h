@@ -3,7 +3,7 @@
  * cases (what is timed), rows (what is reported), and the run.
  *
  * A block is one working-set size and one input distribution. Its cases
- * are the copy row's kernel, the four floor kernels (bench/memory.h) and
+ * are the copy row's kernel, the floor kernels (bench/memory.h) and
  * every selected implementation x direction; each round times them all in
  * turn (A B C ... A B C ...) so that drift hits all alike.
  */
@@ -21,9 +21,12 @@
 #include "bench/protocol.h"
 #include "machine.h"
 
-enum { AB_BENCH_PRELU_CHANNELS = 64, AB_BENCH_FIRST_IMPL_CASE = 1 + AB_FLOOR_KINDS };
+enum {
+    AB_BENCH_PRELU_CHANNELS = 64,
+    AB_BENCH_MAX_MEMORY_CASES = 1 + AB_FLOOR_KINDS * AB_MEMORY_MAX_WIDTHS,
+};
 /* A case is invalid below this fraction of its floor's time. */
-#define AB_BENCH_FLOOR_MARGIN 0.75
+#define AB_BENCH_FLOOR_MARGIN 0.7
 #define AB_BENCH_UNSTABLE_PCT 5.0
 
 typedef struct bench_case {
@@ -31,6 +34,9 @@ typedef struct bench_case {
     const char *memory_name; /* its name ("loop-avx", "floor-copy-avx-nt", ...) */
     bool is_floor;           /* timed for the gate, not reported as a row */
     ab_floor_kind floor_kind;
+    /* Its output does not depend on its input (probed: bench.c), so it may
+     * not read it: judged against the store-only floor, not the copy's. */
+    bool store_only;
     ab_direction direction;
     ab_params params;
     ab_timed_call call;
@@ -51,6 +57,7 @@ typedef struct bench_row {
     unsigned rounds, reps_n, reps_half, samples_valid;
     ab_sample_counts counts;
     double floor_store, floor_copy; /* ticks per element, same block; NaN = none */
+    bool store_only;                /* judged against floor_store */
     uint32_t checksum;
     double ratio_to_naive, ratio_to_copy; /* NaN = none */
 } bench_row;

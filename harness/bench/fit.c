@@ -12,8 +12,9 @@
  * n > 9a/b on.
  *
  * A fit is valid with at least 3 valid points, b > 0, and b not below
- * AB_BENCH_FLOOR_MARGIN x the copy floor's b (the faster of the copy row
- * and the floor copies, fitted the same way).
+ * AB_BENCH_FLOOR_MARGIN x its floor's b (the fastest of the copy row and
+ * the floor copies, or of the store-only fills for a kernel whose output
+ * ignores its input; fitted the same way).
  */
 #include <math.h>
 #include <stdio.h>
@@ -72,9 +73,8 @@ static void write_fit_row(FILE *fp, const bench_case *c, const char *distributio
     else if (!(f->b > 0))
         snprintf(reason, sizeof reason, "per-element cost not positive (%.4g ticks)", f->b);
     else if (floor_b > 0 && f->b < AB_BENCH_FLOOR_MARGIN * floor_b)
-        snprintf(reason, sizeof reason,
-                 "below copy floor: %.4g ticks/element < %.2f x %.4g", f->b,
-                 AB_BENCH_FLOOR_MARGIN, floor_b);
+        snprintf(reason, sizeof reason, "below %s floor: %.4g ticks/element < %.2f x %.4g",
+                 c->store_only ? "store-only" : "copy", f->b, AB_BENCH_FLOOR_MARGIN, floor_b);
     bool valid = reason[0] == '\0';
     double a = valid ? f->a : NAN, b = valid ? f->b : NAN;
     put_case(fp, c, distribution);
@@ -173,18 +173,20 @@ int ab_bench_fit(bench_run *run, int distribution, unsigned rounds, double warmu
           "elem_ticks,call_ns,elem_ns,n_overhead_under_10pct,max_residual_pct,valid,"
           "invalid_reason\n",
           fits.fp);
-    double floor_b = NAN;
+    double floor_b[2] = {NAN, NAN}; /* [0] store-only, [1] copy */
     for (size_t k = 0; k < count; k++)
-        if (run->cases[k].impl == NULL && run->cases[k].floor_kind >= AB_FLOOR_COPY) {
+        if (run->cases[k].impl == NULL) {
             fit_result f = fit_case(ns, t + k * n_points, ok + k * n_points, n_points);
+            int copy = run->cases[k].floor_kind >= AB_FLOOR_COPY;
             if (f.points >= MIN_POINTS && f.b > 0)
-                floor_b = fmin(floor_b, f.b);
+                floor_b[copy] = fmin(floor_b[copy], f.b);
         }
     for (size_t k = 0; k < count; k++) {
         if (run->cases[k].is_floor)
             continue;
         fit_result f = fit_case(ns, t + k * n_points, ok + k * n_points, n_points);
-        write_fit_row(fits.fp, &run->cases[k], dist, &f, ns, n_points, floor_b, hz);
+        write_fit_row(fits.fp, &run->cases[k], dist, &f, ns, n_points,
+                      floor_b[!run->cases[k].store_only], hz);
     }
     rc = ab_atomic_commit(&by_n) && ab_atomic_commit(&fits) ? 0 : -1;
     open_n = open_fit = false;

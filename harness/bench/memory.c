@@ -61,21 +61,26 @@ ab_memory_kernel ab_memory_copy_row(void)
 #endif
 }
 
-ab_memory_kernel ab_memory_floor(ab_floor_kind kind)
+size_t ab_memory_floors(ab_floor_kind kind, ab_memory_kernel out[AB_MEMORY_MAX_WIDTHS])
 {
 #if defined(__x86_64__)
+    size_t count = 0;
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx512f"))
-        return ab_memory_floor_avx512(kind);
+        out[count++] = ab_memory_floor_avx512(kind);
     if (__builtin_cpu_supports("avx"))
-        return ab_memory_floor_avx(kind);
-    bool store = kind == AB_FLOOR_STORE || kind == AB_FLOOR_STORE_NT;
-    return store ? (ab_memory_kernel){store_sse2, "floor-store-sse2"}
-                 : (ab_memory_kernel){copy_row_sse2, "floor-copy-sse2"};
+        out[count++] = ab_memory_floor_avx(kind);
+    if (count == 0) {
+        bool store = kind == AB_FLOOR_STORE || kind == AB_FLOOR_STORE_NT;
+        out[count++] = store ? (ab_memory_kernel){store_sse2, "floor-store-sse2"}
+                             : (ab_memory_kernel){copy_row_sse2, "floor-copy-sse2"};
+    }
+    return count;
 #else
     /* No floor here: a portable loop is no bound on what a kernel can do,
      * so the gate is not applied (the tables say so). */
     (void)kind;
-    return (ab_memory_kernel){NULL, "none"};
+    (void)out;
+    return 0;
 #endif
 }

@@ -5,7 +5,7 @@
  *   activation kernels (the memory ceiling the tables compare against);
  * - the floors, the fastest this CPU can move the bytes: a store-only fill
  *   and a read+write copy, each with ordinary and with non-temporal stores,
- *   widest vectors, unrolled. No activation can beat the floor for its
+ *   at every vector width the CPU has, unrolled. No activation can beat the floor for its
  *   traffic; a time below it is a measuring error (bench/block.c).
  * Not memcpy/memset: glibc switches strategies by size, and the floors must
  * be the same code at every size. Each ISA's loops sit in their own file.
@@ -31,8 +31,13 @@ typedef struct ab_memory_kernel {
 /* The copy row's kernel: widest AVX/SSE2 loop, one vector per iteration. */
 ab_memory_kernel ab_memory_copy_row(void);
 
-/* The floor kernel of a kind, widest vectors the CPU and OS allow. */
-ab_memory_kernel ab_memory_floor(ab_floor_kind kind);
+enum { AB_MEMORY_MAX_WIDTHS = 2 };
+
+/* The floor kernels of a kind, one per vector width the CPU and OS allow
+ * (AVX-512 and AVX; which is faster differs between cores, e.g. where
+ * 512-bit operations are split in two): fills out[], returns the count
+ * (0 where no floor is trustworthy, e.g. off x86-64). */
+size_t ab_memory_floors(ab_floor_kind kind, ab_memory_kernel out[AB_MEMORY_MAX_WIDTHS]);
 
 /* Per-ISA loops (memory_avx.c, memory_avx512.c); NULL off x86-64. */
 ab_memory_kernel ab_memory_floor_avx(ab_floor_kind kind);

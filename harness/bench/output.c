@@ -45,7 +45,10 @@
  *   gbytes_per_s          bytes / time per call, 10^9 bytes per second;
  *   core_cycles_per_elem  core cycles per element from perf_event; empty
  *                         when perf_event cannot count cycles;
- *   core_cycles_source    "perf_event" or "unavailable: <reason>".
+ *   core_cycles_source    "perf_event" or "unavailable: <reason>";
+ *   traffic               "read+write", or "store-only" for a kernel whose
+ *                         output does not depend on its input (judged
+ *                         against the store-only floor).
  */
 #include <inttypes.h>
 #include <math.h>
@@ -102,15 +105,15 @@ static void write_row(FILE *fp, const bench_run *run, const bench_row *r)
     fputc(',', fp);
     if (perf_cycles(t)) {
         ab_csv_put_number(fp, r->median * t->core_per_tsc, "%.5f");
-        fputs(",perf_event\n", fp);
+        fputs(",perf_event", fp);
     } else {
         fputc(',', fp);
         char why[160];
         snprintf(why, sizeof why, "unavailable: %s",
                  t->perf_event_error[0] ? t->perf_event_error : "no cycle counter");
         ab_csv_put_text(fp, why);
-        fputc('\n', fp);
     }
+    fprintf(fp, ",%s\n", r->store_only ? "store-only" : "read+write");
 }
 
 int ab_bench_write_csv(const bench_run *run)
@@ -124,7 +127,8 @@ int ab_bench_write_csv(const bench_run *run)
           "mxcsr_changed,rounds,reps_n,reps_half,output_checksum,preempted_samples,"
           "valid,invalid_reason,samples_valid,samples_migrated,samples_backwards,"
           "samples_outliers,affinity_resets,cpu_id_source,floor_store_ticks_per_elem,"
-          "floor_copy_ticks_per_elem,gbytes_per_s,core_cycles_per_elem,core_cycles_source\n",
+          "floor_copy_ticks_per_elem,gbytes_per_s,core_cycles_per_elem,core_cycles_source,"
+          "traffic\n",
           f.fp);
     for (size_t i = 0; i < run->n_rows; i++)
         write_row(f.fp, run, &run->rows[i]);

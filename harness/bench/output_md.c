@@ -77,8 +77,9 @@ static void write_header(FILE *fp, const bench_run *run, unsigned rounds, unsign
                 "thread's context switches, and the timestamps' order; migrated, preempted "
                 "or backwards samples, and samples over %.1f × the median, are discarded. "
                 "A row without enough samples, with a non-positive time, or below %.2f × "
-                "the copy floor (the fastest copy of the same bytes, measured in the same "
-                "block) is **invalid**: it has no number and is listed at the end.\n",
+                "its floor (the fastest copy of the same bytes, measured in the same block; "
+                "the fastest store-only fill for a kernel whose output ignores its input) "
+                "is **invalid**: it has no number and is listed at the end.\n",
             run->cpu_id_source, AB_SAMPLE_OUTLIER_FACTOR, AB_BENCH_FLOOR_MARGIN);
     fprintf(fp, "- Compare ratios within this run, not absolute times across runs. "
                 "× copy = time / the plain copy kernel's (%s) at the same size: the memory "

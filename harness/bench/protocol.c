@@ -79,6 +79,10 @@ double ab_sample_take(ab_timed_call *call, const ab_pin *pin, const float *x, fl
 {
     double ticks = NAN;
     int attempts = retry ? AB_SAMPLE_MAX_ATTEMPTS : 1;
+    if (call->last_n != n) { /* untimed: a new shape's one-time cost */
+        timed_call(call, x, y, n);
+        call->last_n = n;
+    }
     for (int a = 0; a < attempts; a++) {
         ticks = one_attempt(call, pin, x, y, n, reps, verdict, counts);
         if (*verdict == AB_SAMPLE_OK)

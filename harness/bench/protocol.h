@@ -17,6 +17,12 @@
  *   - outlier:    after all rounds, longer than OUTLIER_FACTOR x the
  *                 median of the case's kept samples at that n.
  * A discarded sample is taken again, up to MAX_ATTEMPTS times per round.
+ *
+ * When the previous call of the same kernel had another n, one untimed call
+ * at the new n comes first: a library that builds and caches a plan per
+ * shape (oneDNN's primitives, XNNPACK's operators) would otherwise charge
+ * the rebuild to the sample, and the protocol alternates n/2 and n. The
+ * samples measure the steady state of repeated calls at one shape.
  */
 #ifndef ACTBENCH_BENCH_PROTOCOL_H
 #define ACTBENCH_BENCH_PROTOCOL_H
@@ -59,6 +65,7 @@ typedef struct ab_timed_call {
     ab_kernel_fn kernel;
     const ab_params *params;
     bool mxcsr_changed; /* set when a call changed MXCSR control bits */
+    size_t last_n;      /* n of the previous call (0: none yet) */
 } ab_timed_call;
 
 /* Ticks per call of `reps` calls on x[0..n) -> y, or NaN with *verdict

@@ -48,6 +48,8 @@ typedef struct worker {
     hwloc_cpuset_t cpuset;
     float *x, *y, *tangent;
     ab_params params;
+    ab_timed_call call;       /* kept across samples of one job: see protocol.h */
+    const bench_case *call_for;
     double ticks;
     ab_sample_verdict verdict;
     ab_sample_counts counts;
@@ -85,11 +87,14 @@ static hwloc_obj_t core_for(const ab_topology *topo, hwloc_obj_t own_core, unsig
 static void take_sample(worker *w)
 {
     pool *p = w->pool;
-    ab_timed_call call = {.kernel = p->job->call.kernel, .params = &w->params};
-    w->params = p->job->params;
-    w->params.tangent = w->tangent;
-    w->ticks = ab_sample_take(&call, &w->pin, w->x, w->y, p->slice, p->reps, false, &w->verdict,
-                              &w->counts);
+    if (w->call_for != p->job) {
+        w->params = p->job->params;
+        w->params.tangent = w->tangent;
+        w->call = (ab_timed_call){.kernel = p->job->call.kernel, .params = &w->params};
+        w->call_for = p->job;
+    }
+    w->ticks = ab_sample_take(&w->call, &w->pin, w->x, w->y, p->slice, p->reps, false,
+                              &w->verdict, &w->counts);
 }
 
 static int setup_worker(worker *w)
