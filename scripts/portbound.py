@@ -1,38 +1,44 @@
 #!/usr/bin/env python3
 """Estimated port-throughput bound of each of our AVX2 kernels, by llvm-mca.
 
-For every implementation registered with ISA AB_ISA_AVX2_FMA in
-impls/registry.def + impls/registry/*.def (our kernels, not the peers), and
-each direction it offers, the kernel's source file is compiled to assembly
-with the flags the CMake build gives an avx2 file (gcc -S), the main
-vectorised loop of ab_<activation>_<variant_id>_<direction> is cut out of that
-function's assembly, and that loop body alone is given to llvm-mca. Its
-"Block RThroughput" (core cycles per iteration when only the execution ports
-limit: dependencies, the front end and memory are ignored) divided by the
-elements the iteration stores is the bound in core cycles per element.
+For every implementation that `actbench list --all --format json` gives with
+an AVX2 ISA (our kernels, not the peers), and each direction it offers, the
+kernel's source file is compiled to assembly with the exact command the build
+uses for it (CMake's compile_commands.json, with -c replaced by -S), the main
+vectorised loop of its function ab_<activation>_<variant id>_<direction> is
+cut out of that function's assembly, and that loop body alone is given to
+llvm-mca. Its "Block RThroughput" (core cycles per iteration when only the
+execution ports limit: dependencies, the front end and memory are ignored)
+divided by the elements the iteration stores is the bound in core cycles per
+element.
 
-Which loop: every backward branch inside the function closes a loop
-[target label, branch]; the candidates are the innermost ones that store to
-memory other than the stack; the main loop is the candidate with the most
-instructions. Elements per iteration = bytes stored by those stores / 4
-(a 256-bit store of floats is 8 elements). When no candidate is found, the
-row keeps empty numbers and says why in its note: no number is invented.
+Which function: the variant id is the variant name with '-' as '_'; where a
+kernel's id differs from its name, and exactly one registered variant and one
+defined kernel of the activation are left unmatched, they are paired (the row
+says so). Which loop: every backward branch inside the function closes a
+loop [target label, branch]; the candidates are the innermost ones that store
+to memory other than the stack; the main loop is the candidate with the most
+instructions. Elements per iteration = bytes stored by those stores / 4 (a
+256-bit store of floats is 8 elements). When no candidate is found, the row
+keeps empty numbers and says why in its note: no number is invented.
 
 The model is llvm-mca's -mcpu (default znver3, the newest AMD model of
-llvm-mca 14; the benchmark host reports an "Oxide Virtual Turin-like" Zen 5,
-which llvm-mca 14 does not know). It is an estimate of the loop's steady
-state on that model, not a lower bound on another microarchitecture.
+llvm-mca 14). It is an estimate of the loop's steady state on that model, not
+a lower bound on another microarchitecture.
 
     scripts/portbound.py [--out results/portbound.csv] [--only act/variant ...]
-                         [--mcpu znver3] [--cc gcc] [--llvm-mca llvm-mca]
+                         [--mcpu znver3] [--actbench BIN | --list-json FILE]
+                         [--build DIR] [--llvm-mca llvm-mca]
 
 Standard library only. Writes the CSV atomically (temp file + rename).
 """
 import argparse
 import csv
 import io
+import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -41,61 +47,79 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COLUMNS = ["activation", "variant", "direction", "mcpu", "loop_instructions", "elements_per_iteration",
            "cycles_per_iteration", "bound_cycles_per_element", "note"]
+DIRECTIONS = ("forward", "derivative")
 
-def registry_entries():
-    """(activation, variant_id, variant name, directions, flags text) of our AVX2 kernels."""
-    paths = [os.path.join(ROOT, "impls", "registry.def")]
-    d = os.path.join(ROOT, "impls", "registry")
-    paths += [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".def")]
+
+def registry_entries(actbench, list_json):
+    """(activation, variant, directions, is a row kernel) of our AVX2 kernels, from the
+    registry's JSON; None (message printed) when it cannot be read."""
+    if list_json:
+        with open(list_json) as fp:
+            doc = json.load(fp)
+    else:
+        p = subprocess.run([actbench, "list", "--all", "--format", "json"], capture_output=True, text=True)
+        if p.returncode != 0:
+            print(f"portbound: '{actbench} list --all --format json' failed: {p.stderr.strip()}", file=sys.stderr)
+            return None
+        doc = json.loads(p.stdout)
+    if doc.get("schema") != "actbench-list/1":
+        print(f"portbound: unknown registry schema {doc.get('schema')!r}", file=sys.stderr)
+        return None
     out = []
-    for p in paths:
-        with open(p) as fp:
-            text = re.sub(r"/\*.*?\*/", "", fp.read(), flags=re.S)
-        # an IMPL(...) entry ends at the closing parenthesis after its "method" string
-        for m in re.finditer(r"\b(IMPL|IMPL_FWD_ONLY)\(\s*(\w+)\s*,\s*(\w+)\s*,\s*\"([^\"]+)\"\s*,\s*(\w+)\s*,"
-                             r"([^\"]*)\"", text):
-            kind, act, vid, name, isa, rest = m.groups()
-            if isa != "AB_ISA_AVX2_FMA" or name.startswith("peer-") or os.path.basename(p) == "peers.def":
-                continue
-            dirs = ["forward"] if kind == "IMPL_FWD_ONLY" else ["forward", "derivative"]
-            out.append((act, vid, name, dirs, rest))
+    for r in doc.get("implementations", []):
+        if not r.get("isa", "").startswith("avx2") or r["variant"].startswith("peer-"):
+            continue
+        dirs = [d for d in DIRECTIONS if r.get(d) is not None]
+        out.append((r["activation"], r["variant"], dirs, "vector" in r.get("flags", [])))
     return out
 
 
-def find_source(act, vid):
-    """The kernel file defining ab_<act>_<vid>_forward (impls/<dir>/*avx2*.c, not the peers)."""
-    fn = re.compile(r"^\s*(?:static\s+)?void\s+(?:AB_KERNEL\()?ab_%s_%s_forward\)?\s*\(" % (act, vid), re.M)
-    cands = []
-    for sub in sorted(os.listdir(os.path.join(ROOT, "impls"))):
-        d = os.path.join(ROOT, "impls", sub)
-        if sub in ("peers", "include") or not os.path.isdir(d):
-            continue
-        for f in sorted(os.listdir(d)):
-            if f.endswith(".c") and "avx2" in f:
-                p = os.path.join(d, f)
-                with open(p) as fp:
-                    if fn.search(fp.read()):
-                        cands.append(p)
-    return cands[0] if len(cands) == 1 else None
+def compile_commands(build):
+    """{activation: [compile_commands entry of an AVX2 kernel file]} of the build in
+    `build` (configured into a temporary directory when it has no compile_commands.json)."""
+    path = os.path.join(build, "compile_commands.json")
+    tmp = None
+    if not os.path.exists(path):
+        tmp = tempfile.mkdtemp(prefix="portbound-cmake.")
+        r = subprocess.run(["cmake", "-S", ROOT, "-B", tmp, "-DCMAKE_BUILD_TYPE=Release",
+                            "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"], capture_output=True, text=True)
+        path = os.path.join(tmp, "compile_commands.json")
+        if r.returncode != 0 or not os.path.exists(path):
+            shutil.rmtree(tmp, ignore_errors=True)
+            return None
+    with open(path) as fp:
+        entries = json.load(fp)
+    if tmp:
+        shutil.rmtree(tmp, ignore_errors=True)
+    out = {}
+    impls = os.path.join(ROOT, "impls") + os.sep
+    for e in entries:
+        rel = os.path.relpath(e["file"], impls).split(os.sep)
+        args = shlex.split(e["command"]) if "command" in e else e["arguments"]
+        if len(rel) == 2 and not rel[0].startswith("..") and rel[0] not in ("peers", "include") \
+                and "-mavx2" in args:
+            out.setdefault(rel[0], []).append(dict(e, arguments=args))
+    return out
 
 
-def cmake_opt_flags():
-    """CMAKE_C_FLAGS_RELEASE and the C standard from CMakeLists.txt (what the build uses)."""
-    with open(os.path.join(ROOT, "CMakeLists.txt")) as fp:
-        t = fp.read()
-    m = re.search(r'set\(CMAKE_C_FLAGS_RELEASE\s+"([^"]*)"\)', t)
-    opt = m.group(1).split() if m else ["-O2"]
-    m = re.search(r"set\(CMAKE_C_STANDARD\s+(\d+)\)", t)
-    std = "-std=c%s" % (m.group(1) if m else "17")
-    return opt + [std]
-
-
-def compile_asm(cc, src, out_s):
-    cmd = ([cc, "-S", "-DAB_BUILD_X86=1", "-D_GNU_SOURCE",
-            "-I" + os.path.join(ROOT, "impls", "include"), "-I" + os.path.join(ROOT, "impls")]
-           + cmake_opt_flags() + ["-Wall", "-Wextra", "-mavx2", "-mfma", "-o", out_s, src])
-    r = subprocess.run(cmd, capture_output=True, text=True)
+def compile_asm(entry, out_s):
+    """The build's own command for this file, writing assembly to out_s."""
+    args, cmd, skip = entry["arguments"], [], False
+    for x in args:
+        if skip:
+            skip = False
+        elif x == "-o":
+            skip = True
+        elif x != "-c":
+            cmd.append(x)
+    cmd[1:1] = ["-S", "-o", out_s]
+    r = subprocess.run(cmd, capture_output=True, text=True, cwd=entry["directory"])
     return r.returncode == 0, (r.stderr.strip().splitlines() or [""])[-1]
+
+
+def global_functions(asm):
+    """Names the assembly declares global (`.globl name`)."""
+    return {ln.split()[1] for ln in asm.splitlines() if ln.strip().startswith(".globl") and len(ln.split()) > 1}
 
 
 LABEL_RE = re.compile(r"^([.\w$]+):")
@@ -303,13 +327,86 @@ def fmt(v):
     return "" if v is None else ("%.4g" % v)
 
 
+def kernel_ids(act, files, work, asm_cache):
+    """{variant id: (asm, file)} of the kernels ab_<act>_<id>_forward defined in the
+    activation's AVX2 files, and the compile errors met."""
+    ids, errors = {}, []
+    prefix, suffix = f"ab_{act}_", "_forward"
+    for e in files:
+        src = e["file"]
+        if src not in asm_cache:
+            s = os.path.join(work, os.path.relpath(src, ROOT).replace(os.sep, "_")[:-2] + ".s")
+            ok, err = compile_asm(e, s)
+            asm_cache[src] = (open(s).read() if ok else None, err)
+        asm, err = asm_cache[src]
+        if asm is None:
+            errors.append(f"{os.path.relpath(src, ROOT)} did not compile: {err}")
+            continue
+        for fn in global_functions(asm):
+            if fn.startswith(prefix) and fn.endswith(suffix):
+                ids[fn[len(prefix):-len(suffix)]] = (asm, src)
+    return ids, errors
+
+
+def match_kernels(act, variants, ids):
+    """{variant: (id, note)}: the id spelled like the name, else the one pairing left."""
+    out = {}
+    for v in variants:
+        vid = v.replace("-", "_")
+        if vid in ids:
+            out[v] = (vid, "")
+    left_v = [v for v in variants if v not in out]
+    left_id = [i for i in ids if i not in {x[0] for x in out.values()}]
+    if len(left_v) == 1 and len(left_id) == 1:
+        out[left_v[0]] = (left_id[0], f"; kernel ab_{act}_{left_id[0]}_* paired with the variant by elimination")
+    return out
+
+
+def estimate(row, fn, asm, vector, mca, mcpu, work, by_fn, tail_calls):
+    """Fills row with the bound of function fn (or says why not)."""
+    body = function_lines(asm, fn)
+    if body is None:
+        row["note"] = f"{fn} not found in the assembly"
+        return
+    if vector:
+        row["note"] = "row kernel: several passes over the row and no single main loop; not estimated"
+        return
+    loops, why = find_loops(body, asm)
+    if loops is None:
+        row["note"] = why
+        if why.startswith("tail call to "):
+            tail_calls.append((row, why[len("tail call to "):]))
+        return
+    results = []
+    for k, (insns, elems, note) in enumerate(loops):
+        with open(os.path.join(work, f"{fn}.loop{k}.s"), "w") as fp:
+            fp.write("\n".join(insns) + "\n")
+        rthr, sim, err = run_mca(mca, mcpu, insns)
+        results.append((insns, elems, note, rthr, sim, err))
+    insns, elems, note, rthr, sim, err = results[0]
+    if rthr is None:
+        row["note"] = err
+        return
+    note = f"main loop = the largest of {len(loops)} innermost storing loop(s)" + note + row["note"]
+    if sim is not None:
+        note += f"; llvm-mca's simulated steady state {sim:.4g} cycles/iteration"
+    others = [f"{len(r[0])} instructions: {fmt(r[3] / r[1])} cycles/element" for r in results[1:] if r[3] is not None]
+    if others:
+        note += "; other loops (other parameter or MXCSR paths): " + ", ".join(others)
+    row.update(loop_instructions=str(len(insns)), elements_per_iteration=str(elems),
+               cycles_per_iteration=fmt(rthr), bound_cycles_per_element=fmt(rthr / elems), note=note)
+    by_fn[fn] = row
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", default=os.path.join(ROOT, "results", "portbound.csv"))
-    ap.add_argument("--only", action="append", default=[],
-                    help="activation/variant (variant name as in 'actbench list', or its id); repeatable")
+    ap.add_argument("--only", action="append", default=[], help="activation/variant (as in 'actbench list'); repeatable")
     ap.add_argument("--mcpu", default="znver3")
-    ap.add_argument("--cc", default=os.environ.get("CC", "gcc"))
+    build = os.environ.get("ACTBENCH_BUILD_DIR", os.path.join(ROOT, "build"))
+    ap.add_argument("--build", default=build, help="build directory (its compile_commands.json)")
+    ap.add_argument("--actbench", default=os.environ.get("ACTBENCH", os.path.join(build, "actbench")))
+    ap.add_argument("--list-json", help="`actbench list --all --format json` output to use instead")
     ap.add_argument("--llvm-mca", dest="mca", default=None)
     ap.add_argument("--keep-asm", help="directory to keep the .s files and the loop bodies in")
     a = ap.parse_args()
@@ -318,79 +415,42 @@ def main():
     if not mca or not shutil.which(mca):
         print("portbound: llvm-mca not found (Debian package 'llvm'): port bounds not estimated", file=sys.stderr)
         return 2
-    if not shutil.which(a.cc):
-        print(f"portbound: C compiler '{a.cc}' not found", file=sys.stderr)
-        return 2
-
-    entries = registry_entries()
+    entries = registry_entries(a.actbench, a.list_json)
+    if entries is None:
+        return 1
     if a.only:
         want = set(a.only)
-        entries = [e for e in entries if f"{e[0]}/{e[2]}" in want or f"{e[0]}/{e[1]}" in want]
-        missing = want - {f"{e[0]}/{e[2]}" for e in entries} - {f"{e[0]}/{e[1]}" for e in entries}
+        entries = [e for e in entries if f"{e[0]}/{e[1]}" in want]
+        missing = want - {f"{e[0]}/{e[1]}" for e in entries}
         if missing:
             print("portbound: no avx2 implementation " + ", ".join(sorted(missing)), file=sys.stderr)
             return 1
+    sources = compile_commands(a.build)
+    if sources is None:
+        print(f"portbound: no compile_commands.json in {a.build}, and cmake could not make one", file=sys.stderr)
+        return 1
     work = a.keep_asm or tempfile.mkdtemp(prefix="portbound.")
     os.makedirs(work, exist_ok=True)
-    asm_cache = {}
-    rows = []
-    by_fn, tail_calls = {}, []
+    asm_cache, rows, by_fn, tail_calls = {}, [], {}, []
     try:
-        for act, vid, name, dirs, rest in entries:
-            src = find_source(act, vid)
-            vector = "AB_FLAG_VECTOR" in rest
-            for direction in dirs:
-                row = dict(activation=act, variant=name, direction=direction, mcpu=a.mcpu, loop_instructions="",
-                           elements_per_iteration="", cycles_per_iteration="", bound_cycles_per_element="",
-                           note="")
-                rows.append(row)
-                if src is None:
-                    row["note"] = f"no single impls/*/*avx2*.c file defines ab_{act}_{vid}_forward"
-                    continue
-                if src not in asm_cache:
-                    s = os.path.join(work, os.path.relpath(src, ROOT).replace("/", "_")[:-2] + ".s")
-                    ok, err = compile_asm(a.cc, src, s)
-                    asm_cache[src] = (open(s).read() if ok else None, err)
-                asm, err = asm_cache[src]
-                if asm is None:
-                    row["note"] = f"{os.path.relpath(src, ROOT)} did not compile: {err}"
-                    continue
-                fn = f"ab_{act}_{vid}_{direction}"
-                body = function_lines(asm, fn)
-                if body is None:
-                    row["note"] = f"{fn} not found in the assembly of {os.path.relpath(src, ROOT)}"
-                    continue
-                if vector:
-                    row["note"] = ("row kernel (AB_FLAG_VECTOR): several passes over the row "
-                                   "and no single main loop; not estimated")
-                    continue
-                loops, why = find_loops(body, asm)
-                if loops is None:
-                    row["note"] = why
-                    if why.startswith("tail call to "):
-                        tail_calls.append((row, why[len("tail call to "):]))
-                    continue
-                results = []
-                for k, (insns, elems, note) in enumerate(loops):
-                    with open(os.path.join(work, f"{fn}.loop{k}.s"), "w") as fp:
-                        fp.write("\n".join(insns) + "\n")
-                    rthr, sim, err = run_mca(mca, a.mcpu, insns)
-                    results.append((insns, elems, note, rthr, sim, err))
-                insns, elems, note, rthr, sim, err = results[0]
-                if rthr is None:
-                    row["note"] = err
-                    continue
-                note = f"main loop = the largest of {len(loops)} innermost storing loop(s)" + note
-                if sim is not None:
-                    note += f"; llvm-mca's simulated steady state {sim:.4g} cycles/iteration"
-                others = [f"{len(r[0])} instructions: {fmt(r[3] / r[1])} cycles/element" for r in results[1:]
-                          if r[3] is not None]
-                if others:
-                    note += "; other loops (other parameter or MXCSR paths): " + ", ".join(others)
-                row.update(loop_instructions=str(len(insns)), elements_per_iteration=str(elems),
-                           cycles_per_iteration=fmt(rthr), bound_cycles_per_element=fmt(rthr / elems),
-                           note=note)
-                by_fn[fn] = row
+        for act in sorted({e[0] for e in entries}, key=[e[0] for e in entries].index):
+            ids, errors = kernel_ids(act, sources.get(act, []), work, asm_cache)
+            mine = [e for e in entries if e[0] == act]
+            matched = match_kernels(act, [e[1] for e in mine], ids)
+            for _, variant, dirs, vector in mine:
+                for direction in dirs:
+                    row = dict(activation=act, variant=variant, direction=direction, mcpu=a.mcpu,
+                               loop_instructions="", elements_per_iteration="", cycles_per_iteration="",
+                               bound_cycles_per_element="", note="")
+                    rows.append(row)
+                    if variant not in matched:
+                        row["note"] = (f"no kernel ab_{act}_<id>_forward matches this variant in impls/{act}/"
+                                       + (f" ({'; '.join(errors)})" if errors else ""))
+                        continue
+                    vid, note = matched[variant]
+                    row["note"] = note
+                    estimate(row, f"ab_{act}_{vid}_{direction}", ids[vid][0], vector, mca, a.mcpu, work,
+                             by_fn, tail_calls)
         # a kernel that tail-calls another one of ours has that one's loop
         for row, target in tail_calls:
             src_row = by_fn.get(target)

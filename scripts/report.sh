@@ -48,7 +48,7 @@ elif ! command -v llvm-mca >/dev/null && ! command -v llvm-mca-14 >/dev/null; th
 elif [ ! -s "$portbound" ] || [ -n "$(find "$root/impls" "$root/CMakeLists.txt" "$root/scripts/portbound.py" \
         -newer "$portbound" \( -name '*.c' -o -name '*.h' -o -name '*.def' -o -name '*.txt' -o -name '*.py' \) \
         -print -quit)" ]; then
-    python3 "$root/scripts/portbound.py" --out "$portbound" \
+    python3 "$root/scripts/portbound.py" --out "$portbound" ${actbench:+--actbench "$actbench"} \
         || echo "report: scripts/portbound.py failed: no port bounds" >&2
 fi
 gnuplot_arg=()

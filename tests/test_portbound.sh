@@ -1,7 +1,9 @@
 #!/bin/bash
 # scripts/portbound.py on two kernels: each row has a positive loop size,
 # elements per iteration (a multiple of 8: 256-bit stores), cycles and bound;
-# an unknown kernel is refused; and it stays cheap (a few seconds).
+# an unknown kernel is refused; and it stays cheap (seconds). The registry is
+# `actbench list --all --format json`, or the fixture of that schema in
+# tests/data/ when the binary cannot give it.
 set -u
 src=${ACTBENCH_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
 if ! command -v llvm-mca >/dev/null && ! command -v llvm-mca-14 >/dev/null; then
@@ -13,11 +15,16 @@ trap 'rm -rf "$tmp"' EXIT
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails+1)); }
 
+registry=(--list-json "$src/tests/data/list_fixture.json")
+if [ -n "${ACTBENCH:-}" ] && "$ACTBENCH" list --all --format json >"$tmp/list.json" 2>/dev/null; then
+    registry=(--list-json "$tmp/list.json")
+fi
+build=${ACTBENCH:+$(dirname "$ACTBENCH")}
 start=$(date +%s%N)
-python3 "$src/scripts/portbound.py" --out "$tmp/pb.csv" --only sigmoid/avx2 --only relu/avx2 2>"$tmp/err" \
-    || { fail "portbound.py exited non-zero"; cat "$tmp/err"; }
+python3 "$src/scripts/portbound.py" --out "$tmp/pb.csv" --only sigmoid/avx2 --only relu/avx2 "${registry[@]}" \
+    ${build:+--build "$build"} 2>"$tmp/err" || { fail "portbound.py exited non-zero"; cat "$tmp/err"; }
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
-[ "$ms" -le 10000 ] || fail "two kernels took ${ms} ms (more than 10 s)"
+[ "$ms" -le 30000 ] || fail "two kernels took ${ms} ms (more than 30 s)"
 
 python3 - "$tmp/pb.csv" <<'PY' || fails=$((fails+1))
 import csv, sys
@@ -49,7 +56,8 @@ for s in bad:
 sys.exit(1 if bad else 0)
 PY
 
-if python3 "$src/scripts/portbound.py" --out "$tmp/none.csv" --only sigmoid/no-such-variant 2>"$tmp/err"; then
+if python3 "$src/scripts/portbound.py" --out "$tmp/none.csv" --only sigmoid/no-such-variant "${registry[@]}" \
+        2>"$tmp/err"; then
     fail "an unknown kernel was accepted"
 fi
 [ -e "$tmp/none.csv" ] && fail "a CSV was written for an unknown kernel"

@@ -41,7 +41,7 @@ class Plotter:
         p = subprocess.run([self.gnuplot, "-e", "; ".join(args), os.path.join(self.scripts, script)],
                            capture_output=True, text=True)
         if p.returncode != 0 or not os.path.exists(out):
-            self.failed.append((outname, p.stderr.strip()[-400:]))
+            self.failed.append((outname, f"gnuplot exit {p.returncode}: " + p.stderr.strip()[-400:]))
             if os.path.exists(out):
                 os.remove(out)  # a half-drawn graph must not be linked
             return None
