@@ -12,10 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cJSON.h>
 
 #include "actbench/actbench.h"
+#include "output/machine_id.h"
 #include "recommend.h"
 #include "recommend_pick.h"
 
@@ -312,7 +314,8 @@ static const char recommend_usage[] =
     "usage: actbench recommend --activation NAME [--profile strict|accurate|ml|fast]\n"
     "                          [--max-ulp U] [--results DIR] [--direction forward|derivative]\n"
     "                          [--size L1|L2|L3|DRAM] [--distribution NAME] [--format text|json]\n"
-    "Picks, from a results directory (default: results), the fastest implementation that\n"
+    "Picks, from a results directory (default: results/MACHINE_ID when it exists, else\n"
+    "results; sweeps from DIR/exhaustive or DIR/../exhaustive), the fastest implementation that\n"
     "meets each need, with its runner-up and the trade between them. Without --profile or\n"
     "--max-ulp it answers the four profiles and \"most accurate\":\n"
     "  strict    max <= 1 ULP over all inputs, no error class\n"
@@ -344,7 +347,7 @@ int ab_cmd_recommend(int argc, char **argv)
         {"size", required_argument, NULL, 's'},       {"distribution", required_argument, NULL, 'D'},
         {"format", required_argument, NULL, 'f'},     {"profile", required_argument, NULL, 'p'},
         {"help", no_argument, NULL, 'h'},             {NULL, 0, NULL, 0}};
-    context cx = {.results = "results", .direction = "forward", .size = "L1"};
+    context cx = {.results = NULL, .direction = "forward", .size = "L1"};
     const char *activation = NULL;
     const rc_need *profile = NULL;
     double max_ulp = NAN;
@@ -390,6 +393,13 @@ int ab_cmd_recommend(int argc, char **argv)
     }
     if (optind < argc)
         return usage_error("unexpected argument '%s'", argv[optind]);
+    /* default: this machine's results directory when there is one */
+    char own_results[160];
+    if (cx.results == NULL) {
+        snprintf(own_results, sizeof own_results, "results/%s", ab_cpu_identity_get()->machine_id);
+        struct stat sb;
+        cx.results = stat(own_results, &sb) == 0 && S_ISDIR(sb.st_mode) ? own_results : "results";
+    }
     if (activation == NULL)
         return usage_error("--activation is required%s", "");
     const ab_activation *act = ab_activation_find(activation);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "actbench/actbench.h"
 #include "csv_table.h"
@@ -166,7 +167,11 @@ bool rc_load_accuracy(rc_set *set, const char *dir, const char *activation, cons
     char path[4096];
     ab_csv_table t;
     bool any = false, ok = true;
+    /* The sweeps of a per-machine directory results/<machine_id>/ sit in
+     * results/exhaustive/, beside it. */
     snprintf(path, sizeof path, "%s/exhaustive/summary.csv", dir);
+    if (access(path, F_OK) != 0)
+        snprintf(path, sizeof path, "%s/../exhaustive/summary.csv", dir);
     ab_csv_status st = ab_csv_read(path, &t, true);
     if (st == AB_CSV_BAD)
         return false;

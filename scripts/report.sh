@@ -8,7 +8,9 @@
 #   scripts/report.sh [RESULTS_DIR [REPORT_FILE]]
 #
 # RESULTS_DIR defaults to results/ of this checkout. REPORT_FILE defaults to the
-# checkout's REPORT.md when RESULTS_DIR is the checkout's results/, else to
+# checkout's REPORT.md when RESULTS_DIR is the checkout's results/ or a
+# results/<machine_id>/ in it (whose sweeps and curves are read from
+# results/exhaustive/ and results/curves/), else to
 # RESULTS_DIR/REPORT.md (so a test on a scratch directory never overwrites the
 # committed report). The actbench binary is $ACTBENCH, else build/actbench; it
 # gives the registry (`list --format json`) and the picks (`recommend --format
@@ -20,8 +22,8 @@ results=${1:-$root/results}
 results=$(cd "$results" && pwd)
 if [ $# -ge 2 ]; then
     report=$2
-elif [ "$results" = "$root/results" ]; then
-    report=$root/REPORT.md
+elif [ "$results" = "$root/results" ] || [ "$(dirname "$results")" = "$root/results" ]; then
+    report=$root/REPORT.md   # the checkout's results/ or one machine's results/<machine_id>/
 else
     report=$results/REPORT.md
 fi

@@ -110,7 +110,7 @@ class Results:
         self.exh_maps = {}  # act -> (binade path, grid path)
         self.exh_other = []  # partial ranges and 16-bit formats: listed, not merged
         self.exh_anomalies = []
-        ed = os.path.join(d, "exhaustive")
+        ed = self.beside(d, "exhaustive")
         if os.path.isdir(ed):
             self._read_exhaustive(ed)
         self.portbound = {}
@@ -123,6 +123,14 @@ class Results:
             if k[0] != "copy" and k[0] not in self.activations:
                 self.activations.append(k[0])
         self._recommend = {}
+
+    @staticmethod
+    def beside(d, name):
+        """d/name, or, for a per-machine directory results/<machine_id>/, the
+        shared results/name beside it (sweeps and curves are kept there)."""
+        own = os.path.join(d, name)
+        shared = os.path.join(d, os.pardir, name)
+        return own if os.path.exists(own) or not os.path.exists(shared) else os.path.normpath(shared)
 
     def _read_performance(self, p):
         self.perf = {}  # (act, variant, direction, distribution, size) -> row

@@ -84,7 +84,7 @@ def capped_blocks(series, cap):
 
 
 def plot_curve(pl, res, act):
-    src = os.path.join(res.dir, "curves", act + ".csv")
+    src = os.path.join(res.beside(res.dir, "curves"), act + ".csv")
     if not os.path.exists(src):
         return None
     return pl.run("curve.gp", f"curve_{act}.svg", datafile=src, name=act)

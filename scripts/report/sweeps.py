@@ -98,8 +98,8 @@ def sweeps_page(res, report_link):
     if missing:
         L.append("Not swept (their max ULP is the sampled one):\n")
         L.append("\n".join(f"- {act}: " + ", ".join(sorted(vs)) for act, vs in missing.items()) + "\n")
-    L.append(fastref_paragraph(os.path.join(res.dir, "exhaustive", "fastref_validation.txt")))
-    ft = os.path.join(res.dir, "forward-timing", "exhaustive", "summary.csv")
+    L.append(fastref_paragraph(os.path.join(res.beside(res.dir, "exhaustive"), "fastref_validation.txt")))
+    ft = os.path.join(res.beside(res.dir, "forward-timing"), "exhaustive", "summary.csv")
     if os.path.exists(ft):
         rows = []
         for r in read_csv(ft):
