@@ -49,8 +49,34 @@ static int run_accuracy(const ab_cli_options *o, const ab_impl **impls, size_t n
     return ab_accuracy_run(&ao, impls, n);
 }
 
+/* The benchmark's tables and the columns that identify a measurement in
+ * each: a partial bench run replaces the rows (or, for the raw samples, the
+ * groups of rows) it measured and keeps the others. */
+static const char *const bench_keys[] = {"activation", "variant", "direction", "distribution",
+                                         "size_label", "threads"};
+static const char *const bench_by_n_keys[] = {"activation", "variant", "direction",
+                                              "distribution", "n"};
+static const char *const bench_rows_keys[] = {"activation", "variant", "direction",
+                                              "distribution", "row_length", "rows"};
+static const struct {
+    const char *file;
+    const char *const *keys;
+    size_t n_keys;
+} bench_tables[] = {
+    {"performance.csv", bench_keys, 5},
+    {"raw/bench_samples.csv", bench_keys, 5},
+    {"performance_threads.csv", bench_keys, 6},
+    {"performance_fit.csv", bench_keys, 4},
+    {"performance_by_n.csv", bench_by_n_keys, 5},
+    {"performance_rows.csv", bench_rows_keys, 6},
+};
+
 static int run_bench(const ab_cli_options *o, const ab_impl **impls, size_t n)
 {
+    for (size_t i = 0; i < sizeof bench_tables / sizeof bench_tables[0]; i++)
+        if (!ab_output_merge_rule(bench_tables[i].file, bench_tables[i].keys,
+                                  bench_tables[i].n_keys))
+            return 1;
     ab_bench_options bo = o->bench;
     bo.output_dir = o->output_dir;
     bo.quick = o->quick;

@@ -42,6 +42,17 @@ for r in csv.DictReader(open(sys.argv[1])):
     assert r["sampling"] and r["cpu_vendor"] is not None, r
 PY
 
+# the benchmark's tables too (raw samples: by group of rows)
+p=$tmp/perf
+"$B" bench -q --quiet -a relu,tanh -V naive --parts sizes,fit -o "$p" || fail "bench relu,tanh"
+tanh_of() { for f in performance.csv performance_fit.csv performance_by_n.csv raw/bench_samples.csv; do
+                awk -F, '$1 == "tanh"' "$p/$f"; done; }
+count() { cat "$p"/performance*.csv "$p/raw/bench_samples.csv" | wc -l; }
+tanh_before=$(tanh_of); n_before=$(count)
+"$B" bench -q --quiet -a relu -V naive --parts sizes,fit -o "$p" || fail "bench relu"
+[ -n "$tanh_before" ] && [ "$(tanh_of)" = "$tanh_before" ] && [ "$(count)" -eq "$n_before" ] && pass \
+    || fail "a relu bench run changed the tanh rows or the row counts ($n_before -> $(count))"
+
 # a damaged existing table is refused and kept as it is
 d=$tmp/damaged; mkdir -p "$d"
 head -c -20 "$r/accuracy.csv" > "$d/accuracy.csv"  # truncated last row

@@ -12,9 +12,10 @@
 
 #include "csv_table.h"
 
-/* out := old with every row whose key equals a fresh row's key replaced by
- * that fresh row (in place), then the fresh rows with new keys, in their
- * order. out has fresh's header; old rows are mapped by column name, "" for
+/* out := old, where the old rows of each key the fresh table has are
+ * replaced by all fresh rows of that key (at the first old row's place; for
+ * a table with one row per key, row by row), then the fresh rows of new
+ * keys, in their order. out has fresh's header; old rows are mapped by column name, "" for
  * a column old lacks. false with a message when old lacks a key column (a
  * table of another layout: nothing is merged) or memory runs out. */
 bool ab_csv_merge(const ab_csv_table *old, const ab_csv_table *fresh,

@@ -14,13 +14,16 @@
 #include <zlib.h>
 
 #include "atomic_file.h"
+#include "csv_table.h"
 #include "output/cleanup.h"
+#include "output/csv_merge.h"
 #include "output/machine_id.h"
 #include "output/output_set.h"
 
 #define PATH_SIZE 4096
 #define MAX_FILES 128
 #define MAX_DIRS 16
+#define MAX_RULES 16
 #define STAGING_PREFIX ".actbench-staging."
 #define LOCK_NAME ".actbench.lock"
 #define JOURNAL_NAME "COMMIT"
@@ -40,6 +43,12 @@ static struct {
     size_t n_files, n_dirs;
     staged_file files[MAX_FILES];
     int dir_slots[MAX_DIRS];
+    size_t n_rules;
+    struct merge_rule {
+        char rel[1024];
+        const char *const *keys;
+        size_t n_keys;
+    } rules[MAX_RULES];
 } set = {.lock_fd = -1};
 
 static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
@@ -194,7 +203,7 @@ static void release(void)
         close(set.lock_fd); /* releases the flock */
     set.lock_fd = -1;
     set.open = false;
-    set.n_files = set.n_dirs = 0;
+    set.n_files = set.n_dirs = set.n_rules = 0;
 }
 
 bool ab_output_begin(const char *dir, int argc, char **argv)
@@ -380,6 +389,53 @@ static bool write_small_file(const char *path, const char *text)
     return ok;
 }
 
+bool ab_output_merge_rule(const char *rel, const char *const *keys, size_t n_keys)
+{
+    if (set.n_rules == MAX_RULES || strlen(rel) >= sizeof set.rules[0].rel) {
+        fprintf(stderr, "actbench: internal error: too many merge rules\n");
+        return false;
+    }
+    struct merge_rule *r = &set.rules[set.n_rules++];
+    snprintf(r->rel, sizeof r->rel, "%s", rel);
+    r->keys = keys;
+    r->n_keys = n_keys;
+    return true;
+}
+
+/* Rewrites one staged CSV as its merge with the table in place. */
+static bool merge_staged(const staged_file *f, const struct merge_rule *rule)
+{
+    char staged[PATH_SIZE], final[PATH_SIZE];
+    if (!join(staged, sizeof staged, set.staging, f->rel) ||
+        !join(final, sizeof final, set.dir, f->rel))
+        return false;
+    ab_csv_table fresh, merged;
+    if (ab_csv_read(staged, &fresh, false) != AB_CSV_OK)
+        return false;
+    bool ok = ab_csv_merge_file(final, &fresh, rule->keys, rule->n_keys, &merged);
+    ab_csv_free(&fresh);
+    if (!ok)
+        return false;
+    FILE *fp = fopen(staged, "w");
+    ok = fp != NULL && ab_csv_write(fp, &merged);
+    if (fp != NULL && (fflush(fp) != 0 || fsync(fileno(fp)) != 0 || fclose(fp) != 0))
+        ok = false;
+    if (!ok)
+        fprintf(stderr, "actbench: cannot write the merged %s: %s\n", f->rel, strerror(errno));
+    ab_csv_free(&merged);
+    return ok;
+}
+
+static bool merge_staged_tables(void)
+{
+    for (size_t i = 0; i < set.n_files; i++)
+        for (size_t r = 0; r < set.n_rules && set.files[i].complete; r++)
+            if (strcmp(set.files[i].rel, set.rules[r].rel) == 0 &&
+                !merge_staged(&set.files[i], &set.rules[r]))
+                return false;
+    return true;
+}
+
 /* Every staged file can take its place: no directory stands there. */
 static bool targets_free(void)
 {
@@ -406,7 +462,10 @@ bool ab_output_commit(void)
     bool ok = true;
     if (complete > 0) {
         char path[PATH_SIZE];
-        char *manifest = build_manifest();
+        bool merged = merge_staged_tables();
+        char *manifest = merged ? build_manifest() : NULL;
+        if (merged && manifest == NULL)
+            fprintf(stderr, "actbench: cannot build %s/%s\n", set.dir, MANIFEST_NAME);
         char *journal = malloc(set.n_files * sizeof set.files[0].rel + 64);
         ok = manifest != NULL && journal != NULL && targets_free();
         if (ok) {
@@ -423,8 +482,6 @@ bool ab_output_commit(void)
             }
             ok = grown != NULL && join(path, sizeof path, set.staging, MANIFEST_NAME) &&
                  write_small_file(path, manifest);
-        } else if (manifest == NULL || journal == NULL) {
-            fprintf(stderr, "actbench: cannot build %s/%s\n", set.dir, MANIFEST_NAME);
         }
         /* From the journal on, the commit completes: now or at the next run. */
         ab_cleanup_block_signals(true);

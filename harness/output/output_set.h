@@ -26,6 +26,13 @@
  * false with a message (nothing changed) on failure. */
 bool ab_output_begin(const char *dir, int argc, char **argv);
 
+/* Declares, before the command writes it, a CSV file of the set (path
+ * relative to the results directory) whose rows are merged into the
+ * existing file at commit (output/csv_merge.h: the old rows of every key
+ * the new file has are replaced, the others kept) instead of replacing it.
+ * keys must outlive the set. false when too many rules are declared. */
+bool ab_output_merge_rule(const char *rel, const char *const *keys, size_t n_keys);
+
 /* Replaces the staged files in the directory as described above and unlocks
  * it. false with a message when the commit could not be made (nothing is
  * replaced unless the journal was written; then the next run completes it). */
