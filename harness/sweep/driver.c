@@ -49,6 +49,7 @@ void ab_exh_catch_signals(bool catch)
     }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
+    g_stop = 0; /* a new command (tests run several in one process) */
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, &old_int);

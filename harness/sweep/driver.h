@@ -33,7 +33,7 @@ int ab_exh_run_sweep(const exh_options *o, const ab_activation *act, const char 
  * signal only asks the sweep to stop at the next block and the writes in
  * progress complete, so no temporary is left behind. */
 void ab_exh_catch_signals(bool catch);
-/* The signal caught since the process started, or 0. */
+/* The signal caught since ab_exh_catch_signals(true), or 0. */
 int ab_exh_stop_signal(void);
 
 #endif
