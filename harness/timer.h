@@ -1,5 +1,5 @@
 /*
- * The benchmark clock (docs: ../shared/docs/measurement.md).
+ * The benchmark clock (docs/measurement.md).
  *
  * On x86-64 the clock is the TSC: start = `lfence; rdtsc; lfence` (earlier
  * work finishes before the read, later work starts after it), stop =

@@ -27,9 +27,8 @@
  *                         after every call);
  *   rounds, reps_n, reps_half  rounds, calls per sample at n and n/2;
  *   output_checksum       hex sum of the output bits after timing;
- *   preempted_samples     samples discarded because the thread was switched
- *                         out during them (voluntary + involuntary context
- *                         switches of the thread);
+ *   preempted_samples     samples discarded because the thread was off its
+ *                         CPU during them (bench/protocol.h);
  * added columns:
  *   valid                 1 when the row is a measurement, 0 when not;
  *   invalid_reason        why not (empty when valid);

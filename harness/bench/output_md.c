@@ -74,7 +74,7 @@ static void write_header(FILE *fp, const bench_run *run, unsigned rounds, unsign
             rounds, dram_rounds, AB_BENCH_UNSTABLE_PCT,
             run->opt->quick ? " **Quick mode**: L1 and L2 sizes only, few rounds." : "");
     fprintf(fp, "- Every sample is checked: the CPU (read with %s) before and after, the "
-                "thread's context switches, and the timestamps' order; migrated, preempted "
+                "time the thread spent off its CPU, and the timestamps' order; migrated, preempted "
                 "or backwards samples, and samples over %.1f × the median, are discarded. "
                 "A row without enough samples, with a non-positive time, or below %.2f × "
                 "its floor (the fastest copy of the same bytes, measured in the same block; "

@@ -1,7 +1,7 @@
 /* See protocol.h. */
 #include <math.h>
 #include <stdio.h>
-#include <sys/resource.h>
+#include <time.h>
 
 #include "bench/cpu_id.h"
 #include "bench/protocol.h"
@@ -30,10 +30,14 @@ static inline void timed_call(ab_timed_call *c, const float *x, float *y, size_t
         c->mxcsr_changed = true;
 }
 
-static long context_switches(void)
+/* Wall-clock and this thread's CPU time, in ns. */
+static void clocks_now(double *wall_ns, double *cpu_ns)
 {
-    struct rusage u;
-    return getrusage(RUSAGE_THREAD, &u) == 0 ? u.ru_nvcsw + u.ru_nivcsw : -1;
+    struct timespec w, c;
+    clock_gettime(CLOCK_MONOTONIC, &w);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c);
+    *wall_ns = 1e9 * (double)w.tv_sec + (double)w.tv_nsec;
+    *cpu_ns = 1e9 * (double)c.tv_sec + (double)c.tv_nsec;
 }
 
 bool ab_pin_reassert(const ab_pin *pin)
@@ -51,14 +55,18 @@ static double one_attempt(ab_timed_call *call, const ab_pin *pin, const float *x
                           size_t n, unsigned reps, ab_sample_verdict *verdict,
                           ab_sample_counts *counts)
 {
-    long switches = context_switches();
+    double wall0, cpu0, wall1, cpu1;
+    clocks_now(&wall0, &cpu0);
     int cpu_before = ab_cpu_id_now();
     uint64_t t0 = ab_timer_start();
     for (unsigned r = 0; r < reps; r++)
         timed_call(call, x, y, n);
     uint64_t t1 = ab_timer_stop();
     int cpu_after = ab_cpu_id_now();
-    bool switched = context_switches() != switches;
+    clocks_now(&wall1, &cpu1);
+    double off_cpu_ns = (wall1 - wall0) - (cpu1 - cpu0);
+    bool switched = off_cpu_ns > AB_SAMPLE_OFF_CPU_FRACTION * (wall1 - wall0) +
+                                     AB_SAMPLE_OFF_CPU_SLACK_NS;
     if (ab_pin_reassert(pin))
         counts->affinity_resets++;
 

@@ -4,16 +4,21 @@
  *
  * A sample is `reps` back-to-back calls of one kernel on n elements,
  * between `lfence; rdtsc; lfence` and `rdtscp; lfence`. Around it, outside
- * the timed region: the CPU the thread runs on (bench/cpu_id.h) and the
- * thread's context-switch count (getrusage RUSAGE_THREAD, voluntary plus
- * involuntary). After it, the thread's affinity is read and re-asserted if
- * the kernel (a peer library's thread pool, say) changed it. A sample is
- * discarded, and counted by cause, when
+ * the timed region: the CPU the thread runs on (bench/cpu_id.h), the wall
+ * clock (CLOCK_MONOTONIC) and the thread's CPU time
+ * (CLOCK_THREAD_CPUTIME_ID). After it, the thread's affinity is read and
+ * re-asserted if the kernel (a peer library's thread pool, say) changed it.
+ * A sample is discarded, and counted by cause, when
  *   - migrated:   the CPU after differs from the CPU before;
  *   - backwards:  the stop timestamp is not after the start;
- *   - preempted:  the thread was switched out during the sample (a guest
- *                 cannot see its vCPU being descheduled by the host; that
- *                 shows up as an outlier instead);
+ *   - preempted:  the thread was off its CPU (wall time minus CPU time) for
+ *                 more than AB_SAMPLE_OFF_CPU_FRACTION of the sample plus
+ *                 AB_SAMPLE_OFF_CPU_SLACK_NS: another task ran in it. A
+ *                 brief switch (a kernel worker for a few microseconds in a
+ *                 50 ms sample) is tolerated, since the TSC difference on
+ *                 one CPU stays a true interval. A guest cannot see its
+ *                 vCPU being descheduled by the host; that shows up as an
+ *                 outlier instead;
  *   - outlier:    after all rounds, longer than OUTLIER_FACTOR x the
  *                 median of the case's kept samples at that n.
  * A discarded sample is taken again, up to MAX_ATTEMPTS times per round.
@@ -37,6 +42,8 @@
 
 enum { AB_SAMPLE_MAX_ATTEMPTS = 4 };
 #define AB_SAMPLE_OUTLIER_FACTOR 1.5
+#define AB_SAMPLE_OFF_CPU_FRACTION 0.01
+#define AB_SAMPLE_OFF_CPU_SLACK_NS 5000.0
 
 typedef enum ab_sample_verdict {
     AB_SAMPLE_OK,

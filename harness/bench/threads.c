@@ -11,11 +11,13 @@
  * order, affinity re-asserted), and meet again. The sample is the longest
  * thread's time; if any thread's sample is discarded, the whole sample is,
  * and it is retaken (up to AB_SAMPLE_MAX_ATTEMPTS per round). Samples last
- * about 2·10^6 ticks so that the threads' start skew at the barrier is
- * small against them. Ticks per element = (longest ticks per call) / n: the whole
+ * about 2·10^6 ticks (quick: 2·10^5) so that the threads' start skew at
+ * the barrier is small against them. Ticks per element = (longest ticks per call) / n: the whole
  * tensor's throughput.
  *
- * A kernel is memory-bound at a size and thread count when its time is
+ * A read+write kernel faster than 0.7 x the copy with the same threads is
+ * invalid (bench/block.c explains the floor). A kernel is memory-bound at
+ * a size and thread count when its time is
  * within 1.25x of the copy's with the same threads; memory_bound_from says
  * from which thread count on (at that size). An implementation flagged
  * AB_FLAG_NOT_THREAD_SAFE runs with one thread only.
@@ -35,6 +37,7 @@
 #include "common/stats.h"
 
 #define THREAD_SAMPLE_TICKS 2e6
+#define QUICK_THREAD_SAMPLE_TICKS 2e5
 #define MEMORY_BOUND_RATIO 1.25
 enum { MAX_THREADS = 64, ALIGN_FLOATS = 16 };
 
@@ -173,7 +176,8 @@ static void time_case(pool *p, const bench_case *c, unsigned rounds, double *sam
     p->reps = 1;
     double t = pool_sample(p, &counts); /* warm-up and calibration */
     t = isnan(t) ? pool_sample(p, &counts) : t;
-    p->reps = t > 0 ? (unsigned)fmax(1.0, ceil(THREAD_SAMPLE_TICKS / t)) : 1;
+    double target = p->run->opt->quick ? QUICK_THREAD_SAMPLE_TICKS : THREAD_SAMPLE_TICKS;
+    p->reps = t > 0 ? (unsigned)fmax(1.0, ceil(target / t)) : 1;
     memset(&counts, 0, sizeof counts);
     for (unsigned r = 0; r < rounds; r++)
         samples[r] = pool_sample(p, &counts);
@@ -312,6 +316,20 @@ static size_t thread_counts(const bench_run *run, unsigned *out)
     return k;
 }
 
+/* A read+write kernel faster than AB_BENCH_FLOOR_MARGIN x the copy with
+ * the same threads is a measuring error, as in the single-thread table. */
+static void below_copy(scaling_point *pt, const scaling_point *copy, const bench_case *c)
+{
+    if (c->is_floor || c->store_only || !(copy->ticks_per_elem > 0) ||
+        !(pt->ticks_per_elem < AB_BENCH_FLOOR_MARGIN * copy->ticks_per_elem))
+        return;
+    snprintf(pt->reason, sizeof pt->reason,
+             "below copy floor: %.4g ticks/element < %.2f x %.4g (the copy with the same "
+             "threads)",
+             pt->ticks_per_elem, AB_BENCH_FLOOR_MARGIN, copy->ticks_per_elem);
+    pt->ticks_per_elem = NAN;
+}
+
 /* Elements per thread: a multiple of 64, so every vector width divides it. */
 static size_t slice_of(size_t n_total, unsigned threads)
 {
@@ -361,6 +379,9 @@ static int scale_level(bench_run *run, FILE *fp, const bench_level *level, int d
         ab_pin_reassert(&run->pin);
     }
     const char *dist = ab_distribution_name((ab_distribution)distribution);
+    for (size_t k = 1; k < n_cases; k++) /* [0] is the copy itself */
+        for (size_t ti = 0; ti < n_counts; ti++)
+            below_copy(&pts[k * n_counts + ti], &pts[ti], &run->cases[k]);
     for (size_t k = 0; k < n_cases; k++) {
         if (run->cases[k].is_floor)
             continue;
