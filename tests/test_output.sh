@@ -42,6 +42,13 @@ for r in csv.DictReader(open(sys.argv[1])):
     assert r["sampling"] and r["cpu_vendor"] is not None, r
 PY
 
+# rows of an implementation no longer registered (removed or renamed) are dropped
+sed -i 's/^tanh,naive,/tanh,no-such-variant,/' "$r/accuracy.csv"
+"$B" accuracy -q --quiet -a relu -V naive -o "$r" 2>"$tmp/err" || fail "accuracy after a rename"
+! grep -q "no-such-variant" "$r/accuracy.csv" && grep -q "no longer registered" "$tmp/err" && pass \
+    || fail "rows of an unregistered variant were kept"
+"$B" accuracy -q --quiet -a tanh -V naive -o "$r" || fail "accuracy tanh naive"
+
 # the benchmark's tables too (raw samples: by group of rows)
 p=$tmp/perf
 "$B" bench -q --quiet -a relu,tanh -V naive --parts sizes,fit -o "$p" || fail "bench relu,tanh"

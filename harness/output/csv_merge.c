@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actbench/actbench.h"
 #include "output/csv_merge.h"
 
 typedef struct keyed_row {
@@ -83,6 +84,20 @@ static bool key_columns(const ab_csv_table *old, const ab_csv_table *fresh,
     return true;
 }
 
+/* False for a row of a registered activation whose variant is not
+ * registered under exactly that name. */
+static bool still_registered(const ab_csv_table *t, size_t r, int act_col, int variant_col)
+{
+    if (act_col < 0 || variant_col < 0)
+        return true;
+    const char *activation = ab_csv_field(t, r, act_col), *variant = ab_csv_field(t, r, variant_col);
+    const ab_activation *act = ab_activation_find(activation);
+    if (act == NULL || strcmp(act->name, activation) != 0)
+        return act == NULL; /* not ours (copy rows), or an old alias: dropped */
+    const ab_impl *impl = ab_impl_find(activation, variant);
+    return impl != NULL && strcmp(impl->variant, variant) == 0;
+}
+
 bool ab_csv_merge(const ab_csv_table *old, const ab_csv_table *fresh,
                   const char *const *key_cols, size_t n_keys, const char *old_name,
                   ab_csv_table *out)
@@ -110,7 +125,14 @@ bool ab_csv_merge(const ab_csv_table *old, const ab_csv_table *fresh,
 
     /* An old row whose key the fresh table has is replaced by that key's
      * whole fresh group, at the group's first old position. */
+    int act_col = old->header ? ab_csv_column(old, "activation") : -1;
+    int variant_col = old->header ? ab_csv_column(old, "variant") : -1;
+    size_t dropped = 0;
     for (size_t r = 0; ok && r < old->n_rows; r++) {
+        if (!still_registered(old, r, act_col, variant_col)) {
+            dropped++;
+            continue;
+        }
         char *key = row_key(old, r, old_keys, n_keys);
         if (key == NULL) {
             ok = false;
@@ -135,6 +157,9 @@ bool ab_csv_merge(const ab_csv_table *old, const ab_csv_table *fresh,
             ok = emit_group(out, fresh, sorted, n,
                             find_group(sorted, n, sorted[position[f]].key), done);
     free(position);
+    if (ok && dropped > 0)
+        fprintf(stderr, "actbench: %s: dropped %zu rows of implementations no longer registered\n",
+                old_name, dropped);
     if (!ok && out->header)
         ab_csv_free(out);
     for (size_t f = 0; sorted && f < n; f++)

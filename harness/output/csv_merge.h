@@ -12,7 +12,12 @@
 
 #include "csv_table.h"
 
-/* out := old, where the old rows of each key the fresh table has are
+/* Old rows of an implementation the registry no longer has (an activation
+ * the registry knows, with a variant it does not know under that exact
+ * name: removed or renamed) are dropped, with a count on stderr; rows of
+ * other tables' entities (the benchmark's copy loops) are merged as usual.
+ *
+ * out := old, where the old rows of each key the fresh table has are
  * replaced by all fresh rows of that key (at the first old row's place; for
  * a table with one row per key, row by row), then the fresh rows of new
  * keys, in their order. out has fresh's header; old rows are mapped by column name, "" for
