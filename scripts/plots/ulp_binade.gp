@@ -7,7 +7,7 @@
 # triangle, and the key names their true maximum.
 # Parameters: datafile (one block per implementation: position, max ULP),
 # outliersfile (position, cap), outfile, name, titles, nblocks, xtics_spec,
-# floor, cap, xmin, xmax, palette.
+# floor, cap, ymax (the top of the data, capped), xmin, xmax, palette.
 set terminal svg size 900,440 dynamic font "sans,11" background "white"
 set output outfile
 set termoption noenhanced
@@ -17,7 +17,7 @@ set xlabel "x (binade; sign mirrored about 0)" offset 0,-1
 set ylabel sprintf("max ULP error (log; 0 drawn at %g)", floor)
 set logscale y
 set format y "%g"
-set yrange [floor*0.5:cap*2]
+set yrange [floor*0.5:ymax]
 set xrange [xmin:xmax]
 set xtics @xtics_spec
 set xtics rotate by -45 font ",9"

@@ -4,7 +4,7 @@
 # triangle, and the key names their true maximum, so that one approximation
 # does not stretch the axis for all.
 # Parameters: datafile, outliersfile, outfile, name, titles, nblocks, floor,
-# cap, xmin, xmax, palette.
+# cap, ymax (the top of the data, capped), xmin, xmax, palette.
 set terminal svg size 900,420 dynamic font "sans,11" background "white"
 set output outfile
 set termoption noenhanced
@@ -14,7 +14,7 @@ set xlabel "x"
 set ylabel sprintf("max ULP error (log; 0 drawn at %g)", floor)
 set logscale y
 set format y "%g"
-set yrange [floor*0.5:cap*2]
+set yrange [floor*0.5:ymax]
 set xrange [xmin:xmax]
 set grid
 set key outside right top font ",9"

@@ -64,7 +64,8 @@ def axis_cap(maxima):
     """The top of a log ULP axis: ULP_CAP, or lower when one series is an outlier."""
     m = sorted((v for v in maxima if v is not None and math.isfinite(v)), reverse=True)
     cap = ULP_CAP
-    if len(m) >= 2 and m[0] > 1000 * max(m[1], ULP_FLOOR):
+    # only an outlier among series that err: with the others at 0 it stretches nothing
+    if len(m) >= 2 and m[1] > ULP_FLOOR and m[0] > 1000 * m[1]:
         cap = min(cap, max(10 * m[1], 10.0))
     return cap
 
@@ -239,12 +240,13 @@ def plot_ulp_maps(pl, res, act, direction):
             lo, hi = (min(busy) - 3, max(busy) + 3) if busy else (-256, 256)
             lo, hi = max(lo, -256), min(hi, 256)
             cap = axis_cap([max(u for _, u in pts) for _, pts in series])
+            ymax = 3 * min(cap, max(max(max(u for _, u in pts) for _, pts in series), ULP_FLOOR))
             text, titles, outl = capped_blocks(series, cap)
             df = pl.data(f"ulpb_{act}_{direction}.csv", text)
             of = pl.data(f"ulpb_out_{act}_{direction}.csv", outl)
             made.append(pl.run("ulp_binade.gp", f"ulp_binade_{act}_{direction}.svg", datafile=df, outliersfile=of,
                                name=f"{act} {direction}", titles=" ".join(titles), nblocks=len(titles),
-                               xtics_spec=binade_tics(lo, hi), floor=ULP_FLOOR, cap=cap, xmin=lo, xmax=hi))
+                               xtics_spec=binade_tics(lo, hi), floor=ULP_FLOOR, cap=cap, ymax=ymax, xmin=lo, xmax=hi))
     if grid and os.path.exists(grid):
         per = {}
         for r in read_csv(grid):
@@ -258,11 +260,12 @@ def plot_ulp_maps(pl, res, act, direction):
                 series.append((v, [(lo, u) for lo, _, u in pts] + [(pts[-1][1], pts[-1][2])]))
             xs = [x for _, pts in series for x, _ in pts]
             cap = axis_cap([max(u for _, u in pts) for _, pts in series])
+            ymax = 3 * min(cap, max(max(max(u for _, u in pts) for _, pts in series), ULP_FLOOR))
             text, titles, outl = capped_blocks(series, cap)
             df = pl.data(f"ulpg_{act}_{direction}.csv", text)
             of = pl.data(f"ulpg_out_{act}_{direction}.csv", outl)
             made.append(pl.run("ulp_grid.gp", f"ulp_grid_{act}_{direction}.svg", datafile=df, outliersfile=of,
                                name=f"{act} {direction}", titles=" ".join(titles), nblocks=len(titles),
-                               floor=ULP_FLOOR, cap=cap, xmin=min(xs), xmax=max(xs)))
+                               floor=ULP_FLOOR, cap=cap, ymax=ymax, xmin=min(xs), xmax=max(xs)))
     return [m for m in made if m]
 
