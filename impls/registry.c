@@ -4,10 +4,14 @@
 
 #include "actbench/actbench.h"
 
+/* The prototypes; an IMPL naming an activation missing from
+ * actbench/activation_list.def does not compile (no AB_ACT_<act>). */
 #define IMPL(act, var, name, isa, fu, fc, du, dc, flags, method)                  \
+    _Static_assert(AB_ACT_##act < AB_ACTIVATION_COUNT, "listed activation");      \
     void ab_##act##_##var##_forward(const float *, float *, size_t, const ab_params *); \
     void ab_##act##_##var##_derivative(const float *, float *, size_t, const ab_params *);
 #define IMPL_FWD_ONLY(act, var, name, isa, fu, fc, flags, method)                 \
+    _Static_assert(AB_ACT_##act < AB_ACTIVATION_COUNT, "listed activation");      \
     void ab_##act##_##var##_forward(const float *, float *, size_t, const ab_params *);
 #include "registry.def"
 #undef IMPL

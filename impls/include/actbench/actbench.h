@@ -94,19 +94,49 @@ typedef struct ab_impl {
     const char *method;       /* one line: how it computes */
 } ab_impl;
 
-/* Description of an activation, for the harness, the reference and the docs. */
+/* The activations, in the order of actbench/activation_list.def: AB_ACT_sigmoid,
+ * AB_ACT_tanh, ... AB_ACTIVATION_COUNT. */
+typedef enum ab_activation_id {
+#define ACTIVATION(name, ...) AB_ACT_##name,
+#include "actbench/activation_list.def"
+#undef ACTIVATION
+    AB_ACTIVATION_COUNT
+} ab_activation_id;
+
+/* Qualitative properties, for the report's table (text, "—" when moot). */
+typedef struct ab_activation_traits {
+    const char *monotonic;
+    const char *smooth;
+    const char *zero_centred;
+    const char *saturating;
+    const char *bounded_below;
+    const char *gradient;      /* where and how the gradient vanishes */
+} ab_activation_traits;
+
+/* Description of an activation, for the harness, the reference, the docs
+ * and the report; one entry of actbench/activation_list.def. */
 typedef struct ab_activation {
+    ab_activation_id id;
     const char *name;          /* canonical, e.g. "silu" */
     const char *alias;         /* another accepted name ("swish") or NULL */
     bool is_vector;            /* softmax, log_softmax */
     ab_params default_params;
     double range_lo, range_hi; /* interesting range for the dense grid and plots */
     /* Activation-specific named inputs (thresholds, kinks, saturation edges),
-     * terminated by a NaN entry. The generic list of accuracy.md is added by
-     * the harness. */
+     * terminated by a NaN entry, or NULL. The generic list of accuracy.md is
+     * added by the harness. */
     const float *special_inputs;
+    /* Text (UTF-8, plain: no Markdown escaping) for the docs and the report. */
     const char *formula;
     const char *derivative_formula;
+    const char *parameters;    /* the parameters and their defaults, or NULL */
+    const char *conventions;   /* values at kinks, zeros and limits, or NULL */
+    const char *output_range;
+    ab_activation_traits traits;
+    /* Elementwise: the reference's exact binary32 values with the default
+     * parameters, at_zero_inf[direction][k] at x = +0, -0, -inf, +inf
+     * (k = 0..3). The kernels follow the same conventions. */
+    float at_zero_inf[2][4];
 } ab_activation;
 
 /* ---- registry ---------------------------------------------------------- */
@@ -131,7 +161,8 @@ static inline const ab_bound *ab_impl_bound(const ab_impl *impl, ab_direction d)
     return d == AB_FORWARD ? &impl->forward_bound : &impl->derivative_bound;
 }
 
-size_t ab_activation_count(void);
+size_t ab_activation_count(void); /* AB_ACTIVATION_COUNT */
+/* index is an ab_activation_id; NULL past the end. */
 const ab_activation *ab_activation_at(size_t index);
 /* By canonical name or alias; NULL when unknown. */
 const ab_activation *ab_activation_find(const char *name);

@@ -3,9 +3,9 @@
  * double with a rigorous per-input bound on the absolute error, so that an
  * exhaustive sweep can decide the correctly rounded binary32 value and the
  * ULP error without MPFR for almost every input, and fall back to MPFR
- * (reference.h) exactly where the bound cannot decide. The derivation of each
- * bound is in reference/fastref.c; tests/test_fastref.c checks it against
- * MPFR.
+ * (reference.h) exactly where the bound cannot decide. The error model is in
+ * reference/fastref.c, each activation's bound in reference/<activation>.c;
+ * tests/test_fastref.c checks them against MPFR.
  */
 #ifndef ACTBENCH_FASTREF_H
 #define ACTBENCH_FASTREF_H
@@ -42,7 +42,7 @@ typedef struct ab_fastref_value {
 typedef void (*ab_fastref_fn)(double x, const ab_params *params, ab_fastref_value *out);
 
 /* The fast reference of an activation's direction, or NULL (vector
- * activations, unknown names). */
+ * activations, NULL act). */
 ab_fastref_fn ab_fastref_lookup(const ab_activation *act, ab_direction dir);
 
 /* Convenience: out[i] for the n inputs x[i]; false when there is none. */

@@ -1,6 +1,6 @@
 /*
  * MPFR references of softmax and log_softmax over one row, and of their
- * Jacobian-vector products.
+ * Jacobian-vector products (log_softmax.c registers the second one).
  *
  * With m = max_j x_j and d_j = x_j - m (exact at 300 bits: a difference of
  * two floats needs at most 278), E_j = e^(d_j) and S = Σ E_j (mpfr_sum,
@@ -34,9 +34,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "actbench/reference.h"
 #include "ref_internal.h"
 
 #define DIFF_PREC 300
@@ -194,14 +192,11 @@ static bool evaluate_row(bool is_log, ab_direction dir, const float *x, const fl
     return all_done;
 }
 
-bool ab_ref_eval_vector(const ab_activation *act, ab_direction dir,
-                        const float *x, const float *v, size_t n, mpfr_t *out)
+bool ab_ref_softmax_family(bool is_log, ab_direction dir, const float *x, const float *v,
+                           size_t n, mpfr_t *out)
 {
-    if (act == NULL || !act->is_vector)
-        return false;
     if (n == 0)
         return true;
-    bool is_log = strcmp(act->name, "log_softmax") == 0;
 
     bool any_finite = false;
     for (size_t i = 0; i < n; i++) {
@@ -259,3 +254,10 @@ bool ab_ref_eval_vector(const ab_activation *act, ab_direction dir,
         mpfr_check_range(out[i], 0, MPFR_RNDN);
     return true;
 }
+
+static bool softmax_row(ab_direction dir, const float *x, const float *v, size_t n, mpfr_t *out)
+{
+    return ab_ref_softmax_family(false, dir, x, v, n, out);
+}
+
+const ab_ref_activation ab_ref_softmax = {.row = softmax_row};

@@ -1,0 +1,51 @@
+/*
+ * relu max(0, x) and its derivative (relu'(0) = 0): references.
+ * Both exact: MPFR copies x or sets +0 (relu(x) = +0 for every x <= 0, -0
+ * included); the fast reference is exact (err = 0).
+ */
+
+#include "fastref_internal.h"
+#include "ref_internal.h"
+
+/* ---- MPFR reference ------------------------------------------------------ */
+
+static void ref_forward(mpfr_t r, const mpfr_t x, const ab_params *p, mpfr_prec_t w)
+{
+    (void)p;
+    (void)w;
+    if (mpfr_sgn(x) > 0)
+        mpfr_set(r, x, MPFR_RNDN);
+    else
+        mpfr_set_zero(r, +1);
+}
+
+static void ref_derivative(mpfr_t r, const mpfr_t x, const ab_params *p, mpfr_prec_t w)
+{
+    (void)p;
+    (void)w;
+    if (mpfr_sgn(x) > 0)
+        mpfr_set_ui(r, 1, MPFR_RNDN);
+    else
+        mpfr_set_zero(r, +1);
+}
+
+/* ---- fast reference ------------------------------------------------------ */
+
+static void fast_forward(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    exact(o, x > 0 ? x : 0.0);
+}
+
+static void fast_derivative(double x, const ab_params *p, ab_fastref_value *o)
+{
+    (void)p;
+    exact(o, x > 0 ? 1.0 : 0.0);
+}
+
+const ab_ref_activation ab_ref_relu = {
+    .forward = ref_forward,
+    .derivative = ref_derivative,
+    .fast_forward = fast_forward,
+    .fast_derivative = fast_derivative,
+};
