@@ -7,8 +7,8 @@
  * same binary32 (bitwise, sign of zero included). A reference that is not
  * converged at 128 bits somewhere shows up here.
  *
- * Also: the convention table of reference/reference.c (values at ±0, ±inf)
- * and the vector references (softmax, log_softmax, their J·v) at p and 2p.
+ * Also: the values at ±0 and ±inf that the activation list states
+ * (at_zero_inf in actbench/activation_list.def) and the vector references (softmax, log_softmax, their J·v) at p and 2p.
  *
  * ACTBENCH_SELFCHECK_SCALE=k multiplies the random and grid counts by k.
  */
@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "actbench/fastref.h"
 #include "actbench/reference.h"
 
 #define P 128
@@ -167,70 +168,37 @@ static unsigned long check_elementwise(const ab_activation *act, ab_direction di
 
 /* ---- the convention table ------------------------------------------------ */
 
-typedef struct convention {
-    const char *name;
-    /* f(+0), f(-0), f(-inf), f(+inf), f'(+0), f'(-0), f'(-inf), f'(+inf) */
-    float v[8];
-} convention;
-
-#define LN2 0x1.62e430p-1f /* binary32 nearest ln 2 = 0x1.62e42fefa39efp-1 */
-#define SELU_LA (float)(1.0507009873554804934193349852946 * 1.6732632423543772848170429916717)
-#define SELU_L (float)1.0507009873554804934193349852946
-
-static const convention conventions[] = {
-    {"sigmoid", {0.5f, 0.5f, 0.0f, 1.0f, 0.25f, 0.25f, 0.0f, 0.0f}},
-    {"tanh", {0.0f, -0.0f, -1.0f, 1.0f, 1.0f, 1.0f, 0.0f, 0.0f}},
-    {"relu", {0.0f, 0.0f, 0.0f, INFINITY, 0.0f, 0.0f, 0.0f, 1.0f}},
-    {"leaky_relu", {0.0f, -0.0f, -INFINITY, INFINITY, 0.01f, 0.01f, 0.01f, 1.0f}},
-    {"prelu", {0.0f, -0.0f, -INFINITY, INFINITY, 0.25f, 0.25f, 0.25f, 1.0f}},
-    {"elu", {0.0f, -0.0f, -1.0f, INFINITY, 1.0f, 1.0f, 0.0f, 1.0f}},
-    {"selu", {0.0f, -0.0f, -SELU_LA, INFINITY, SELU_LA, SELU_LA, 0.0f, SELU_L}},
-    {"gelu", {0.0f, -0.0f, -0.0f, INFINITY, 0.5f, 0.5f, -0.0f, 1.0f}},
-    {"gelu_tanh", {0.0f, -0.0f, -0.0f, INFINITY, 0.5f, 0.5f, -0.0f, 1.0f}},
-    {"silu", {0.0f, -0.0f, -0.0f, INFINITY, 0.5f, 0.5f, -0.0f, 1.0f}},
-    {"mish", {0.0f, -0.0f, -0.0f, INFINITY, 0.6f, 0.6f, -0.0f, 1.0f}},
-    {"softplus", {LN2, LN2, 0.0f, INFINITY, 0.5f, 0.5f, 0.0f, 1.0f}},
-    {"softsign", {0.0f, -0.0f, -1.0f, 1.0f, 1.0f, 1.0f, 0.0f, 0.0f}},
-    {"hardsigmoid", {0.5f, 0.5f, 0.0f, 1.0f, 1.0f / 6, 1.0f / 6, 0.0f, 0.0f}},
-    {"hardswish", {0.0f, -0.0f, -0.0f, INFINITY, 0.5f, 0.5f, 0.0f, 1.0f}},
-    {"binary_step", {1.0f, 1.0f, 0.0f, 1.0f, 0.0f, 0.0f, 0.0f, 0.0f}},
-    {"identity", {0.0f, -0.0f, -INFINITY, INFINITY, 1.0f, 1.0f, 1.0f, 1.0f}},
-};
-
+/* Every elementwise activation's at_zero_inf (actbench/activation_list.def):
+ * the reference at +0, -0, -inf, +inf with the default parameters, bitwise;
+ * NaN for a NaN input; and a fast reference for both directions. */
 static void check_conventions(void)
 {
     static const float at[4] = {0.0f, -0.0f, -INFINITY, INFINITY};
-    size_t covered = 0;
-    for (size_t c = 0; c < sizeof conventions / sizeof conventions[0]; c++) {
-        const ab_activation *act = ab_activation_find(conventions[c].name);
-        if (act == NULL) {
-            printf("FAIL convention table names unknown activation %s\n", conventions[c].name);
-            failures++;
+    for (size_t i = 0; i < ab_activation_count(); i++) {
+        const ab_activation *act = ab_activation_at(i);
+        if (act->is_vector)
             continue;
-        }
-        for (int k = 0; k < 8; k++) {
-            ab_direction dir = k < 4 ? AB_FORWARD : AB_DERIVATIVE;
-            float got = ab_ref_float(act, dir, NULL, at[k % 4], 0);
-            if (!same_float(got, conventions[c].v[k])) {
-                printf("FAIL convention %s %s at x=%a: got %a, table says %a\n", act->name,
-                       ab_direction_name(dir), at[k % 4], got, conventions[c].v[k]);
+        for (int dir = AB_FORWARD; dir <= AB_DERIVATIVE; dir++) {
+            if (ab_fastref_lookup(act, dir) == NULL) {
+                printf("FAIL %s %s has no fast reference (reference/%s.c)\n", act->name,
+                       ab_direction_name(dir), act->name);
                 failures++;
             }
-            got = ab_ref_float(act, dir, NULL, NAN, 0);
+            for (int k = 0; k < 4; k++) {
+                float got = ab_ref_float(act, dir, NULL, at[k], 0);
+                float listed = act->at_zero_inf[dir][k];
+                if (!same_float(got, listed)) {
+                    printf("FAIL convention %s %s at x=%a: got %a, the list says %a\n",
+                           act->name, ab_direction_name(dir), at[k], got, listed);
+                    failures++;
+                }
+            }
+            float got = ab_ref_float(act, dir, NULL, NAN, 0);
             if (!isnan(got)) {
                 printf("FAIL %s %s (NaN) = %a, not NaN\n", act->name, ab_direction_name(dir), got);
                 failures++;
             }
         }
-        covered++;
-    }
-    size_t elementwise = 0;
-    for (size_t i = 0; i < ab_activation_count(); i++)
-        elementwise += !ab_activation_at(i)->is_vector;
-    if (covered != elementwise) {
-        printf("FAIL convention table covers %zu of %zu elementwise activations\n", covered,
-               elementwise);
-        failures++;
     }
 }
 
@@ -270,14 +238,10 @@ static unsigned long check_vectors(void)
     enum { MAX_N = 1000 };
     static float x[MAX_N], v[MAX_N];
     unsigned long checked = 0;
-    const char *names[] = {"softmax", "log_softmax"};
-    for (int a = 0; a < 2; a++) {
-        const ab_activation *act = ab_activation_find(names[a]);
-        if (act == NULL) {
-            printf("FAIL no activation %s\n", names[a]);
-            failures++;
+    for (size_t a = 0; a < ab_activation_count(); a++) {
+        const ab_activation *act = ab_activation_at(a);
+        if (!act->is_vector)
             continue;
-        }
         for (int dir = 0; dir < 2; dir++) {
             static const size_t lengths[] = {1, 2, 3, 7, 16, 100, 1000};
             for (size_t li = 0; li < sizeof lengths / sizeof lengths[0]; li++) {
@@ -303,7 +267,7 @@ static unsigned long check_vectors(void)
         }
     }
     /* Exact values: softmax of two equal entries is 1/2; J·v of constant v is 0. */
-    const ab_activation *sm = ab_activation_find("softmax");
+    const ab_activation *sm = ab_activation_at(AB_ACT_softmax);
     float xx[3] = {2.0f, 2.0f, -INFINITY}, vv[3] = {0.25f, 0.25f, 0.25f};
     mpfr_t out[3];
     for (int i = 0; i < 3; i++)

@@ -196,13 +196,14 @@ static void small_format_cases(void)
 
 /* Textbook forms, evaluated at HP bits (cancellation-prone forms are fine
  * there for moderate x). Returns false when not covered. */
-static bool textbook(const char *name, ab_direction dir, double x, mpfr_t r)
+static bool textbook(ab_activation_id id, ab_direction dir, double x, mpfr_t r)
 {
     mpfr_t a, b, c, t;
     mpfr_inits2(HP, a, b, c, t, (mpfr_ptr)0);
     mpfr_set_d(a, x, MPFR_RNDN);
     bool ok = true;
-    if (strcmp(name, "sigmoid") == 0) {
+    switch (id) {
+    case AB_ACT_sigmoid:
         mpfr_neg(b, a, MPFR_RNDN);
         mpfr_exp(b, b, MPFR_RNDN);
         mpfr_add_ui(b, b, 1, MPFR_RNDN);
@@ -213,7 +214,8 @@ static bool textbook(const char *name, ab_direction dir, double x, mpfr_t r)
             mpfr_ui_sub(c, 1, b, MPFR_RNDN);
             mpfr_mul(r, b, c, MPFR_RNDN);
         }
-    } else if (strcmp(name, "tanh") == 0) {
+        break;
+    case AB_ACT_tanh:
         mpfr_mul_2ui(b, a, 1, MPFR_RNDN);
         mpfr_exp(b, b, MPFR_RNDN);
         mpfr_sub_ui(c, b, 1, MPFR_RNDN);
@@ -225,7 +227,8 @@ static bool textbook(const char *name, ab_direction dir, double x, mpfr_t r)
             mpfr_sqr(b, b, MPFR_RNDN);
             mpfr_ui_sub(r, 1, b, MPFR_RNDN);
         }
-    } else if (strcmp(name, "gelu") == 0) {
+        break;
+    case AB_ACT_gelu:
         mpfr_sqrt_ui(b, 2, MPFR_RNDN);
         mpfr_div(b, a, b, MPFR_RNDN);
         mpfr_erf(b, b, MPFR_RNDN);
@@ -245,7 +248,8 @@ static bool textbook(const char *name, ab_direction dir, double x, mpfr_t r)
             mpfr_mul(c, c, a, MPFR_RNDN);
             mpfr_add(r, b, c, MPFR_RNDN);
         }
-    } else if (strcmp(name, "gelu_tanh") == 0) {
+        break;
+    case AB_ACT_gelu_tanh:
         /* u = sqrt(2/pi)(x + 0.044715 x^3); (x/2)(1 + tanh u) */
         mpfr_set_str(c, "0.044715", 10, MPFR_RNDN);
         mpfr_pow_ui(b, a, 3, MPFR_RNDN);
@@ -275,15 +279,17 @@ static bool textbook(const char *name, ab_direction dir, double x, mpfr_t r)
             mpfr_div_2ui(b, b, 1, MPFR_RNDN);
             mpfr_add(r, r, b, MPFR_RNDN);
         }
-    } else if (strcmp(name, "silu") == 0 || strcmp(name, "mish") == 0 ||
-               strcmp(name, "softplus") == 0) {
+        break;
+    case AB_ACT_silu:
+    case AB_ACT_mish:
+    case AB_ACT_softplus:
         mpfr_exp(b, a, MPFR_RNDN);
         mpfr_add_ui(c, b, 1, MPFR_RNDN);
         mpfr_div(b, b, c, MPFR_RNDN); /* σ(x) = e^x/(1+e^x) */
         mpfr_log(c, c, MPFR_RNDN);    /* softplus = log(1+e^x) */
-        if (strcmp(name, "softplus") == 0) {
+        if (id == AB_ACT_softplus) {
             mpfr_set(r, dir == AB_FORWARD ? c : b, MPFR_RNDN);
-        } else if (strcmp(name, "silu") == 0) {
+        } else if (id == AB_ACT_silu) {
             if (dir == AB_FORWARD)
                 mpfr_mul(r, a, b, MPFR_RNDN);
             else { /* σ(1 + x(1-σ)) */
@@ -304,7 +310,8 @@ static bool textbook(const char *name, ab_direction dir, double x, mpfr_t r)
                 mpfr_add(r, c, t, MPFR_RNDN);
             }
         }
-    } else if (strcmp(name, "elu") == 0) {
+        break;
+    case AB_ACT_elu:
         mpfr_exp(b, a, MPFR_RNDN);
         if (dir == AB_FORWARD)
             mpfr_sub_ui(r, b, 1, MPFR_RNDN);
@@ -312,7 +319,8 @@ static bool textbook(const char *name, ab_direction dir, double x, mpfr_t r)
             mpfr_set(r, b, MPFR_RNDN);
         if (x > 0)
             mpfr_set_ui(r, dir == AB_FORWARD ? 0 : 1, MPFR_RNDN), ok = x <= 0;
-    } else if (strcmp(name, "softsign") == 0) {
+        break;
+    case AB_ACT_softsign:
         mpfr_abs(b, a, MPFR_RNDN);
         mpfr_add_ui(b, b, 1, MPFR_RNDN);
         if (dir == AB_FORWARD)
@@ -321,7 +329,8 @@ static bool textbook(const char *name, ab_direction dir, double x, mpfr_t r)
             mpfr_sqr(b, b, MPFR_RNDN);
             mpfr_ui_div(r, 1, b, MPFR_RNDN);
         }
-    } else {
+        break;
+    default:
         ok = false;
     }
     mpfr_clears(a, b, c, t, (mpfr_ptr)0);
@@ -331,22 +340,23 @@ static bool textbook(const char *name, ab_direction dir, double x, mpfr_t r)
 static void reference_spot_checks(void)
 {
     static const double xs[] = {-7.25, -3.5, -1.0, -0.3125, 0.75, 1.0, 2.5, 6.0, 0x1.234p-9};
-    static const char *names[] = {"sigmoid", "tanh", "gelu", "gelu_tanh", "silu",
-                                  "mish", "softplus", "elu", "softsign"};
+    static const ab_activation_id ids[] = {AB_ACT_sigmoid, AB_ACT_tanh,  AB_ACT_gelu,
+                                           AB_ACT_gelu_tanh, AB_ACT_silu, AB_ACT_mish,
+                                           AB_ACT_softplus, AB_ACT_elu,   AB_ACT_softsign};
     mpfr_t r;
     mpfr_init2(r, HP);
     unsigned checked = 0;
-    for (size_t a = 0; a < sizeof names / sizeof names[0]; a++) {
-        const ab_activation *act = ab_activation_find(names[a]);
+    for (size_t a = 0; a < sizeof ids / sizeof ids[0]; a++) {
+        const ab_activation *act = ab_activation_at(ids[a]);
         for (size_t i = 0; i < sizeof xs / sizeof xs[0]; i++)
             for (int dir = 0; dir < 2; dir++) {
-                if (!textbook(names[a], dir, xs[i], r))
+                if (!textbook(ids[a], dir, xs[i], r))
                     continue;
                 float want = ab_ref_round_to_float(r);
                 float got = ab_ref_float(act, dir, NULL, (float)xs[i], 0);
                 checked++;
                 if (!same_bits(got, want)) {
-                    printf("FAIL %s %s(%a): reference %a, textbook at %d bits %a\n", names[a],
+                    printf("FAIL %s %s(%a): reference %a, textbook at %d bits %a\n", act->name,
                            ab_direction_name(dir), xs[i], got, HP, want);
                     failures++;
                 }
@@ -357,39 +367,39 @@ static void reference_spot_checks(void)
     /* Known closed forms and constants (tanh(1) cross-checked above against
      * (e^2-1)/(e^2+1) at 1000 bits). */
     struct {
-        const char *name;
+        ab_activation_id id;
         ab_direction dir;
         float x, want;
     } known[] = {
-        {"sigmoid", AB_FORWARD, 0.0f, 0.5f},
-        {"sigmoid", AB_DERIVATIVE, 0.0f, 0.25f},
+        {AB_ACT_sigmoid, AB_FORWARD, 0.0f, 0.5f},
+        {AB_ACT_sigmoid, AB_DERIVATIVE, 0.0f, 0.25f},
         /* tanh(1) = 0x1.85efab514f394p-1 (double): rounds up to ...ac */
-        {"tanh", AB_FORWARD, 1.0f, 0x1.85efacp-1f},
-        {"hardsigmoid", AB_FORWARD, 1.0f, 0x1.555556p-1f},     /* 4/6 */
-        {"hardswish", AB_FORWARD, 1.0f, 0x1.555556p-1f},       /* 1·4/6 */
-        {"hardswish", AB_DERIVATIVE, -3.0f, -0.5f},
-        {"hardswish", AB_DERIVATIVE, 3.0f, 1.5f},
-        {"hardswish", AB_FORWARD, -4.0f, -0.0f},
-        {"hardsigmoid", AB_DERIVATIVE, 3.0f, 0.0f},
-        {"relu", AB_FORWARD, -0.0f, 0.0f},
-        {"relu", AB_DERIVATIVE, 0.0f, 0.0f},
-        {"leaky_relu", AB_FORWARD, -2.0f, -0.02f},             /* 0.01 (double) · -2 */
-        {"binary_step", AB_FORWARD, -0.0f, 1.0f},
-        {"gelu", AB_FORWARD, -0x1p-149f, -0.0f},               /* -2^-150(1 - tiny): just inside the tie */
-        {"gelu", AB_FORWARD, 0x1p-149f, 0x1p-149f},            /* 2^-150(1 + tiny): just past it */
-        {"gelu", AB_FORWARD, -30.0f, -0.0f},
-        {"silu", AB_FORWARD, -200.0f, -0.0f},
-        {"gelu", AB_DERIVATIVE, -1e30f, -0.0f},
-        {"softplus", AB_FORWARD, 1e30f, 1e30f},
-        {"sigmoid", AB_FORWARD, -200.0f, 0.0f},
-        {"sigmoid", AB_FORWARD, -100.0f, 0x1.bp-145f},         /* e^-100 = 26.55 * 2^-149 */
+        {AB_ACT_tanh, AB_FORWARD, 1.0f, 0x1.85efacp-1f},
+        {AB_ACT_hardsigmoid, AB_FORWARD, 1.0f, 0x1.555556p-1f},     /* 4/6 */
+        {AB_ACT_hardswish, AB_FORWARD, 1.0f, 0x1.555556p-1f},       /* 1·4/6 */
+        {AB_ACT_hardswish, AB_DERIVATIVE, -3.0f, -0.5f},
+        {AB_ACT_hardswish, AB_DERIVATIVE, 3.0f, 1.5f},
+        {AB_ACT_hardswish, AB_FORWARD, -4.0f, -0.0f},
+        {AB_ACT_hardsigmoid, AB_DERIVATIVE, 3.0f, 0.0f},
+        {AB_ACT_relu, AB_FORWARD, -0.0f, 0.0f},
+        {AB_ACT_relu, AB_DERIVATIVE, 0.0f, 0.0f},
+        {AB_ACT_leaky_relu, AB_FORWARD, -2.0f, -0.02f},             /* 0.01 (double) · -2 */
+        {AB_ACT_binary_step, AB_FORWARD, -0.0f, 1.0f},
+        {AB_ACT_gelu, AB_FORWARD, -0x1p-149f, -0.0f},               /* -2^-150(1 - tiny): just inside the tie */
+        {AB_ACT_gelu, AB_FORWARD, 0x1p-149f, 0x1p-149f},            /* 2^-150(1 + tiny): just past it */
+        {AB_ACT_gelu, AB_FORWARD, -30.0f, -0.0f},
+        {AB_ACT_silu, AB_FORWARD, -200.0f, -0.0f},
+        {AB_ACT_gelu, AB_DERIVATIVE, -1e30f, -0.0f},
+        {AB_ACT_softplus, AB_FORWARD, 1e30f, 1e30f},
+        {AB_ACT_sigmoid, AB_FORWARD, -200.0f, 0.0f},
+        {AB_ACT_sigmoid, AB_FORWARD, -100.0f, 0x1.bp-145f},         /* e^-100 = 26.55 * 2^-149 */
     };
     for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
-        const ab_activation *act = ab_activation_find(known[k].name);
+        const ab_activation *act = ab_activation_at(known[k].id);
         float got = ab_ref_float(act, known[k].dir, NULL, known[k].x, 0);
         checked++;
         if (!same_bits(got, known[k].want)) {
-            printf("FAIL %s %s(%a) = %a, want %a\n", known[k].name,
+            printf("FAIL %s %s(%a) = %a, want %a\n", act->name,
                    ab_direction_name(known[k].dir), known[k].x, got, known[k].want);
             failures++;
         }
