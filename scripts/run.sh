@@ -1,12 +1,13 @@
 #!/bin/bash
 # The main job: installs what is missing, builds, runs `actbench run` (machine
 # description, sampled accuracy of every implementation, benchmarks) into
-# results/, then regenerates the graphs and REPORT.md from results/.
+# results/<machine_id>/ (one directory per CPU kind, so runs on different
+# machines sit side by side), then regenerates the graphs and REPORT.md.
 # Extra arguments go to `actbench run` (e.g. --quick, -a sigmoid).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh" report
 "$root/scripts/build.sh"
 cd "$root"
-"${ACTBENCH_BUILD_DIR:-$root/build}/actbench" run -o results "$@"
+"${ACTBENCH_BUILD_DIR:-$root/build}/actbench" run "$@"
 "$root/scripts/report.sh"
