@@ -50,6 +50,15 @@ const char *ab_case_isa(const bench_case *c)
     return c->impl ? ab_isa_name(c->impl->isa) : memory_isa;
 }
 
+void ab_case_put_csv(FILE *fp, const bench_case *c, const char *distribution)
+{
+    ab_csv_put_text(fp, ab_case_activation(c));
+    fputc(',', fp);
+    ab_csv_put_text(fp, ab_case_variant(c));
+    fprintf(fp, ",%s,%s,", ab_case_isa(c), ab_direction_name(c->direction));
+    ab_csv_put_text(fp, distribution);
+}
+
 size_t ab_case_bytes(const bench_case *c, size_t n)
 {
     bool has_tangent = c->impl && (c->impl->flags & AB_FLAG_VECTOR) &&
@@ -89,11 +98,7 @@ static void write_raw(bench_run *run, const bench_case *c, const bench_level *le
                       unsigned reps, double ticks, ab_sample_verdict verdict)
 {
     FILE *raw = run->raw.fp;
-    ab_csv_put_text(raw, ab_case_activation(c));
-    fputc(',', raw);
-    ab_csv_put_text(raw, ab_case_variant(c));
-    fprintf(raw, ",%s,%s,", ab_case_isa(c), ab_direction_name(c->direction));
-    ab_csv_put_text(raw, ab_distribution_name((ab_distribution)distribution));
+    ab_case_put_csv(raw, c, ab_distribution_name((ab_distribution)distribution));
     fprintf(raw, ",%s,%zu,%u,%zu,%u,", level->label, n, round, position, reps);
     ab_csv_put_number(raw, ticks * reps, "%.1f");
     fputc(',', raw);

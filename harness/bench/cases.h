@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "actbench/actbench.h"
 #include "atomic_file.h"
@@ -100,6 +101,9 @@ void ab_bench_ratios(bench_run *run);
 int ab_bench_write_csv(const bench_run *run);
 int ab_bench_write_md(const bench_run *run, const bench_level *levels, size_t n_levels,
                       unsigned rounds, unsigned dram_rounds);
+
+/* "activation,variant,isa,direction,distribution" (no trailing comma). */
+void ab_case_put_csv(FILE *fp, const bench_case *c, const char *distribution);
 
 /* Bytes per call of a case on n elements: input + output (+ tangent). */
 size_t ab_case_bytes(const bench_case *c, size_t n);

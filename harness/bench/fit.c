@@ -53,15 +53,6 @@ static fit_result fit_case(const size_t *ns, const double *t, const bool *ok, si
     return f;
 }
 
-static void put_case(FILE *fp, const bench_case *c, const char *distribution)
-{
-    ab_csv_put_text(fp, ab_case_activation(c));
-    fputc(',', fp);
-    ab_csv_put_text(fp, ab_case_variant(c));
-    fprintf(fp, ",%s,%s,", ab_case_isa(c), ab_direction_name(c->direction));
-    ab_csv_put_text(fp, distribution);
-}
-
 static void write_fit_row(FILE *fp, const bench_case *c, const char *distribution,
                           const fit_result *f, const size_t *ns, size_t n_points,
                           double floor_b, double tsc_hz)
@@ -77,21 +68,14 @@ static void write_fit_row(FILE *fp, const bench_case *c, const char *distributio
                  c->store_only ? "store-only" : "copy", f->b, AB_BENCH_FLOOR_MARGIN, floor_b);
     bool valid = reason[0] == '\0';
     double a = valid ? f->a : NAN, b = valid ? f->b : NAN;
-    put_case(fp, c, distribution);
+    ab_case_put_csv(fp, c, distribution);
     fprintf(fp, ",%zu,%zu,%u,", ns[0], ns[n_points - 1], f->points);
-    ab_csv_put_number(fp, a, "%.2f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, b, "%.5f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, a / tsc_hz * 1e9, "%.3f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, b / tsc_hz * 1e9, "%.5f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, !valid ? NAN : a > 0 ? ceil(9.0 * a / b) : 0.0, "%.0f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, valid ? f->max_residual_pct : NAN, "%.2f");
-    fprintf(fp, ",%d,", valid);
-    ab_csv_put_text(fp, reason);
+    const double v[] = {a, b, a / tsc_hz * 1e9, b / tsc_hz * 1e9,
+                        !valid ? NAN : a > 0 ? ceil(9.0 * a / b) : 0.0,
+                        valid ? f->max_residual_pct : NAN};
+    static const char *const formats[] = {"%.2f", "%.5f", "%.3f", "%.5f", "%.0f", "%.2f"};
+    ab_csv_put_numbers(fp, 6, v, formats);
+    fprintf(fp, "%d,", valid);    ab_csv_put_text(fp, reason);
     fputc('\n', fp);
 }
 
@@ -104,16 +88,12 @@ static void write_point(FILE *fp, const bench_case *c, const char *distribution,
     else if (!(s->median > 0))
         snprintf(reason, sizeof reason, "time not positive");
     double t = reason[0] ? NAN : s->median;
-    put_case(fp, c, distribution);
+    ab_case_put_csv(fp, c, distribution);
     fprintf(fp, ",%zu,", n);
-    ab_csv_put_number(fp, t, "%.1f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, t / (double)n, "%.5f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, t / tsc_hz * 1e9, "%.2f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, s->dispersion, "%.2f");
-    fprintf(fp, ",%u,%u,%d,", s->kept, s->reps, reason[0] == '\0');
+    const double v[] = {t, t / (double)n, t / tsc_hz * 1e9, s->dispersion};
+    static const char *const formats[] = {"%.1f", "%.5f", "%.2f", "%.2f"};
+    ab_csv_put_numbers(fp, 4, v, formats);
+    fprintf(fp, "%u,%u,%d,", s->kept, s->reps, reason[0] == '\0');
     ab_csv_put_text(fp, reason);
     fputc('\n', fp);
 }

@@ -68,22 +68,13 @@ static void write_shape(FILE *fp, const bench_case *c, const char *dist, const s
         snprintf(reason, sizeof reason, "time not positive");
     double per_row = reason[0] ? NAN : s->median / (double)sh->rows;
     double per_elem = per_row / (double)sh->length;
-    ab_csv_put_text(fp, ab_case_activation(c));
-    fputc(',', fp);
-    ab_csv_put_text(fp, ab_case_variant(c));
-    fprintf(fp, ",%s,%s,", ab_case_isa(c), ab_direction_name(c->direction));
-    ab_csv_put_text(fp, dist);
+    ab_case_put_csv(fp, c, dist);
     fprintf(fp, ",%zu,%zu,", sh->length, sh->rows);
-    ab_csv_put_number(fp, per_row, "%.1f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, per_elem, "%.5f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, per_row / hz * 1e9, "%.2f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, per_elem / hz * 1e9, "%.5f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, s->dispersion, "%.2f");
-    fprintf(fp, ",%u,%d,", s->kept, reason[0] == '\0');
+    const double v[] = {per_row, per_elem, per_row / hz * 1e9, per_elem / hz * 1e9,
+                        s->dispersion};
+    static const char *const formats[] = {"%.1f", "%.5f", "%.2f", "%.5f", "%.2f"};
+    ab_csv_put_numbers(fp, 5, v, formats);
+    fprintf(fp, "%u,%d,", s->kept, reason[0] == '\0');
     ab_csv_put_text(fp, reason);
     fputc('\n', fp);
 }

@@ -278,24 +278,13 @@ static void write_point(FILE *fp, const bench_case *c, const char *dist, const c
 {
     double t = pt->ticks_per_elem, bytes = (double)ab_case_bytes(c, n) / (double)n;
     double ratio = t / copy->ticks_per_elem;
-    ab_csv_put_text(fp, ab_case_activation(c));
-    fputc(',', fp);
-    ab_csv_put_text(fp, ab_case_variant(c));
-    fprintf(fp, ",%s,%s,", ab_case_isa(c), ab_direction_name(c->direction));
-    ab_csv_put_text(fp, dist);
+    ab_case_put_csv(fp, c, dist);
     fprintf(fp, ",%s,%zu,%u,", label, n, threads);
-    ab_csv_put_number(fp, t, "%.5f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, t / hz * 1e9, "%.5f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, bytes / (t / hz) * 1e-9, "%.3f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, one->ticks_per_elem / t, "%.3f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, copy->ticks_per_elem, "%.5f");
-    fputc(',', fp);
-    ab_csv_put_number(fp, ratio, "%.3f");
-    fprintf(fp, ",%d,", isfinite(ratio) && ratio <= MEMORY_BOUND_RATIO);
+    const double v[] = {t, t / hz * 1e9, bytes / (t / hz) * 1e-9, one->ticks_per_elem / t,
+                        copy->ticks_per_elem, ratio};
+    static const char *const formats[] = {"%.5f", "%.5f", "%.3f", "%.3f", "%.5f", "%.3f"};
+    ab_csv_put_numbers(fp, 6, v, formats);
+    fprintf(fp, "%d,", isfinite(ratio) && ratio <= MEMORY_BOUND_RATIO);
     if (bound_from)
         fprintf(fp, "%u", bound_from);
     fputc(',', fp);

@@ -24,3 +24,11 @@ void ab_csv_put_number(FILE *fp, double v, const char *format)
     if (isfinite(v))
         fprintf(fp, format, v);
 }
+
+void ab_csv_put_numbers(FILE *fp, size_t n, const double *v, const char *const *formats)
+{
+    for (size_t i = 0; i < n; i++) {
+        ab_csv_put_number(fp, v[i], formats[i]);
+        fputc(',', fp);
+    }
+}

@@ -8,5 +8,7 @@
 
 void ab_csv_put_text(FILE *fp, const char *s);
 void ab_csv_put_number(FILE *fp, double v, const char *format);
+/* n numbers, each followed by a comma: "v0,v1,...,". */
+void ab_csv_put_numbers(FILE *fp, size_t n, const double *v, const char *const *formats);
 
 #endif
