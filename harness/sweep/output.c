@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "atomic_file.h"
+#include "common/csv_write.h"
 #include "sweep/bits.h"
 #include "sweep/commit.h"
 #include "sweep/exact.h"
@@ -53,20 +54,11 @@ static void fmt_value(char *buf, size_t size, uint32_t float_bits)
  * readers of the older files (without them) keep working. */
 #define CPU_HEADER ",cpu_vendor,cpu_model,cpu_family,cpu_model_number,cpu_stepping,isa_path"
 
-/* One CSV field, quoted when it holds a comma, a quote or a line break. */
+/* One CSV field after a comma (quoted when it must be). */
 static void csv_text(FILE *fp, const char *s)
 {
-    if (strpbrk(s, ",\"\n\r") == NULL) {
-        fprintf(fp, ",%s", s);
-        return;
-    }
-    fputs(",\"", fp);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', fp);
-        fputc(*s, fp);
-    }
-    fputc('"', fp);
+    fputc(',', fp);
+    ab_csv_put_text(fp, s);
 }
 
 static void cpu_columns(FILE *fp, const ab_exh_cpu *c)
