@@ -132,6 +132,9 @@ n = int(sys.argv[3])
 assert doc["schema"] == "actbench-list/1", doc.get("schema")
 impls = doc["implementations"]
 assert len(impls) == len(rows) == n, (len(impls), len(rows), n)
+acts = {a["name"]: a for a in doc["activations"]}
+assert set(acts) == {i["activation"] for i in impls}, set(acts)
+assert all(a["formula"] and a["derivative_formula"] and a["output_range"] for a in acts.values())
 flags = {"vector", "sets_mxcsr", "ftz_dependent", "not_thread_safe", "cpu_dependent"}
 classes = {"nan_unexpected", "nan_missing", "inf_where_finite", "flush_to_zero",
            "signed_zero_mismatch", "finite_where_inf"}

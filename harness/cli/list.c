@@ -75,10 +75,51 @@ static cJSON *bound_json(const ab_impl *impl, ab_direction d)
     return obj;
 }
 
+static void add_text(cJSON *o, const char *key, const char *value)
+{
+    cJSON_AddItemToObject(o, key, value ? cJSON_CreateString(value) : cJSON_CreateNull());
+}
+
+/* The activations of the listed implementations, as the activation list
+ * (actbench/activation_list.def) describes them: for the report. */
+static void add_activations_json(cJSON *root, const ab_impl **impls, size_t n)
+{
+    cJSON *arr = cJSON_AddArrayToObject(root, "activations");
+    for (size_t a = 0; a < ab_activation_count(); a++) {
+        const ab_activation *act = ab_activation_at(a);
+        size_t i = 0;
+        while (i < n && strcmp(impls[i]->activation, act->name) != 0)
+            i++;
+        if (i == n)
+            continue;
+        cJSON *o = cJSON_CreateObject();
+        add_text(o, "name", act->name);
+        add_text(o, "alias", act->alias);
+        cJSON_AddBoolToObject(o, "vector", act->is_vector);
+        add_text(o, "formula", act->formula);
+        add_text(o, "derivative_formula", act->derivative_formula);
+        add_text(o, "parameters", act->parameters);
+        add_text(o, "conventions", act->conventions);
+        add_text(o, "output_range", act->output_range);
+        cJSON *range = cJSON_AddArrayToObject(o, "grid_range");
+        cJSON_AddItemToArray(range, cJSON_CreateNumber(act->range_lo));
+        cJSON_AddItemToArray(range, cJSON_CreateNumber(act->range_hi));
+        cJSON *traits = cJSON_AddObjectToObject(o, "traits");
+        add_text(traits, "monotonic", act->traits.monotonic);
+        add_text(traits, "smooth", act->traits.smooth);
+        add_text(traits, "zero_centred", act->traits.zero_centred);
+        add_text(traits, "saturating", act->traits.saturating);
+        add_text(traits, "bounded_below", act->traits.bounded_below);
+        add_text(traits, "gradient", act->traits.gradient);
+        cJSON_AddItemToArray(arr, o);
+    }
+}
+
 static int print_json(const ab_impl **impls, size_t n)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "schema", "actbench-list/1");
+    add_activations_json(root, impls, n);
     cJSON *arr = cJSON_AddArrayToObject(root, "implementations");
     for (size_t i = 0; i < n; i++) {
         const ab_impl *impl = impls[i];
