@@ -17,6 +17,7 @@
 #endif
 
 #include "actbench/actbench.h"
+#include "actbench/version.h"
 #include "atomic_file.h"
 #include "machine.h"
 #include "output/machine_id.h"

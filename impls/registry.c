@@ -1,42 +1,52 @@
-/* The registry: built from registry.def so that a new variant is one source
- * file plus one line there, and the harness and the tests pick it up. */
+/* The registry: libactbench's own kernels, built from registry.def so that a
+ * new variant is one source file plus one line there, followed by the tables
+ * other code adds at run time through ab_registry_add: the peer adapters of
+ * libactbench_peers (impls/peers/registry.c) and plugins (impls/plugin.c).
+ * The harness and the tests see one list through ab_impl_count/ab_impl_at. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "actbench/actbench.h"
+#include "registry_internal.h"
 
-/* The prototypes; an IMPL naming an activation missing from
- * actbench/activation_list.def does not compile (no AB_ACT_<act>). */
-#define IMPL(act, var, name, isa, fu, fc, du, dc, flags, method)                  \
-    _Static_assert(AB_ACT_##act < AB_ACTIVATION_COUNT, "listed activation");      \
-    void ab_##act##_##var##_forward(const float *, float *, size_t, const ab_params *); \
-    void ab_##act##_##var##_derivative(const float *, float *, size_t, const ab_params *);
-#define IMPL_FWD_ONLY(act, var, name, isa, fu, fc, flags, method)                 \
-    _Static_assert(AB_ACT_##act < AB_ACTIVATION_COUNT, "listed activation");      \
-    void ab_##act##_##var##_forward(const float *, float *, size_t, const ab_params *);
-#include "registry.def"
-#undef IMPL
-#undef IMPL_FWD_ONLY
+#define AB_REGISTRY_TABLE core_table
+#include "registry_table.inc"
 
-static const ab_impl registry[] = {
-#define IMPL(act, var, name, isa, fu, fc, du, dc, flags, method)                  \
-    {#act, name, isa, ab_##act##_##var##_forward, ab_##act##_##var##_derivative,  \
-     {fu, fc}, {du, dc}, flags, method},
-/* A peer that offers no derivative: derivative == NULL, skipped by the harness. */
-#define IMPL_FWD_ONLY(act, var, name, isa, fu, fc, flags, method)                 \
-    {#act, name, isa, ab_##act##_##var##_forward, NULL, {fu, fc}, {0, 0}, flags, method},
-#include "registry.def"
-#undef IMPL
-#undef IMPL_FWD_ONLY
-};
+enum { MAX_ADDED_TABLES = 64 };
+
+static struct added_table {
+    const ab_impl *impls;
+    size_t count;
+} added[MAX_ADDED_TABLES];
+static size_t added_tables, added_impls;
+
+size_t ab_core_impl_count(void)
+{
+    return sizeof core_table / sizeof core_table[0] - 1; /* less the sentinel */
+}
+
+const ab_impl *ab_core_impl_at(size_t index)
+{
+    return index < ab_core_impl_count() ? &core_table[index] : NULL;
+}
 
 size_t ab_impl_count(void)
 {
-    return sizeof registry / sizeof registry[0];
+    return ab_core_impl_count() + added_impls;
 }
 
 const ab_impl *ab_impl_at(size_t index)
 {
-    return index < ab_impl_count() ? &registry[index] : NULL;
+    if (index < ab_core_impl_count())
+        return &core_table[index];
+    index -= ab_core_impl_count();
+    for (size_t t = 0; t < added_tables; t++) {
+        if (index < added[t].count)
+            return &added[t].impls[index];
+        index -= added[t].count;
+    }
+    return NULL;
 }
 
 bool ab_impl_supported(const ab_impl *impl)
@@ -49,11 +59,80 @@ const ab_impl *ab_impl_find(const char *activation, const char *variant)
     const ab_activation *act = ab_activation_find(activation);
     if (act == NULL || variant == NULL)
         return NULL;
-    for (size_t i = 0; i < ab_impl_count(); i++)
-        if (strcmp(registry[i].activation, act->name) == 0 &&
-            strcmp(registry[i].variant, variant) == 0)
-            return &registry[i];
+    for (size_t i = 0; i < ab_impl_count(); i++) {
+        const ab_impl *impl = ab_impl_at(i);
+        if (strcmp(impl->activation, act->name) == 0 && strcmp(impl->variant, variant) == 0)
+            return impl;
+    }
     return NULL;
+}
+
+static bool reject(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (err != NULL && errlen > 0) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err, errlen, fmt, ap);
+        va_end(ap);
+    }
+    return false;
+}
+
+static bool valid_bound(const ab_bound *b)
+{
+    return b->max_ulp >= 0; /* false for NaN too */
+}
+
+/* Why entry k of impls cannot be registered, or true when it can. */
+static bool check_entry(const ab_impl *impls, size_t k, char *err, size_t errlen)
+{
+    const ab_impl *e = &impls[k];
+    const ab_activation *act = e->activation ? ab_activation_find(e->activation) : NULL;
+    if (act == NULL)
+        return reject(err, errlen, "entry %zu: unknown activation '%s'", k,
+                      e->activation ? e->activation : "(null)");
+    if (strcmp(act->name, e->activation) != 0)
+        return reject(err, errlen, "entry %zu: activation '%s' must use its canonical name '%s'",
+                      k, e->activation, act->name);
+    if (e->variant == NULL || e->variant[0] == '\0')
+        return reject(err, errlen, "entry %zu (%s): empty variant name", k, act->name);
+    if (e->forward == NULL)
+        return reject(err, errlen, "%s %s: no forward kernel", act->name, e->variant);
+    if (strcmp(ab_isa_name(e->isa), "unknown") == 0)
+        return reject(err, errlen, "%s %s: unknown ISA %d", act->name, e->variant, (int)e->isa);
+    if (((e->flags & AB_FLAG_VECTOR) != 0) != act->is_vector)
+        return reject(err, errlen, "%s %s: AB_FLAG_VECTOR must be %s for this activation",
+                      act->name, e->variant, act->is_vector ? "set" : "clear");
+    unsigned unknown_flags = e->flags & ~((1u << AB_FLAG_KINDS) - 1);
+    if (unknown_flags != 0)
+        return reject(err, errlen, "%s %s: unknown flag bits 0x%x", act->name, e->variant,
+                      unknown_flags);
+    if (!valid_bound(&e->forward_bound) || !valid_bound(&e->derivative_bound))
+        return reject(err, errlen, "%s %s: a max ULP bound is negative or NaN",
+                      act->name, e->variant);
+    if (ab_impl_find(act->name, e->variant) != NULL)
+        return reject(err, errlen, "%s %s: already registered", act->name, e->variant);
+    for (size_t j = 0; j < k; j++)
+        if (strcmp(impls[j].activation, e->activation) == 0 &&
+            strcmp(impls[j].variant, e->variant) == 0)
+            return reject(err, errlen, "%s %s: listed twice", act->name, e->variant);
+    return true;
+}
+
+bool ab_registry_add(const ab_impl *impls, size_t count, char *err, size_t errlen)
+{
+    if (impls == NULL && count > 0)
+        return reject(err, errlen, "no table given");
+    if (added_tables == MAX_ADDED_TABLES)
+        return reject(err, errlen, "too many tables (at most %d)", MAX_ADDED_TABLES);
+    for (size_t k = 0; k < count; k++)
+        if (!check_entry(impls, k, err, errlen))
+            return false;
+    if (count == 0)
+        return true;
+    added[added_tables++] = (struct added_table){impls, count};
+    added_impls += count;
+    return true;
 }
 
 const char *ab_flag_name(unsigned bit_index)

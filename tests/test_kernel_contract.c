@@ -28,6 +28,14 @@ static void fail(const ab_impl *impl, ab_direction d, const char *what, size_t n
     failures++;
 }
 
+/* 64-byte aligned room for BIG + 64 floats. C17 aligned_alloc wants a size
+ * that is a multiple of the alignment: round it up. */
+static float *alloc_buffer(void)
+{
+    size_t bytes = (BIG + 64) * sizeof(float);
+    return aligned_alloc(64, (bytes + 63) / 64 * 64);
+}
+
 static bool same_bits(float a, float b)
 {
     return memcmp(&a, &b, sizeof a) == 0 || (isnan(a) && isnan(b));
@@ -40,9 +48,9 @@ static void check_impl(const ab_impl *impl, ab_direction d, const float *x, cons
     p.tangent = v;
     bool vec = impl->flags & AB_FLAG_VECTOR;
     /* +3 floats of slack for unaligned copies and canaries. */
-    float *ref = aligned_alloc(64, (BIG + 64) * sizeof(float));
-    float *buf = aligned_alloc(64, (BIG + 64) * sizeof(float));
-    float *inp = aligned_alloc(64, (BIG + 64) * sizeof(float));
+    float *ref = alloc_buffer();
+    float *buf = alloc_buffer();
+    float *inp = alloc_buffer();
     if (!ref || !buf || !inp) {
         fprintf(stderr, "out of memory\n");
         exit(2);
@@ -112,8 +120,8 @@ static void check_prelu_channels(const ab_impl *impl, ab_direction d, const floa
 
 int main(void)
 {
-    float *x = aligned_alloc(64, (BIG + 64) * sizeof(float));
-    float *v = aligned_alloc(64, (BIG + 64) * sizeof(float));
+    float *x = alloc_buffer();
+    float *v = alloc_buffer();
     if (!x || !v)
         return 2;
     uint64_t state = 42;

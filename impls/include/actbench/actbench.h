@@ -38,6 +38,7 @@ typedef struct ab_params {
 typedef void (*ab_kernel_fn)(const float *x, float *y, size_t n,
                              const ab_params *params);
 
+/* In order of width: the dispatcher (actbench/dispatch.h) prefers a later ISA. */
 typedef enum ab_isa {
     AB_ISA_SCALAR = 0, /* portable C */
     AB_ISA_AVX2_FMA,   /* x86-64 AVX2 + FMA, chosen at run time */
@@ -141,8 +142,9 @@ typedef struct ab_activation {
 
 /* ---- registry ---------------------------------------------------------- */
 
-/* Every implementation compiled into the library, including those the CPU
- * cannot run. */
+/* Every registered implementation, including those the CPU cannot run: the
+ * kernels built into libactbench first, then the tables added by
+ * ab_registry_add (libactbench_peers, plugins) in the order they were added. */
 size_t ab_impl_count(void);
 const ab_impl *ab_impl_at(size_t index);
 
@@ -166,6 +168,15 @@ size_t ab_activation_count(void); /* AB_ACTIVATION_COUNT */
 const ab_activation *ab_activation_at(size_t index);
 /* By canonical name or alias; NULL when unknown. */
 const ab_activation *ab_activation_find(const char *name);
+
+/* Appends a table of count implementations to the registry; the table must
+ * stay valid for the life of the process. Every entry is checked first (a
+ * known activation, a non-empty variant name, a forward kernel, a known ISA,
+ * AB_FLAG_VECTOR matching the activation, bounds >= 0, no (activation,
+ * variant) pair already registered): on a bad entry nothing is added, false
+ * is returned and err (errlen bytes, may be NULL) says why. Registration is
+ * not thread-safe: add tables before other threads use the registry. */
+bool ab_registry_add(const ab_impl *impls, size_t count, char *err, size_t errlen);
 
 bool ab_cpu_has(ab_isa isa);
 const char *ab_isa_name(ab_isa isa);
