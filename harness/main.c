@@ -23,7 +23,6 @@
 #include "machine.h"
 #include "output/output_set.h"
 #include "recommend.h"
-#include "actbench/version.h"
 
 static const char usage_text[] =
     "usage: actbench [--help] [--version] COMMAND [options]\n"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actbench/dispatch.h"
 #include "accuracy_stats.h"
 #include "cli/list.h"
 #include "common/csv_write.h"
@@ -176,6 +177,10 @@ static void print_csv(const ab_impl **impls, size_t n)
 
 int ab_cmd_list(const ab_cli_options *o)
 {
+    if (o->dispatch) {
+        fputs(ab_dispatch_describe(), stdout);
+        return 0;
+    }
     const ab_impl **impls, **ordered;
     size_t n;
     if (!ab_select_impls(&o->sel, &impls, &n))

@@ -19,7 +19,7 @@
 #define CURVES (1u << AB_CMD_CURVES)
 
 enum { OPT_SEED = 256, OPT_PRECISION, OPT_GRID, OPT_RANDOM, OPT_ROUNDS, OPT_ALL, OPT_QUIET,
-       OPT_EXHAUSTIVE, OPT_FORMAT, OPT_DISTRIBUTION, OPT_PARTS };
+       OPT_EXHAUSTIVE, OPT_FORMAT, OPT_DISTRIBUTION, OPT_PARTS, OPT_DISPATCH };
 
 typedef struct option_spec {
     struct option opt;
@@ -35,6 +35,8 @@ static const option_spec specs[] = {
      "comma list of variants; 'avx2*' globs (default: all)"},
     {{"all", no_argument, NULL, OPT_ALL}, 0, LIST, NULL,
      "include implementations this CPU cannot run"},
+    {{"dispatch", no_argument, NULL, OPT_DISPATCH}, 0, LIST, NULL,
+     "the kernel each dispatch function of the library (actbench/dispatch.h) runs here"},
     {{"format", required_argument, NULL, OPT_FORMAT}, 0, LIST, "FMT",
      "text (default), json (schema actbench-list/1, see README) or csv"},
     {{"output", required_argument, NULL, 'o'}, 'o', ACCURACY | BENCH | RUN | CURVES, "DIR",
@@ -174,6 +176,7 @@ static bool apply(ab_cli_options *o, int val, const char *arg)
     case 'q': o->quick = true; return true;
     case OPT_QUIET: o->quiet = true; return true;
     case OPT_ALL: o->sel.include_unsupported = true; return true;
+    case OPT_DISPATCH: o->dispatch = true; return true;
     case OPT_FORMAT: return parse_format(arg, &o->format);
     case OPT_SEED: return ab_parse_u64("--seed", arg, 0, UINT64_MAX, &o->seed);
     case OPT_PRECISION: return ab_parse_u64("--precision", arg, 64, 100000, &o->precision);

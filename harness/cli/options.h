@@ -38,6 +38,7 @@ typedef struct ab_cli_options {
     uint64_t rounds;    /* bench rounds; 0 = default */
     ab_bench_options bench; /* only the bench-only fields: distributions, parts */
     ab_list_format format;
+    bool dispatch; /* list --dispatch: the dispatch API's choices instead */
 } ab_cli_options;
 
 /* What ab_cli_parse decided. */
