@@ -23,9 +23,11 @@
 #include "machine.h"
 #include "output/output_set.h"
 #include "recommend.h"
+#include "actbench/plugin.h"
+#include "actbench/version.h"
 
 static const char usage_text[] =
-    "usage: actbench [--help] [--version] COMMAND [options]\n"
+    "usage: actbench [--help] [--version] [--plugin PATH]... COMMAND [options]\n"
     "\n"
     "Commands:\n"
     "  list        every registered implementation (activation, variant, ISA, bounds)\n"
@@ -38,7 +40,9 @@ static const char usage_text[] =
     "  recommend   the implementation to pick from a results directory\n"
     "\n"
     "'actbench COMMAND --help' (or 'actbench help COMMAND') lists a command's options,\n"
-    "with examples. Selections (-a, -V) are comma lists of names or globs ('avx2*').\n";
+    "with examples. Selections (-a, -V) are comma lists of names or globs ('avx2*').\n"
+    "--plugin PATH, before or after the command and repeatable, loads the kernels a shared\n"
+    "object exports (actbench/plugin.h): every command then treats them like ours.\n";
 
 static int run_accuracy(const ab_cli_options *o, const ab_impl **impls, size_t n)
 {
@@ -142,8 +146,42 @@ static int print_help(const char *topic)
     return 2;
 }
 
+/* --plugin PATH / --plugin=PATH, wherever it stands before "--": the plugin
+ * is loaded before any command runs, so its kernels are listed, measured,
+ * swept and ranked like ours. Taken out of argv; 2 after a message. */
+static int load_plugins(int *argc, char **argv)
+{
+    int kept = 1, i = 1;
+    for (; i < *argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *path;
+        if (strcmp(argv[i], "--plugin") == 0 && i + 1 < *argc)
+            path = argv[++i];
+        else if (strncmp(argv[i], "--plugin=", 9) == 0)
+            path = argv[i] + 9;
+        else if (strcmp(argv[i], "--plugin") == 0) {
+            fputs("actbench: option '--plugin' needs a value\n", stderr);
+            return 2;
+        } else {
+            argv[kept++] = argv[i];
+            continue;
+        }
+        char err[512];
+        if (!ab_plugin_load(path, err, sizeof err)) {
+            fprintf(stderr, "actbench: %s\n", err);
+            return 2;
+        }
+    }
+    while (i < *argc)
+        argv[kept++] = argv[i++];
+    argv[kept] = NULL;
+    *argc = kept;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (load_plugins(&argc, argv) != 0)
+        return 2;
     if (argc < 2) {
         fputs(usage_text, stderr);
         return 2;
