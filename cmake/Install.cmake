@@ -7,7 +7,7 @@
 include(CMakePackageConfigHelpers)
 
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/impls/include/actbench
-        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h")
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h" PATTERN "*.def")
 install(FILES ${ACTBENCH_GENERATED_INCLUDE}/actbench/version.h
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/actbench)
 

@@ -18,7 +18,8 @@ prefix=$tmp/prefix
 if ! cmake --install "$ACTBENCH_BUILD_DIR" --prefix "$prefix" >"$tmp/install.log" 2>&1; then
     cat "$tmp/install.log"; echo "0 passed, 1 failed"; exit 1
 fi
-for f in include/actbench/actbench.h include/actbench/dispatch.h include/actbench/plugin.h \
+for f in include/actbench/actbench.h include/actbench/activation_list.def \
+         include/actbench/dispatch.h include/actbench/plugin.h \
          include/actbench/peers.h include/actbench/version.h bin/actbench; do
     [ -f "$prefix/$f" ] && pass || fail "not installed: $f"
 done
