@@ -28,12 +28,13 @@
  * 1 flush-to-zero (x = 2^-149); derivative max 1.33334 ULP at
  * x = 0x1.00000cp-1 (u = 2x + 3 just above 4 rounds by half an ulp, then
  * *C rounds), 96.2% correctly rounded, no error class. */
-#include "avx2_exp.h"
+#include "vec/vec_avx2.h"
+#include "vec/exp_math.h"
 
 #define HARDSWISH_SIXTH 0x1.555556p-3f
 #define HARDSWISH_SIXTH_LO -0x1.555554p-28f /* 1/6 - SIXTH toward zero */
 
-AB_AVX2_INLINE __m256 hardswish_value(__m256 x, const ab_params *p)
+ABV_INLINE __m256 hardswish_value(__m256 x, const ab_params *p)
 {
     (void)p;
     __m256 low = _mm256_max_ps(_mm256_set1_ps(-3.0f), x);
@@ -44,7 +45,7 @@ AB_AVX2_INLINE __m256 hardswish_value(__m256 x, const ab_params *p)
     return _mm256_mul_ps(low, s);
 }
 
-AB_AVX2_INLINE __m256 hardswish_slope(__m256 x, const ab_params *p)
+ABV_INLINE __m256 hardswish_slope(__m256 x, const ab_params *p)
 {
     (void)p;
     __m256 u = _mm256_fmadd_ps(x, _mm256_set1_ps(2.0f), _mm256_set1_ps(3.0f));
@@ -56,10 +57,10 @@ AB_AVX2_INLINE __m256 hardswish_slope(__m256 x, const ab_params *p)
 
 void AB_KERNEL(ab_hardswish_avx2_f32_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
-    ab_avx2_apply(x, y, n, p, hardswish_value);
+    abv_apply(x, y, n, p, hardswish_value);
 }
 
 void AB_KERNEL(ab_hardswish_avx2_f32_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
-    ab_avx2_apply(x, y, n, p, hardswish_slope);
+    abv_apply(x, y, n, p, hardswish_slope);
 }

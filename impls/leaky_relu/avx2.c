@@ -12,60 +12,52 @@
  * rounds to 0 where the correctly rounded value is the smallest subnormal
  * (x*a_lo rounds on the 2^-149 grid first): a flush, declared; derivative
  * 0.24 ULP (alpha = 0.01 as a float). */
-#include "avx2_exp.h"
+#include "vec/vec_avx2.h"
+#include "vec/apply.h"
 
 typedef struct leaky_coefficients {
-    __m256 a_hi, a_lo;
+    abv_f a_hi, a_lo;
 } leaky_coefficients;
 
 static leaky_coefficients leaky_split(double alpha)
 {
     float hi = (float)alpha;
     float lo = (float)(alpha - (double)hi);
-    return (leaky_coefficients){_mm256_set1_ps(hi), _mm256_set1_ps(lo)};
+    return (leaky_coefficients){abv_set(hi), abv_set(lo)};
 }
 
-AB_AVX2_INLINE __m256 leaky_value(__m256 x, leaky_coefficients a)
+ABV_INLINE abv_f leaky_value(abv_f x, leaky_coefficients a)
 {
     /* The low part sees x clamped to the finite range: inf*0 would be NaN. */
-    __m256 finite_x = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-0x1.fffffep127f)),
-                                    _mm256_set1_ps(0x1.fffffep127f));
-    __m256 scaled = _mm256_fmadd_ps(x, a.a_hi, _mm256_mul_ps(finite_x, a.a_lo));
-    __m256 positive = _mm256_cmp_ps(x, _mm256_setzero_ps(), _CMP_GT_OQ);
-    return _mm256_blendv_ps(scaled, x, positive);
+    abv_f finite_x = abv_min(abv_max(x, abv_set(-0x1.fffffep127f)),
+                                    abv_set(0x1.fffffep127f));
+    abv_f scaled = abv_fma(x, a.a_hi, abv_mul(finite_x, a.a_lo));
+    abv_mask positive = abv_gt(x, abv_zero());
+    return abv_select(positive, x, scaled);
 }
 
-AB_AVX2_INLINE __m256 leaky_slope(__m256 x, __m256 alpha)
+ABV_INLINE abv_f leaky_slope(abv_f x, abv_f alpha)
 {
-    __m256 positive = _mm256_cmp_ps(x, _mm256_setzero_ps(), _CMP_GT_OQ);
-    __m256 slope = _mm256_blendv_ps(alpha, _mm256_set1_ps(1.0f), positive);
-    return _mm256_blendv_ps(slope, x, _mm256_cmp_ps(x, x, _CMP_UNORD_Q));
+    abv_mask positive = abv_gt(x, abv_zero());
+    abv_f slope = abv_select(positive, abv_set(1.0f), alpha);
+    return abv_select(abv_is_nan(x), x, slope);
 }
 
-void AB_KERNEL(ab_leaky_relu_avx2_forward)(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_leaky_relu_avx2_forward)(const float *x, float *y, size_t n,
+                                             const ab_params *p)
 {
-    unsigned csr = ab_avx2_mxcsr_enter();
+    unsigned csr = abv_mxcsr_enter();
     leaky_coefficients a = leaky_split(p->alpha);
     size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        _mm256_storeu_ps(y + i, leaky_value(_mm256_loadu_ps(x + i), a));
-    if (i < n) {
-        __m256i m = ab_avx2_tail_mask(n - i);
-        _mm256_maskstore_ps(y + i, m, leaky_value(_mm256_maskload_ps(x + i, m), a));
-    }
-    ab_avx2_mxcsr_leave(csr);
+    for (; i + ABV_LANES <= n; i += ABV_LANES)
+        abv_store(y + i, leaky_value(abv_load(x + i), a));
+    if (i < n)
+        abv_store_part(y + i, n - i, leaky_value(abv_load_part(x + i, n - i), a));
+    abv_mxcsr_leave(csr);
 }
 
-void AB_KERNEL(ab_leaky_relu_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p)
+void AB_KERNEL(ab_leaky_relu_avx2_derivative)(const float *x, float *y, size_t n,
+                                              const ab_params *p)
 {
-    unsigned csr = ab_avx2_mxcsr_enter();
-    __m256 alpha = _mm256_set1_ps((float)p->alpha);
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        _mm256_storeu_ps(y + i, leaky_slope(_mm256_loadu_ps(x + i), alpha));
-    if (i < n) {
-        __m256i m = ab_avx2_tail_mask(n - i);
-        _mm256_maskstore_ps(y + i, m, leaky_slope(_mm256_maskload_ps(x + i, m), alpha));
-    }
-    ab_avx2_mxcsr_leave(csr);
+    abv_apply_v(x, y, n, abv_set((float)p->alpha), leaky_slope);
 }

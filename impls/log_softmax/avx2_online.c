@@ -15,28 +15,28 @@ void AB_KERNEL(ab_log_softmax_avx2_online_forward)(const float *x, float *y, siz
     (void)p;
     if (n == 0)
         return;
-    unsigned csr = ab_avx2_mxcsr_enter();
+    unsigned csr = abv_mxcsr_enter();
     double m, rest;
     if (!row_online(x, n, &m, &rest)) {
         row_fill_nan(y, n);
-        ab_avx2_mxcsr_leave(csr);
+        abv_mxcsr_leave(csr);
         return;
     }
     __m256d md = _mm256_set1_pd(m), ld = _mm256_set1_pd(log1p(rest));
     for (size_t i = 0; i < n; i += 8) {
-        ab_f64x8 d = ab_f64_widen(row_load(x, i, n));
+        abv_d2 d = abv_widen(row_load(x, i, n));
         d.lo = _mm256_sub_pd(_mm256_sub_pd(d.lo, md), ld);
         d.hi = _mm256_sub_pd(_mm256_sub_pd(d.hi, md), ld);
-        row_store(y, i, n, ab_f64_narrow(d));
+        row_store(y, i, n, abv_narrow(d));
     }
-    ab_avx2_mxcsr_leave(csr);
+    abv_mxcsr_leave(csr);
 }
 
 void AB_KERNEL(ab_log_softmax_avx2_online_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     if (n == 0)
         return;
-    unsigned csr = ab_avx2_mxcsr_enter();
+    unsigned csr = abv_mxcsr_enter();
     row_jvp(x, p->tangent, y, n, false);
-    ab_avx2_mxcsr_leave(csr);
+    abv_mxcsr_leave(csr);
 }

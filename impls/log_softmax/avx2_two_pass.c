@@ -16,10 +16,10 @@ static void log_softmax_write(const float *x, float *y, size_t n, double m, doub
 {
     __m256d md = _mm256_set1_pd(m), ld = _mm256_set1_pd(log_s);
     for (size_t i = 0; i < n; i += 8) {
-        ab_f64x8 d = ab_f64_widen(row_load(x, i, n));
+        abv_d2 d = abv_widen(row_load(x, i, n));
         d.lo = _mm256_sub_pd(_mm256_sub_pd(d.lo, md), ld);
         d.hi = _mm256_sub_pd(_mm256_sub_pd(d.hi, md), ld);
-        row_store(y, i, n, ab_f64_narrow(d));
+        row_store(y, i, n, abv_narrow(d));
     }
 }
 
@@ -28,11 +28,11 @@ void AB_KERNEL(ab_log_softmax_avx2_two_pass_forward)(const float *x, float *y, s
     (void)p;
     if (n == 0)
         return;
-    unsigned csr = ab_avx2_mxcsr_enter();
+    unsigned csr = abv_mxcsr_enter();
     double m;
     if (!row_max(x, n, &m)) {
         row_fill_nan(y, n);
-        ab_avx2_mxcsr_leave(csr);
+        abv_mxcsr_leave(csr);
         return;
     }
     size_t top = 0;
@@ -40,7 +40,7 @@ void AB_KERNEL(ab_log_softmax_avx2_two_pass_forward)(const float *x, float *y, s
         top++;
     __m256d md = _mm256_set1_pd(m), r = _mm256_setzero_pd();
     for (size_t i = 0; i < n; i += 8) {
-        ab_f64x8 e = row_exp_shifted(row_load(x, i, n), md);
+        abv_d2 e = row_exp_shifted(row_load(x, i, n), md);
         if (top - i < 8) { /* this block holds the maximum: leave it out */
             double lanes[8];
             _mm256_storeu_pd(lanes, e.lo);
@@ -53,14 +53,14 @@ void AB_KERNEL(ab_log_softmax_avx2_two_pass_forward)(const float *x, float *y, s
     }
     double rest = row_hsum_pd(r);
     log_softmax_write(x, y, n, m, log1p(rest));
-    ab_avx2_mxcsr_leave(csr);
+    abv_mxcsr_leave(csr);
 }
 
 void AB_KERNEL(ab_log_softmax_avx2_two_pass_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     if (n == 0)
         return;
-    unsigned csr = ab_avx2_mxcsr_enter();
+    unsigned csr = abv_mxcsr_enter();
     row_jvp(x, p->tangent, y, n, false);
-    ab_avx2_mxcsr_leave(csr);
+    abv_mxcsr_leave(csr);
 }

@@ -13,7 +13,8 @@
  * exercised by the project's tests only. */
 #include <math.h>
 
-#include "avx2_exp.h"
+#include "vec/vec_avx2.h"
+#include "vec/exp_math.h"
 
 #define PRELU_PATTERN_MAX (8 * 8)
 
@@ -35,7 +36,7 @@ static void channel_walk_init(channel_walk *w, const float *alpha, size_t channe
             w->pattern[j] = alpha[j % channels];
 }
 
-AB_AVX2_INLINE __m256 channel_walk_block(channel_walk *w)
+ABV_INLINE __m256 channel_walk_block(channel_walk *w)
 {
     __m256 a;
     if (w->channels < 8) {
@@ -63,13 +64,13 @@ AB_AVX2_INLINE __m256 channel_walk_block(channel_walk *w)
     return a;
 }
 
-AB_AVX2_INLINE __m256 prelu_select(__m256 x, __m256 scaled)
+ABV_INLINE __m256 prelu_select(__m256 x, __m256 scaled)
 {
     __m256 positive = _mm256_cmp_ps(x, _mm256_setzero_ps(), _CMP_GT_OQ);
     return _mm256_blendv_ps(scaled, x, positive);
 }
 
-AB_AVX2_INLINE __m256 prelu_scalar_value(__m256 x, __m256 a_hi, __m256 a_lo)
+ABV_INLINE __m256 prelu_scalar_value(__m256 x, __m256 a_hi, __m256 a_lo)
 {
     /* alpha = a_hi + a_lo (a double split in two floats): one rounding of
      * x*alpha. Infinite x takes the plain product (inf*a_lo could be NaN). */
@@ -79,7 +80,7 @@ AB_AVX2_INLINE __m256 prelu_scalar_value(__m256 x, __m256 a_hi, __m256 a_lo)
     return prelu_select(x, _mm256_blendv_ps(scaled, _mm256_mul_ps(x, a_hi), infinite));
 }
 
-AB_AVX2_INLINE __m256 prelu_slope(__m256 x, __m256 a)
+ABV_INLINE __m256 prelu_slope(__m256 x, __m256 a)
 {
     __m256 positive = _mm256_cmp_ps(x, _mm256_setzero_ps(), _CMP_GT_OQ);
     __m256 slope = _mm256_blendv_ps(a, _mm256_set1_ps(1.0f), positive);
@@ -93,7 +94,7 @@ static bool has_channels(const ab_params *p)
 
 void AB_KERNEL(ab_prelu_avx2_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
-    unsigned csr = ab_avx2_mxcsr_enter();
+    unsigned csr = abv_mxcsr_enter();
     size_t i = 0;
     float hi = (float)p->alpha;
     float lo = (float)(p->alpha - (double)hi);
@@ -103,7 +104,7 @@ void AB_KERNEL(ab_prelu_avx2_forward)(const float *x, float *y, size_t n, const 
         for (; i + 8 <= n; i += 8)
             _mm256_storeu_ps(y + i, prelu_scalar_value(_mm256_loadu_ps(x + i), a_hi, a_lo));
         if (i < n) {
-            __m256i m = ab_avx2_tail_mask(n - i);
+            __m256i m = abv_tail_lanes(n - i);
             _mm256_maskstore_ps(y + i, m,
                                 prelu_scalar_value(_mm256_maskload_ps(x + i, m), a_hi, a_lo));
         }
@@ -120,25 +121,25 @@ void AB_KERNEL(ab_prelu_avx2_forward)(const float *x, float *y, size_t n, const 
             _mm256_storeu_ps(y + i, prelu_select(v, _mm256_mul_ps(v, channel_walk_block(&w))));
         }
         if (i < n) {
-            __m256i m = ab_avx2_tail_mask(n - i);
+            __m256i m = abv_tail_lanes(n - i);
             __m256 v = _mm256_maskload_ps(x + i, m);
             _mm256_maskstore_ps(y + i, m,
                                 prelu_select(v, _mm256_mul_ps(v, channel_walk_block(&w))));
         }
     }
-    ab_avx2_mxcsr_leave(csr);
+    abv_mxcsr_leave(csr);
 }
 
 void AB_KERNEL(ab_prelu_avx2_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
-    unsigned csr = ab_avx2_mxcsr_enter();
+    unsigned csr = abv_mxcsr_enter();
     size_t i = 0;
     if (!has_channels(p)) {
         __m256 a = _mm256_set1_ps((float)p->alpha);
         for (; i + 8 <= n; i += 8)
             _mm256_storeu_ps(y + i, prelu_slope(_mm256_loadu_ps(x + i), a));
         if (i < n) {
-            __m256i m = ab_avx2_tail_mask(n - i);
+            __m256i m = abv_tail_lanes(n - i);
             _mm256_maskstore_ps(y + i, m, prelu_slope(_mm256_maskload_ps(x + i, m), a));
         }
     } else {
@@ -147,10 +148,10 @@ void AB_KERNEL(ab_prelu_avx2_derivative)(const float *x, float *y, size_t n, con
         for (; i + 8 <= n; i += 8)
             _mm256_storeu_ps(y + i, prelu_slope(_mm256_loadu_ps(x + i), channel_walk_block(&w)));
         if (i < n) {
-            __m256i m = ab_avx2_tail_mask(n - i);
+            __m256i m = abv_tail_lanes(n - i);
             _mm256_maskstore_ps(y + i, m,
                                 prelu_slope(_mm256_maskload_ps(x + i, m), channel_walk_block(&w)));
         }
     }
-    ab_avx2_mxcsr_leave(csr);
+    abv_mxcsr_leave(csr);
 }

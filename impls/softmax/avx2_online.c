@@ -15,28 +15,28 @@ void AB_KERNEL(ab_softmax_avx2_online_forward)(const float *x, float *y, size_t 
     (void)p;
     if (n == 0)
         return;
-    unsigned csr = ab_avx2_mxcsr_enter();
+    unsigned csr = abv_mxcsr_enter();
     double m, rest;
     if (!row_online(x, n, &m, &rest)) {
         row_fill_nan(y, n);
-        ab_avx2_mxcsr_leave(csr);
+        abv_mxcsr_leave(csr);
         return;
     }
     __m256d md = _mm256_set1_pd(m), inv = _mm256_set1_pd(1.0 / (1.0 + rest));
     for (size_t i = 0; i < n; i += 8) {
-        ab_f64x8 e = row_exp_shifted(row_load(x, i, n), md);
+        abv_d2 e = row_exp_shifted(row_load(x, i, n), md);
         e.lo = _mm256_mul_pd(e.lo, inv);
         e.hi = _mm256_mul_pd(e.hi, inv);
-        row_store(y, i, n, ab_f64_narrow(e));
+        row_store(y, i, n, abv_narrow(e));
     }
-    ab_avx2_mxcsr_leave(csr);
+    abv_mxcsr_leave(csr);
 }
 
 void AB_KERNEL(ab_softmax_avx2_online_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     if (n == 0)
         return;
-    unsigned csr = ab_avx2_mxcsr_enter();
+    unsigned csr = abv_mxcsr_enter();
     row_jvp(x, p->tangent, y, n, true);
-    ab_avx2_mxcsr_leave(csr);
+    abv_mxcsr_leave(csr);
 }

@@ -3,7 +3,7 @@
  * compiled with -mavx2 -mfma only). Everything after the max is binary64:
  * d_j = x_j - m is exact in binary64 for every d_j the result can see
  * (|d_j| < 2^28 ... and e^d is 0 long before a rounding of d matters),
- * E_j = e^(d_j) comes from the binary64 exp of avx2_f64.h with d
+ * E_j = e^(d_j) comes from the binary64 exp of vec/f64_math.h with d
  * clamped at -700 (e^-700 is a normal double and vanishes against S >= 1),
  * and sums of n terms carry about n*2^-53 relative error.
  * Tails: the last n mod 8 elements are loaded with a mask and the disabled
@@ -22,37 +22,38 @@
 
 #include <math.h>
 
-#include "avx2_exp.h"
-#include "avx2_f64.h"
+#include "vec/vec_avx2.h"
+#include "vec/exp_math.h"
+#include "vec/f64_math.h"
 
 #define ROW_EXP_MIN -700.0
 
 /* x[i .. i+7], or the masked tail with -inf in the disabled lanes. */
-AB_AVX2_INLINE __m256 row_load(const float *x, size_t i, size_t n)
+ABV_INLINE __m256 row_load(const float *x, size_t i, size_t n)
 {
     if (i + 8 <= n)
         return _mm256_loadu_ps(x + i);
-    __m256i m = ab_avx2_tail_mask(n - i);
+    __m256i m = abv_tail_lanes(n - i);
     return _mm256_blendv_ps(_mm256_set1_ps(-INFINITY), _mm256_maskload_ps(x + i, m),
                             _mm256_castsi256_ps(m));
 }
 
-AB_AVX2_INLINE void row_store(float *y, size_t i, size_t n, __m256 v)
+ABV_INLINE void row_store(float *y, size_t i, size_t n, __m256 v)
 {
     if (i + 8 <= n) {
         _mm256_storeu_ps(y + i, v);
         return;
     }
-    _mm256_maskstore_ps(y + i, ab_avx2_tail_mask(n - i), v);
+    _mm256_maskstore_ps(y + i, abv_tail_lanes(n - i), v);
 }
 
-AB_AVX2_INLINE double row_hmax_pd(__m256d v)
+ABV_INLINE double row_hmax_pd(__m256d v)
 {
     __m128d m = _mm_max_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
     return fmax(_mm_cvtsd_f64(m), _mm_cvtsd_f64(_mm_unpackhi_pd(m, m)));
 }
 
-AB_AVX2_INLINE double row_hsum_pd(__m256d v)
+ABV_INLINE double row_hsum_pd(__m256d v)
 {
     __m128d s = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
     return _mm_cvtsd_f64(s) + _mm_cvtsd_f64(_mm_unpackhi_pd(s, s));
@@ -80,15 +81,15 @@ static inline bool row_max(const float *x, size_t n, double *max_out)
 /* e^(x - m) for eight floats, in binary64; exactly 0 for x = -inf (a
  * masked entry), at least e^-700 for finite x (so a finite entry far below
  * the max still makes S > 1, which decides the sign of a zero log_softmax). */
-AB_AVX2_INLINE __m256d row_exp_shifted_f64(__m256d x, __m256d m)
+ABV_INLINE __m256d row_exp_shifted_f64(__m256d x, __m256d m)
 {
-    __m256d e = ab_f64_exp(_mm256_max_pd(_mm256_set1_pd(ROW_EXP_MIN), _mm256_sub_pd(x, m)));
+    __m256d e = abv_exp_d(_mm256_max_pd(_mm256_set1_pd(ROW_EXP_MIN), _mm256_sub_pd(x, m)));
     return _mm256_andnot_pd(_mm256_cmp_pd(x, _mm256_set1_pd(-INFINITY), _CMP_EQ_OQ), e);
 }
 
-AB_AVX2_INLINE ab_f64x8 row_exp_shifted(__m256 x, __m256d m)
+ABV_INLINE abv_d2 row_exp_shifted(__m256 x, __m256d m)
 {
-    ab_f64x8 d = ab_f64_widen(x);
+    abv_d2 d = abv_widen(x);
     d.lo = row_exp_shifted_f64(d.lo, m);
     d.hi = row_exp_shifted_f64(d.hi, m);
     return d;
@@ -99,7 +100,7 @@ static inline double row_sum_exp(const float *x, size_t n, double m)
 {
     __m256d md = _mm256_set1_pd(m), s_lo = _mm256_setzero_pd(), s_hi = _mm256_setzero_pd();
     for (size_t i = 0; i < n; i += 8) {
-        ab_f64x8 e = row_exp_shifted(row_load(x, i, n), md);
+        abv_d2 e = row_exp_shifted(row_load(x, i, n), md);
         s_lo = _mm256_add_pd(s_lo, e.lo);
         s_hi = _mm256_add_pd(s_hi, e.hi);
     }
@@ -122,7 +123,7 @@ static inline bool row_online(const float *x, size_t n, double *max_out, double 
     for (size_t i = 0; i < n; i += 8) {
         __m256 v = row_load(x, i, n);
         nan = _mm256_or_ps(nan, _mm256_cmp_ps(v, v, _CMP_UNORD_Q));
-        ab_f64x8 d = ab_f64_widen(v);
+        abv_d2 d = abv_widen(v);
         __m256d new_lo = _mm256_max_pd(m_lo, d.lo), new_hi = _mm256_max_pd(m_hi, d.hi);
         __m256d grew_lo = _mm256_cmp_pd(d.lo, m_lo, _CMP_GT_OQ);
         __m256d grew_hi = _mm256_cmp_pd(d.hi, m_hi, _CMP_GT_OQ);
@@ -168,10 +169,10 @@ static inline bool row_jvp_sums(const float *x, const float *v, size_t n, double
     __m256 bad = _mm256_setzero_ps();
     for (size_t i = 0; i < n; i += 8) {
         __m256 vv = i + 8 <= n ? _mm256_loadu_ps(v + i)
-                               : _mm256_maskload_ps(v + i, ab_avx2_tail_mask(n - i));
+                               : _mm256_maskload_ps(v + i, abv_tail_lanes(n - i));
         bad = _mm256_or_ps(bad, _mm256_cmp_ps(_mm256_sub_ps(vv, vv), _mm256_setzero_ps(),
                                               _CMP_NEQ_UQ));
-        ab_f64x8 e = row_exp_shifted(row_load(x, i, n), md);
+        abv_d2 e = row_exp_shifted(row_load(x, i, n), md);
         if (top - i < 8) { /* this block holds the maximum: leave it out */
             double lanes[8];
             _mm256_storeu_pd(lanes, e.lo);
@@ -180,7 +181,7 @@ static inline bool row_jvp_sums(const float *x, const float *v, size_t n, double
             e.lo = _mm256_loadu_pd(lanes);
             e.hi = _mm256_loadu_pd(lanes + 4);
         }
-        ab_f64x8 vd = ab_f64_widen(vv);
+        abv_d2 vd = abv_widen(vv);
         r = _mm256_add_pd(r, _mm256_add_pd(e.lo, e.hi));
         w = _mm256_fmadd_pd(e.lo, vd.lo, _mm256_fmadd_pd(e.hi, vd.hi, w));
     }
@@ -191,9 +192,9 @@ static inline bool row_jvp_sums(const float *x, const float *v, size_t n, double
 }
 
 /* (v_i - sum_j s_j v_j) for eight entries, in binary64 (times S). */
-AB_AVX2_INLINE ab_f64x8 row_centred(__m256 v, double v_top, double rest, double weighted)
+ABV_INLINE abv_d2 row_centred(__m256 v, double v_top, double rest, double weighted)
 {
-    ab_f64x8 vd = ab_f64_widen(v);
+    abv_d2 vd = abv_widen(v);
     __m256d vt = _mm256_set1_pd(v_top), r = _mm256_set1_pd(rest), w = _mm256_set1_pd(weighted);
     vd.lo = _mm256_add_pd(_mm256_sub_pd(vd.lo, vt), _mm256_fmsub_pd(vd.lo, r, w));
     vd.hi = _mm256_add_pd(_mm256_sub_pd(vd.hi, vt), _mm256_fmsub_pd(vd.hi, r, w));
@@ -215,16 +216,16 @@ static inline void row_jvp(const float *x, const float *v, float *y, size_t n, b
     double v_top = v[top];
     for (size_t i = 0; i < n; i += 8) {
         __m256 vv = i + 8 <= n ? _mm256_loadu_ps(v + i)
-                               : _mm256_maskload_ps(v + i, ab_avx2_tail_mask(n - i));
-        ab_f64x8 c = row_centred(vv, v_top, rest, weighted);
+                               : _mm256_maskload_ps(v + i, abv_tail_lanes(n - i));
+        abv_d2 c = row_centred(vv, v_top, rest, weighted);
         c.lo = _mm256_mul_pd(c.lo, inv);
         c.hi = _mm256_mul_pd(c.hi, inv);
         if (softmax) {
-            ab_f64x8 e = row_exp_shifted(row_load(x, i, n), md);
+            abv_d2 e = row_exp_shifted(row_load(x, i, n), md);
             c.lo = _mm256_mul_pd(c.lo, _mm256_mul_pd(e.lo, inv));
             c.hi = _mm256_mul_pd(c.hi, _mm256_mul_pd(e.hi, inv));
         }
-        row_store(y, i, n, ab_f64_narrow(c));
+        row_store(y, i, n, abv_narrow(c));
     }
 }
 

@@ -1,5 +1,5 @@
 /* softmax, avx2 two-pass: pass 1 the row max (binary32, 8-wide); pass 2
- * E_j = e^(x_j - m) in binary64 (exact difference, exp of avx2_f64.h,
+ * E_j = e^(x_j - m) in binary64 (exact difference, exp of vec/f64_math.h,
  * relative error 2^-45), stored to y as binary32 and summed in binary64;
  * pass 3 scales y in place by 1/S (binary64 product, rounded once more).
  * Two roundings per element: error <= 1 ULP (+ n*2^-53 relative from the
@@ -17,35 +17,35 @@ void AB_KERNEL(ab_softmax_avx2_two_pass_forward)(const float *x, float *y, size_
     (void)p;
     if (n == 0)
         return;
-    unsigned csr = ab_avx2_mxcsr_enter();
+    unsigned csr = abv_mxcsr_enter();
     double m;
     if (!row_max(x, n, &m)) {
         row_fill_nan(y, n);
-        ab_avx2_mxcsr_leave(csr);
+        abv_mxcsr_leave(csr);
         return;
     }
     __m256d md = _mm256_set1_pd(m), s = _mm256_setzero_pd();
     for (size_t i = 0; i < n; i += 8) {
-        ab_f64x8 e = row_exp_shifted(row_load(x, i, n), md);
+        abv_d2 e = row_exp_shifted(row_load(x, i, n), md);
         s = _mm256_add_pd(s, _mm256_add_pd(e.lo, e.hi));
-        row_store(y, i, n, ab_f64_narrow(e));
+        row_store(y, i, n, abv_narrow(e));
     }
     __m256d inv = _mm256_set1_pd(1.0 / row_hsum_pd(s));
     for (size_t i = 0; i < n; i += 8) {
-        ab_f64x8 e = ab_f64_widen(i + 8 <= n ? _mm256_loadu_ps(y + i)
-                                            : _mm256_maskload_ps(y + i, ab_avx2_tail_mask(n - i)));
+        abv_d2 e = abv_widen(i + 8 <= n ? _mm256_loadu_ps(y + i)
+                                            : _mm256_maskload_ps(y + i, abv_tail_lanes(n - i)));
         e.lo = _mm256_mul_pd(e.lo, inv);
         e.hi = _mm256_mul_pd(e.hi, inv);
-        row_store(y, i, n, ab_f64_narrow(e));
+        row_store(y, i, n, abv_narrow(e));
     }
-    ab_avx2_mxcsr_leave(csr);
+    abv_mxcsr_leave(csr);
 }
 
 void AB_KERNEL(ab_softmax_avx2_two_pass_derivative)(const float *x, float *y, size_t n, const ab_params *p)
 {
     if (n == 0)
         return;
-    unsigned csr = ab_avx2_mxcsr_enter();
+    unsigned csr = abv_mxcsr_enter();
     row_jvp(x, p->tangent, y, n, true);
-    ab_avx2_mxcsr_leave(csr);
+    abv_mxcsr_leave(csr);
 }

@@ -42,6 +42,7 @@ typedef void (*ab_kernel_fn)(const float *x, float *y, size_t n,
 typedef enum ab_isa {
     AB_ISA_SCALAR = 0, /* portable C */
     AB_ISA_AVX2_FMA,   /* x86-64 AVX2 + FMA, chosen at run time */
+    AB_ISA_AVX512,     /* x86-64 AVX-512 F + BW + DQ + VL with FMA, at run time */
 } ab_isa;
 
 typedef enum ab_direction {

@@ -1,9 +1,9 @@
 /*
- * Lean AVX2 + FMA core for the fast exp-family kernels (files named
- * avx2_rr2_p6_div.c): e^z for z <= 0, returned scaled by 2^32 so that it is a
- * normal float for every z down to the clamp, with the fewest constants and
- * operations that keep the kernels within 2 ULP over all binary32 inputs.
- * Include only from files compiled with -mavx2 -mfma.
+ * The lean core of the fast exp-family kernels (variants *-rr2-p6-div),
+ * written once for every ISA of vec_*.h: e^z for z <= 0, returned scaled by
+ * 2^32 so that it is a normal float for every z down to the clamp, with the
+ * fewest constants and operations that keep the kernels within 2 ULP over
+ * all binary32 inputs. Include after vec/vec_avx2.h or vec/vec_avx512.h.
  *
  * Method: n = round(z log2e) by adding a magic constant that also carries
  * the exponent bias + 32, so 2^(n+32) is the magic sum's bits shifted left
@@ -17,13 +17,13 @@
  * Why 2^32: the kernels' results for z in [-104, -87.3] are subnormal; they
  * compute with e 2^32 (normal) and multiply by 2^-32 last, so a subnormal
  * result is rounded once instead of being built from a flushed or already
- * rounded subnormal e^z. FTZ/DAZ must be off (ab_avx2_apply does that).
+ * rounded subnormal e^z. FTZ/DAZ must be off (abv_apply does that).
  * NaN: the clamp is max(-104, z), which returns z when z is NaN.
  */
-#ifndef ACTBENCH_AVX2_LEAN_H
-#define ACTBENCH_AVX2_LEAN_H
+#ifndef ACTBENCH_VEC_LEAN_MATH_H
+#define ACTBENCH_VEC_LEAN_MATH_H
 
-#include "avx2_exp.h"
+#include "vec/exp_math.h"
 
 /* scripts/sollya/lean_exp_rr_p6.sollya */
 #define AB_LEAN_EXP_C1 0x1p0f
@@ -42,25 +42,25 @@
  * (or is z-independent); n >= -150 keeps 2^(n+32) >= 2^-118, normal. */
 #define AB_LEAN_Z_MIN -104.0f
 
-/* As ab_lean_exp_neg_big below, clamping z at z_min >= AB_LEAN_Z_MIN_FLOOR
+/* As abv_lean_exp_neg_big below, clamping z at z_min >= AB_LEAN_Z_MIN_FLOOR
  * instead of -104 (silu: x e^x is nonzero down to x ~ -108.4). */
 #define AB_LEAN_Z_MIN_FLOOR -109.0f /* n >= -158: 2^(n+32) still normal */
-AB_AVX2_INLINE __m256 ab_lean_exp_neg_big_from(__m256 z, float z_min, __m256 *eb_lo)
+ABV_INLINE abv_f abv_lean_exp_neg_big_from(abv_f z, float z_min, abv_f *eb_lo)
 {
-    z = _mm256_max_ps(_mm256_set1_ps(z_min), z);
-    __m256 t = _mm256_fmadd_ps(z, _mm256_set1_ps(AB_LOG2E), _mm256_set1_ps(AB_LEAN_MAGIC));
-    __m256 s = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_castps_si256(t), 23));
-    __m256 n = _mm256_sub_ps(t, _mm256_set1_ps(AB_LEAN_MAGIC));
-    __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(AB_LN2_HI), z);
-    r = _mm256_fnmadd_ps(n, _mm256_set1_ps(AB_LN2_LO), r);
-    __m256 q = _mm256_fmadd_ps(_mm256_set1_ps(AB_LEAN_EXP_C6), r, _mm256_set1_ps(AB_LEAN_EXP_C5));
-    q = _mm256_fmadd_ps(q, r, _mm256_set1_ps(AB_LEAN_EXP_C4));
-    q = _mm256_fmadd_ps(q, r, _mm256_set1_ps(AB_LEAN_EXP_C3));
-    q = _mm256_fmadd_ps(q, r, _mm256_set1_ps(AB_LEAN_EXP_C2));
-    q = _mm256_fmadd_ps(q, r, _mm256_set1_ps(AB_LEAN_EXP_C1));
-    __m256 sr = _mm256_mul_ps(s, r);
-    __m256 eb = _mm256_fmadd_ps(sr, q, s);
-    *eb_lo = _mm256_fmadd_ps(sr, q, _mm256_sub_ps(s, eb));
+    z = abv_max(abv_set(z_min), z);
+    abv_f t = abv_fma(z, abv_set(AB_LOG2E), abv_set(AB_LEAN_MAGIC));
+    abv_f s = abv_from_bits(abv_shl_i(abv_bits(t), 23));
+    abv_f n = abv_sub(t, abv_set(AB_LEAN_MAGIC));
+    abv_f r = abv_fnma(n, abv_set(AB_LN2_HI), z);
+    r = abv_fnma(n, abv_set(AB_LN2_LO), r);
+    abv_f q = abv_fma(abv_set(AB_LEAN_EXP_C6), r, abv_set(AB_LEAN_EXP_C5));
+    q = abv_fma(q, r, abv_set(AB_LEAN_EXP_C4));
+    q = abv_fma(q, r, abv_set(AB_LEAN_EXP_C3));
+    q = abv_fma(q, r, abv_set(AB_LEAN_EXP_C2));
+    q = abv_fma(q, r, abv_set(AB_LEAN_EXP_C1));
+    abv_f sr = abv_mul(s, r);
+    abv_f eb = abv_fma(sr, q, s);
+    *eb_lo = abv_fma(sr, q, abv_sub(s, eb));
     return eb;
 }
 
@@ -70,9 +70,9 @@ AB_AVX2_INLINE __m256 ab_lean_exp_neg_big_from(__m256 z, float z_min, __m256 *eb
  * rounding, and *eb_lo = (s r) q + (s - eb) recovers it (s - eb is exact:
  * eb is within a factor 2 of s); what remains is the rounding of r and q,
  * ~0.4 ULP of e. */
-AB_AVX2_INLINE __m256 ab_lean_exp_neg_big(__m256 z, __m256 *eb_lo)
+ABV_INLINE abv_f abv_lean_exp_neg_big(abv_f z, abv_f *eb_lo)
 {
-    return ab_lean_exp_neg_big_from(z, AB_LEAN_Z_MIN, eb_lo);
+    return abv_lean_exp_neg_big_from(z, AB_LEAN_Z_MIN, eb_lo);
 }
 
 /* (1 + e) 2^32 = 2^32 + eb as d + *d_lo: 2^32 - d is exact (d in
@@ -81,28 +81,28 @@ AB_AVX2_INLINE __m256 ab_lean_exp_neg_big(__m256 z, __m256 *eb_lo)
  * the FMA pipes that bound these kernels. Working at scale 2^32 throughout
  * means a quotient eb / d is already the final, once-rounded (possibly
  * subnormal) result: no unscaling multiply. */
-AB_AVX2_INLINE __m256 ab_lean_denominator(__m256 eb, __m256 eb_lo, __m256 *d_lo)
+ABV_INLINE abv_f abv_lean_denominator(abv_f eb, abv_f eb_lo, abv_f *d_lo)
 {
-    const __m256 scale = _mm256_set1_ps(AB_LEAN_SCALE);
-    __m256 d = _mm256_add_ps(scale, eb);
-    *d_lo = _mm256_add_ps(_mm256_add_ps(_mm256_sub_ps(scale, d), eb), eb_lo);
+    const abv_f scale = abv_set(AB_LEAN_SCALE);
+    abv_f d = abv_add(scale, eb);
+    *d_lo = abv_add(abv_add(abv_sub(scale, d), eb), eb_lo);
     return d;
 }
 
 /* (num + num_lo) / (d + d_lo), rounded about once: r = 1/d correctly
- * rounded (vdivps: its unit runs beside the FMA pipes, which bound these
+ * rounded (the divider runs beside the FMA pipes, which bound these
  * kernels), q = num r (faithful), the exact remainder num - q d (FMA) plus
  * the low parts, and q + rem r (r's 2^-24 error acts on a 1-ULP
  * correction). No estimate instruction: the same bits on every x86-64 CPU.
  * Requires |num_lo| << |num|, |d_lo| << d, and 2^32 <= d (so 1/d is a
  * normal float). NaN propagates through the product. */
-AB_AVX2_INLINE __m256 ab_lean_div_hilo(__m256 num, __m256 num_lo, __m256 d, __m256 d_lo)
+ABV_INLINE abv_f abv_lean_div_hilo(abv_f num, abv_f num_lo, abv_f d, abv_f d_lo)
 {
-    __m256 r = _mm256_div_ps(_mm256_set1_ps(1.0f), d);
-    __m256 q = _mm256_mul_ps(num, r);
-    __m256 rem = _mm256_fnmadd_ps(q, d, num);
-    rem = _mm256_fnmadd_ps(q, d_lo, _mm256_add_ps(rem, num_lo));
-    return _mm256_fmadd_ps(rem, r, q);
+    abv_f r = abv_div(abv_set(1.0f), d);
+    abv_f q = abv_mul(num, r);
+    abv_f rem = abv_fnma(q, d, num);
+    rem = abv_fnma(q, d_lo, abv_add(rem, num_lo));
+    return abv_fma(rem, r, q);
 }
 
 #endif

@@ -1,0 +1,19 @@
+/* elu, avx512: the math of elu/vec_expm1.h on 16 lanes (AVX-512F/BW/DQ/VL
+ * + FMA), tails by opmask loads and stores: x for x > 0, alpha (e^x - 1)
+ * otherwise, e^x - 1 by 2^n p + (2^n - 1) in one FMA (Cody-Waite reduction,
+ * degree-6 Sollya polynomial); alpha split in two floats so alpha*expm1 is
+ * rounded once. Derivative 1 or alpha e^x, e^x split as m * s2 so
+ * subnormal results are rounded once.
+ * Bound: MEASURED_BOUND */
+#include "vec/vec_avx512.h"
+#include "elu/vec_expm1.h"
+
+void AB_KERNEL(ab_elu_avx512_forward)(const float *x, float *y, size_t n, const ab_params *p)
+{
+    abv_apply(x, y, n, p, elu_expm1);
+}
+
+void AB_KERNEL(ab_elu_avx512_derivative)(const float *x, float *y, size_t n, const ab_params *p)
+{
+    abv_apply(x, y, n, p, elu_expm1_derivative);
+}

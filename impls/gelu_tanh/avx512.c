@@ -1,0 +1,23 @@
+/* gelu_tanh, avx512-f64-exp-div: the math of gelu_tanh/vec_exp_div.h on
+ * 16 lanes (AVX-512F/BW/DQ/VL + FMA), in binary64 eight lanes at a time,
+ * rounded once to binary32; tails by opmask loads and stores.
+ * E = e^(-2|u|) by a binary64 exp (Cody-Waite, degree-9 Sollya
+ * polynomial), one binary64 division: x/(1+E) for x >= 0, xc E/(1+E) for
+ * x < 0; derivative s(2u)(1 + 2x u' s(-2u)) from the same E, v R(v) around
+ * its root x0 = -0.7524.
+ * No estimate instruction.
+ * Bound: MEASURED_BOUND */
+#include "vec/vec_avx512.h"
+#include "gelu_tanh/vec_exp_div.h"
+
+void AB_KERNEL(ab_gelu_tanh_avx512_forward)(const float *x, float *y, size_t n,
+                                            const ab_params *p)
+{
+    abv_apply(x, y, n, p, gelu_tanh_exp_div);
+}
+
+void AB_KERNEL(ab_gelu_tanh_avx512_derivative)(const float *x, float *y, size_t n,
+                                               const ab_params *p)
+{
+    abv_apply(x, y, n, p, gelu_tanh_exp_div_derivative);
+}

@@ -1,0 +1,18 @@
+/* hardswish, avx512: the math of hardswish/vec_f64_div6.h on 16 lanes
+ * (AVX-512F/BW/DQ/VL + FMA), tails by opmask loads and stores: PyTorch's
+ * x*relu6(x + 3)/6 in binary64, low*(min(low, 3) + 3)/6, low = max(x, -3)
+ * by mask, t/6 by FMA (Markstein), rounded once to binary32; derivative
+ * (2x + 3)/6 in binary64 on [-3, 3]. No estimate instruction.
+ * Bound: MEASURED_BOUND */
+#include "vec/vec_avx512.h"
+#include "hardswish/vec_f64_div6.h"
+
+void AB_KERNEL(ab_hardswish_avx512_forward)(const float *x, float *y, size_t n, const ab_params *p)
+{
+    abv_apply(x, y, n, p, hardswish_f64_div6);
+}
+
+void AB_KERNEL(ab_hardswish_avx512_derivative)(const float *x, float *y, size_t n, const ab_params *p)
+{
+    abv_apply(x, y, n, p, hardswish_f64_div6_derivative);
+}

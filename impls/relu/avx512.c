@@ -1,0 +1,16 @@
+/* relu, avx512: the masks of relu/vec_mask.h on 16 lanes (AVX-512F/BW/DQ/VL),
+ * tails by opmask loads and stores: x where x > 0 or NaN, +0 elsewhere;
+ * derivative 1 for x > 0, +0 otherwise, NaN for NaN. Exact: 0 ULP.
+ * Bound: MEASURED_BOUND */
+#include "vec/vec_avx512.h"
+#include "relu/vec_mask.h"
+
+void AB_KERNEL(ab_relu_avx512_forward)(const float *x, float *y, size_t n, const ab_params *p)
+{
+    abv_apply(x, y, n, p, relu_mask);
+}
+
+void AB_KERNEL(ab_relu_avx512_derivative)(const float *x, float *y, size_t n, const ab_params *p)
+{
+    abv_apply(x, y, n, p, relu_mask_derivative);
+}

@@ -1,0 +1,20 @@
+/* tanh, avx512: the math of tanh/vec_exp_div.h on 16 lanes (AVX-512F/BW/
+ * DQ/VL + FMA), tails by opmask loads and stores; no estimate instruction.
+ * a = |x|; for a < 0.625 the odd polynomial a + a^3 P(a^2) (degree 11,
+ * Sollya); otherwise 1 - 2 e/(1 + e), e = e^-2a (Cody-Waite, degree-6
+ * Sollya polynomial), one division; sign put back last. Derivative
+ * 4e/(1 + e)^2, e and (1 + e)^2 in two parts, corrected division.
+ * Bound: MEASURED_BOUND */
+#include "vec/vec_avx512.h"
+#include "tanh/vec_exp_div.h"
+
+void AB_KERNEL(ab_tanh_avx512_forward)(const float *x, float *y, size_t n, const ab_params *p)
+{
+    abv_apply(x, y, n, p, tanh_exp_div);
+}
+
+void AB_KERNEL(ab_tanh_avx512_derivative)(const float *x, float *y, size_t n,
+                                          const ab_params *p)
+{
+    abv_apply(x, y, n, p, tanh_exp_div_derivative);
+}
