@@ -1,7 +1,11 @@
 /* identity, avx512: identity/vec_copy.h on 16 lanes (AVX-512F/BW/DQ/VL),
  * tails by opmask loads and stores: a bitwise copy; derivative 1, NaN for
  * NaN. Exact: 0 ULP.
- * Bound: MEASURED_BOUND */
+ * Bound: its outputs equal those of the avx2 variant bit for bit (the
+ * same operations on wider vectors; compared on every 7th binary32 bit
+ * pattern). That variant's exhaustive sweep over all 2^32 inputs
+ * therefore holds here: 0 ULP forward and derivative (exact), no error
+ * class. */
 #include "vec/vec_avx512.h"
 #include "identity/vec_copy.h"
 

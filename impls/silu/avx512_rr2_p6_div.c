@@ -8,7 +8,11 @@
  * Derivative: for z >= 0 (1 + e + z e)/(1 + e)^2, for z < 0
  * e((1 + z) + e)/(1 + e)^2, every term two-part, corrected division; a
  * Sollya polynomial around silu's stationary point x0 ~ -1.2785.
- * Bound: MEASURED_BOUND */
+ * Bound: its outputs equal those of the avx2-rr2-p6-div variant bit for
+ * bit (the same operations on wider vectors; compared on all 2^32
+ * binary32 inputs). Forward and derivative: the declared bound is the
+ * avx2-rr2-p6-div variant's; its corrected division (1/d by a division,
+ * no estimate) has not been swept exhaustively yet. */
 #include "vec/vec_avx512.h"
 #include "silu/vec_rr2_p6_div.h"
 #include "silu/vec_two_part.h"
