@@ -172,6 +172,27 @@ static int write_doc(const char *path, const char *doc, const char *begin, const
     return 0;
 }
 
+/* Checks (or, with write, rewrites) the generated part of the document
+ * doc read from path against part. */
+static int compare_or_write(const char *path, const char *doc, const text *part, bool write)
+{
+    const char *begin, *end;
+    if (!find_part(doc, &begin, &end)) {
+        fprintf(stderr, "test_activation_docs: %s lacks the marker lines\n  %s\n  %s\n", path,
+                BEGIN_MARK, END_MARK);
+        return 2;
+    }
+    if (write)
+        return write_doc(path, doc, begin, end, part->s);
+    if ((size_t)(end - begin) == part->len && memcmp(begin, part->s, part->len) == 0) {
+        printf("%s: the generated part matches the activation list\n", path);
+        return 0;
+    }
+    printf("FAIL %s differs from the activation list; regenerate it with\n"
+           "  build/tests/test_activation_docs --write\n", path);
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
     bool print = argc > 1 && strcmp(argv[1], "--print") == 0;
@@ -186,6 +207,7 @@ int main(int argc, char **argv)
     generate(&part);
     if (print) {
         fputs(part.s, stdout);
+        free(part.s);
         return 0;
     }
 
@@ -200,19 +222,8 @@ int main(int argc, char **argv)
         strncat(path, "/../docs/activations.md", sizeof path - strlen(path) - 1);
     }
     char *doc = read_file(path);
-    const char *begin, *end;
-    if (!find_part(doc, &begin, &end)) {
-        fprintf(stderr, "test_activation_docs: %s lacks the marker lines\n  %s\n  %s\n", path,
-                BEGIN_MARK, END_MARK);
-        return 2;
-    }
-    if (write)
-        return write_doc(path, doc, begin, end, part.s);
-    if ((size_t)(end - begin) == part.len && memcmp(begin, part.s, part.len) == 0) {
-        printf("%s: the generated part matches the activation list\n", path);
-        return 0;
-    }
-    printf("FAIL %s differs from the activation list; regenerate it with\n"
-           "  build/tests/test_activation_docs --write\n", path);
-    return 1;
+    int rc = compare_or_write(path, doc, &part, write);
+    free(doc);
+    free(part.s);
+    return rc;
 }

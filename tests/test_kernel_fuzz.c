@@ -262,5 +262,9 @@ int main(void)
     }
     printf("%zu implementation-directions, %llu trials, ~%llu elements, %zu failures\n", pairs,
            trials, elements, failures);
+    free(b.x_plain);
+    free(b.v_plain);
+    free(b.ref);
+    free(b.single);
     return failures == 0 && pairs > 0 ? 0 : 1;
 }

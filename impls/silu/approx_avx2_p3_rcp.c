@@ -45,7 +45,10 @@ AB_APPROX_INLINE __m256 silu_derivative8(__m256 x, __m256 beta)
     __m256 s = _mm256_blendv_ps(r, _mm256_mul_ps(e, r), z);
     __m256 ds = _mm256_mul_ps(_mm256_mul_ps(e, r), r);
     __m256 zc = _mm256_mul_ps(beta, clamp_keep_nan(x, 100.0f));
-    return _mm256_fmadd_ps(zc, ds, s);
+    /* A NaN input gives x quieted (x + x), not whichever NaN operand the
+     * compiler's FMA operand order lets through. */
+    return _mm256_blendv_ps(_mm256_fmadd_ps(zc, ds, s), _mm256_add_ps(x, x),
+                            _mm256_cmp_ps(x, x, _CMP_UNORD_Q));
 }
 
 void AB_KERNEL(ab_silu_approx_avx2_p3_rcp_forward)(const float *x, float *y, size_t n, const ab_params *p)
