@@ -143,6 +143,9 @@ if(NOT _peer_mode STREQUAL "OFF")
   else()
     _actbench_peer_missing(XNNPACK "libxnnpack-dev libpthreadpool-dev")
   endif()
+
+  # ---- PyTorch (ATen) and Eigen: C++ adapters, in their own file.
+  include(${CMAKE_CURRENT_LIST_DIR}/PeersML.cmake)
 else()
   message(STATUS "Peers: none built (ACTBENCH_PEERS=OFF)")
 endif()

@@ -1,7 +1,10 @@
 /* Peer library versions: asked of the library where it has an API (glibc,
  * oneDNN), from its header macros where that is all it offers (SLEEF), and
  * otherwise the Debian package version read by dpkg-query when CMake
- * configured the build (XNNPACK, which has no version API). */
+ * configured the build (XNNPACK, which has no version API; PyTorch, whose
+ * header says 1.13.0 in the 1.13.1 package) or Eigen's CMake package
+ * version. PyTorch's entry also names the ATen CPU capability its kernels
+ * run with (DEFAULT, AVX2 or AVX512: chosen by ATen from the CPU). */
 #include <pthread.h>
 #include <stdio.h>
 
@@ -17,7 +20,12 @@
 #include <oneapi/dnnl/dnnl.h>
 #endif
 
-enum { MAX_PEERS = 8 };
+#if defined(AB_HAVE_TORCH)
+/* impls/peers/torch_ops.cpp: "AVX2", "AVX512", "NO AVX" or "unknown". */
+const char *ab_peer_torch_cpu_capability(void);
+#endif
+
+enum { MAX_PEERS = 10 };
 
 static ab_peer_version versions[MAX_PEERS];
 static size_t version_count;
@@ -27,6 +35,9 @@ static char sleef_version[32];
 #endif
 #if defined(AB_HAVE_ONEDNN)
 static char onednn_version[64];
+#endif
+#if defined(AB_HAVE_TORCH)
+static char torch_version[96];
 #endif
 
 static void add(const char *peer, const char *version, const char *source)
@@ -55,6 +66,15 @@ static void collect(void)
 #endif
 #if defined(AB_HAVE_XNNPACK)
     add("xnnpack", AB_XNNPACK_DEB_VERSION, "Debian package libxnnpack-dev (dpkg-query at configure time)");
+#endif
+#if defined(AB_HAVE_TORCH)
+    snprintf(torch_version, sizeof torch_version, "%s, ATen CPU capability %s",
+             AB_TORCH_DEB_VERSION, ab_peer_torch_cpu_capability());
+    add("torch", torch_version,
+        "Debian package libtorch-dev (dpkg-query at configure time); capability from at::show_config()");
+#endif
+#if defined(AB_HAVE_EIGEN)
+    add("eigen", AB_EIGEN_VERSION, "Eigen3 CMake package version at configure time");
 #endif
 }
 

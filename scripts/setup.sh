@@ -6,12 +6,14 @@
 set -eu
 mode=${1:-build}
 packages=(make pkg-config libmpfr-dev libgmp-dev libhwloc-dev hwloc libcjson-dev zlib1g-dev python3
-          libsleef-dev libdnnl-dev libxnnpack-dev libpthreadpool-dev)
+          libsleef-dev libdnnl-dev libxnnpack-dev libpthreadpool-dev
+          libtorch-dev libeigen3-dev)
 if [ "$mode" = report ]; then
     packages+=(gnuplot-nox llvm)  # llvm: llvm-mca for the port-throughput bounds (optional)
 fi
 command -v cc >/dev/null || command -v gcc >/dev/null || packages+=(gcc)
 command -v cmake >/dev/null || packages+=(cmake)
+command -v c++ >/dev/null || packages+=(g++)  # only the PyTorch and Eigen peers' adapters are C++
 
 missing=()
 for p in "${packages[@]}"; do
@@ -34,7 +36,8 @@ apt-get update -qq
 # required packages first, so a mirror without a peer does not block the rest.
 required=() optional=()
 for p in "${missing[@]}"; do
-    case $p in libsleef-dev|libdnnl-dev|libxnnpack-dev|libpthreadpool-dev|llvm) optional+=("$p") ;;
+    case $p in libsleef-dev|libdnnl-dev|libxnnpack-dev|libpthreadpool-dev|libtorch-dev|libeigen3-dev|g++|llvm)
+                optional+=("$p") ;;
                 *) required+=("$p") ;; esac
 done
 [ ${#required[@]} -eq 0 ] || apt-get install -y -qq "${required[@]}" >/dev/null
