@@ -5,6 +5,9 @@
  * in the vector body, and nothing past y[n-1] is written. This is the check
  * that the tail path (masked loads/stores or scalar) is the body's twin.
  * A kernel whose ISA the CPU lacks is skipped (with a count on stdout).
+ * A peer library's NaN payload and sign are its own (ATen's for a NaN input
+ * depend on the other lanes of its vector): for peers any NaN matches any
+ * NaN, as in the accuracy statistics.
  */
 #include <math.h>
 #include <stdint.h>
@@ -52,6 +55,14 @@ static void fill_inputs(float *x, size_t n)
     }
 }
 
+static bool same_output(const ab_impl *impl, uint32_t got, uint32_t want)
+{
+    if (got == want)
+        return true;
+    bool peer = strncmp(impl->variant, "peer-", 5) == 0;
+    return peer && isnan(from_bits(got)) && isnan(from_bits(want)) && want != CANARY;
+}
+
 static void check(const ab_impl *impl, ab_direction d)
 {
     ab_kernel_fn k = ab_impl_kernel(impl, d);
@@ -73,7 +84,7 @@ static void check(const ab_impl *impl, ab_direction d)
                 for (size_t i = 0; i < MAX_N + SLACK; i++) {
                     bool inside = i >= out_off && i < out_off + n;
                     uint32_t want = inside ? bits(truth[start + i - out_off]) : CANARY;
-                    if (bits(out[i]) != want) {
+                    if (!same_output(impl, bits(out[i]), want)) {
                         if (failures < 30)
                             fprintf(stderr,
                                     "FAIL %s %s %s n=%zu in_off=%zu out_off=%zu i=%zu: "
@@ -89,7 +100,7 @@ static void check(const ab_impl *impl, ab_direction d)
             memcpy(in + in_off, x + start, n * sizeof(float));
             k(in + in_off, in + in_off, n, &p);
             for (size_t i = 0; i < n; i++)
-                if (bits(in[in_off + i]) != bits(truth[start + i])) {
+                if (!same_output(impl, bits(in[in_off + i]), bits(truth[start + i]))) {
                     if (failures < 30)
                         fprintf(stderr, "FAIL %s %s %s in-place n=%zu off=%zu i=%zu\n",
                                 impl->activation, impl->variant, ab_direction_name(d), n,
