@@ -13,22 +13,27 @@ R=3f000000:3fffffff
 ARGS=(accuracy --exhaustive --quiet --activation sigmoid --variant naive,avx2 --range "$R")
 base="sigmoid.range-3f000000-3fffffff"
 
+# Sends signal $1 to process $2 once the sweep has installed its handlers
+# (SigCgt bit 1, SIGINT, in /proc: a background job ignores SIGINT until
+# then). Start-up time varies (a build with the PyTorch peer loads libtorch
+# first), so a fixed delay could land before the sweep starts.
+signal_when_sweeping() {
+    local cgt
+    for _ in $(seq 300); do
+        cgt=$(awk '/^SigCgt:/ { print $2 }' "/proc/$2/status" 2>/dev/null) || break
+        [ -n "$cgt" ] && (( 0x$cgt & 2 )) && break
+        sleep 0.1
+    done
+    kill "-$1" "$2"
+}
+
 "$A" "${ARGS[@]}" --output "$T/interrupted" &
 pid=$!
-# Interrupt once the sweep has installed its SIGINT handler (SigCgt bit 1 in
-# /proc): start-up time varies (a build with the PyTorch peer loads libtorch
-# first), and a SIGINT before the handler is ignored in a background job.
-for _ in $(seq 300); do
-    cgt=$(awk '/^SigCgt:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) || break
-    [ -n "$cgt" ] && (( 0x$cgt & 2 )) && break
-    sleep 0.1
-done
-sleep 0.2
-kill -INT "$pid"
+signal_when_sweeping INT "$pid"
 wait "$pid"
 rc=$?
 if [ "$rc" -ne 130 ]; then
-    echo "FAIL: interrupted sweep exited $rc, expected 130 (did it finish within 0.2 s of starting?)"
+    echo "FAIL: interrupted sweep exited $rc, expected 130 (did it finish before the signal?)"
     exit 1
 fi
 [ -f "$T/interrupted/exhaustive/$base.ckpt" ] || { echo "FAIL: no checkpoint after SIGINT"; fail=1; }
@@ -36,8 +41,7 @@ fi
 
 "$A" "${ARGS[@]}" --output "$T/termed" &
 pid=$!
-sleep 0.5
-kill -TERM "$pid"
+signal_when_sweeping TERM "$pid"
 wait "$pid"
 rc=$?
 [ "$rc" -eq 143 ] || { echo "FAIL: SIGTERM: exit $rc, expected 143"; fail=1; }
