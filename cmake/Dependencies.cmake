@@ -29,7 +29,7 @@ add_library(GMP::GMP UNKNOWN IMPORTED)
 set_target_properties(GMP::GMP PROPERTIES IMPORTED_LOCATION ${GMP_LIBRARY}
   INTERFACE_INCLUDE_DIRECTORIES ${GMP_INCLUDE_DIR})
 
-# Peer libraries (issue: peer baselines) are added in cmake/Peers.cmake.
+# Peer libraries are added in cmake/Peers.cmake.
 set(ACTBENCH_PEER_SOURCES "")
 set(ACTBENCH_PEER_LIBS "")
 set(ACTBENCH_PEER_DEFS "")

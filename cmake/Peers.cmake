@@ -1,4 +1,4 @@
-# Peer libraries as baselines (issue #4): glibc libm and libmvec, SLEEF,
+# Peer libraries as baselines: glibc libm and libmvec, SLEEF,
 # oneDNN, XNNPACK. Each one found is compiled in and announced to the code by
 # an AB_HAVE_<PEER> definition; ACTBENCH_PEERS chooses what happens when one
 # is missing: AUTO builds what is found, ON stops the configuration naming

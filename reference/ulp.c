@@ -1,5 +1,5 @@
 /*
- * ULP error, exactly as ../shared/docs/accuracy.md defines it, computed in
+ * ULP error, exactly as docs/accuracy.md defines it, computed in
  * MPFR: err = |y - f| / U(f) with U(f) = 2^max(floor(log2|f|) - (P-1), emin_unit)
  * and U(0) = 2^emin_unit, rounded up. Special classes are reported in
  * `classes` and NaN cases are kept out of the ULP figure.

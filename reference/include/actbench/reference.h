@@ -1,6 +1,6 @@
 /*
  * MPFR references for every activation and derivative, and the ULP error of
- * ../shared/docs/accuracy.md.
+ * docs/accuracy.md.
  *
  * Composite functions are built inside MPFR at `prec` bits from
  * cancellation-free formulations and rounded once to binary32. A reference is
@@ -62,7 +62,7 @@ typedef struct ab_ulp_error {
 } ab_ulp_error;
 
 /* The error of binary32 result y against the exact value f (any precision),
- * following ../shared/docs/accuracy.md:
+ * following docs/accuracy.md:
  *   U(f) = 2^max(floor(log2|f|) - 23, -149), U(0) = 2^-149;
  *   y = ±inf with f finite: y is taken as ±2^128;
  *   y = ±inf and |f| >= 2^128 with the same sign: 0. */
