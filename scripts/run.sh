@@ -10,4 +10,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/build.sh"
 cd "$root"
 "${ACTBENCH_BUILD_DIR:-$root/build}/actbench" run "$@"
-"$root/scripts/report.sh"
+# The directory this run wrote: the per-machine one whose machine.json is newest.
+machine_dir=$(ls -td "$root"/results/*/machine.json | head -1)
+"$root/scripts/report.sh" "$(dirname "$machine_dir")"
