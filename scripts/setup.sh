@@ -7,7 +7,7 @@ set -eu
 mode=${1:-build}
 packages=(make pkg-config libmpfr-dev libgmp-dev libhwloc-dev hwloc libcjson-dev zlib1g-dev python3
           libsleef-dev libdnnl-dev libxnnpack-dev libpthreadpool-dev
-          libtorch-dev libeigen3-dev)
+          libtorch-dev libeigen3-dev libopenmpi-dev openmpi-bin)
 if [ "$mode" = report ]; then
     packages+=(gnuplot-nox llvm)  # llvm: llvm-mca for the port-throughput bounds (optional)
 fi
@@ -36,12 +36,12 @@ apt-get update -qq
 # required packages first, so a mirror without a peer does not block the rest.
 required=() optional=()
 for p in "${missing[@]}"; do
-    case $p in libsleef-dev|libdnnl-dev|libxnnpack-dev|libpthreadpool-dev|libtorch-dev|libeigen3-dev|g++|llvm)
+    case $p in libsleef-dev|libdnnl-dev|libxnnpack-dev|libpthreadpool-dev|libtorch-dev|libeigen3-dev|g++|llvm|libopenmpi-dev|openmpi-bin)
                 optional+=("$p") ;;
                 *) required+=("$p") ;; esac
 done
 [ ${#required[@]} -eq 0 ] || apt-get install -y -qq "${required[@]}" >/dev/null
 if [ ${#optional[@]} -gt 0 ] && ! apt-get install -y -qq "${optional[@]}" >/dev/null; then
-    echo "setup: warning: could not install optional packages (${optional[*]}); building without the peers" \
-         "and/or reporting without port bounds" >&2
+    echo "setup: warning: could not install optional packages (${optional[*]}); building without the peers," \
+         "MPI and/or reporting without port bounds" >&2
 fi

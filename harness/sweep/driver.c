@@ -468,6 +468,42 @@ static int run_and_finish(driver *d, const exh_options *o, const char *exh_dir,
     return 0;
 }
 
+void ab_exh_sweep_base(const exh_options *o, const ab_activation *act, char *buf, size_t size)
+{
+    ab_exh_state st;
+    memset(&st, 0, sizeof st);
+    snprintf(st.activation, sizeof st.activation, "%s", act->name);
+    st.format = o->format;
+    st.range_lo = o->range_given ? o->range_lo : 0;
+    st.range_hi = o->range_given ? o->range_hi : ab_exh_format_top(o->format);
+    ab_exh_base_name(&st, buf, size);
+    if (o->shard_n > 1) {
+        size_t len = strlen(buf);
+        snprintf(buf + len, size - len, ".shard-%u-of-%u", o->shard_k, o->shard_n);
+    }
+}
+
+/* A shard state exh_dir/base.state of this very sweep with all the shard's
+ * blocks done (a rank that finished before another failed): it is kept as
+ * it is, and only the failed ranks' shards run again. */
+static bool finished_shard(const ab_exh_state *st, const exh_options *o, const char *exh_dir,
+                           const char *base)
+{
+    char path[4800];
+    snprintf(path, sizeof path, "%s/%s.state", exh_dir, base);
+    if (access(path, F_OK) != 0)
+        return false;
+    ab_exh_state old;
+    if (!ab_exh_state_load(path, &old))
+        return false;
+    bool done = ab_exh_state_same_config(&old, st, false) && blocks_remaining(&old) == 0;
+    ab_exh_state_free(&old);
+    if (done && !o->quiet)
+        fprintf(stderr, "actbench: %s: shard %u/%u already done (%s): kept\n", st->activation,
+                st->shard_k, st->shard_n, path);
+    return done;
+}
+
 int ab_exh_run_sweep(const exh_options *o, const ab_activation *act, const char *exh_dir,
                      bool several_activations)
 {
@@ -481,11 +517,7 @@ int ab_exh_run_sweep(const exh_options *o, const ab_activation *act, const char 
         return n == 0 ? 0 : 1;
     }
     char base[512];
-    ab_exh_base_name(&st, base, sizeof base);
-    if (o->shard_n > 1) {
-        size_t len = strlen(base);
-        snprintf(base + len, sizeof base - len, ".shard-%u-of-%u", o->shard_k, o->shard_n);
-    }
+    ab_exh_sweep_base(o, act, base, sizeof base);
     driver *d = calloc(1, sizeof *d);
     if (d == NULL) {
         ab_exh_state_free(&st);
@@ -496,7 +528,9 @@ int ab_exh_run_sweep(const exh_options *o, const ab_activation *act, const char 
     if (checkpoint_path(d, o, act, several_activations, exh_dir, base) &&
         (lock = ab_exh_lock_base(exh_dir, base)) >= 0) {
         ab_exh_remove_temps(d->ckpt_dir, d->ckpt_name); /* a killed run's */
-        if (resume_checkpoint(d, o, act) && list_todo(d)) {
+        if (o->keep_finished_shard && finished_shard(&st, o, exh_dir, base))
+            rc = 0;
+        else if (resume_checkpoint(d, o, act) && list_todo(d)) {
             ab_exh_ctx_init(&d->ctx, act, st.format, st.mpfr_reference);
             setup_threads(d, o, act, thread_unsafe);
             rc = run_and_finish(d, o, exh_dir, base);

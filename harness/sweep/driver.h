@@ -20,6 +20,7 @@ typedef struct exh_options {
     unsigned shard_k, shard_n, threads;
     const char *output, *checkpoint;
     bool mpfr, resume, quiet;
+    bool keep_finished_shard; /* a finished state of this shard is kept, not re-run (MPI) */
     ab_exh_format format;
 } exh_options;
 
@@ -32,6 +33,17 @@ int ab_exh_run_sweep(const exh_options *o, const ab_activation *act, const char 
 /* Catches (true) or restores (false) SIGINT and SIGTERM: while caught, a
  * signal only asks the sweep to stop at the next block and the writes in
  * progress complete, so no temporary is left behind. */
+/* BASE of act's sweep under o (activation, format, range, and the shard
+ * when o->shard_n > 1): the outputs' and state files' common stem. */
+void ab_exh_sweep_base(const exh_options *o, const ab_activation *act, char *buf, size_t size);
+
+/* merge.c: states[g] and the other states of its sweep (same configuration
+ * but the shard) merged into states[g] and written to exh_dir, as `actbench
+ * merge` does; used[] marks the states taken. false with a message when the
+ * group is incomplete or inconsistent (nothing written). */
+bool ab_exh_merge_group(ab_exh_state *states, size_t count, bool *used, size_t g,
+                       const char *exh_dir, bool quiet);
+
 void ab_exh_catch_signals(bool catch);
 /* The signal caught since ab_exh_catch_signals(true), or 0. */
 int ab_exh_stop_signal(void);

@@ -88,9 +88,9 @@ static bool merge_shard(ab_exh_state *m, const ab_exh_state *s, bool *have)
 }
 
 /* The group of states[g]: merged into states[g] and written; false with a
- * message when incomplete or inconsistent (nothing written). */
-static bool merge_group(ab_exh_state *states, size_t count, bool *used, size_t g,
-                        const char *exh_dir, bool quiet)
+ * message when incomplete or inconsistent (nothing written). driver.h. */
+bool ab_exh_merge_group(ab_exh_state *states, size_t count, bool *used, size_t g,
+                       const char *exh_dir, bool quiet)
 {
     ab_exh_state *m = &states[g];
     used[g] = true;
@@ -183,7 +183,7 @@ int ab_cmd_merge(int argc, char **argv)
     ab_exh_catch_signals(true); /* a group's files are written whole */
     rc = 0;
     for (size_t g = 0; g < count && rc == 0; g++) {
-        if (!used[g] && !merge_group(states, count, used, g, exh_dir, quiet))
+        if (!used[g] && !ab_exh_merge_group(states, count, used, g, exh_dir, quiet))
             rc = 1;
         if (ab_exh_stop_signal() != 0)
             rc = 128 + ab_exh_stop_signal();

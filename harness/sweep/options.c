@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "sweep/driver.h"
+#include "sweep/mpi.h"
 #include "sweep/output.h"
 #include "sweep/sweep.h"
 
@@ -30,7 +31,9 @@ void ab_exhaustive_usage(FILE *out)
         "  --range LO:HI        inclusive hex bit patterns (default all: 0:ffffffff,\n"
         "                       or 0:ffff for bf16/fp16)\n"
         "  --shard K/N          only blocks b with b mod N = K-1 (K in 1..N); writes\n"
-        "                       BASE.shard-K-of-N.state for `actbench merge`\n"
+        "                       BASE.shard-K-of-N.state for `actbench merge`. Under\n"
+        "                       `mpirun -np N` (a build with MPI) rank R is shard R+1/N\n"
+        "                       and rank 0 merges\n"
         "  --threads T          worker threads, pinned (default: all PUs)\n"
         "  --output DIR         results directory (default results); files go to DIR/exhaustive/\n"
         "  --reference R        fast (default) | mpfr (every case in MPFR: slow, for audits)\n"
@@ -281,14 +284,24 @@ int ab_cmd_exhaustive(int argc, char **argv)
         free(o.impls);
         return 1;
     }
+    ab_exh_mpi mpi; /* under mpirun: this rank's shard, merged by rank 0 */
+    rc = ab_exh_mpi_begin(&mpi, &o);
+    if (rc >= 0) {
+        ab_exh_mpi_end(&mpi);
+        free(o.impls);
+        return rc;
+    }
     ab_exh_catch_signals(true);
     rc = 0;
     for (size_t k = 0; k < nacts && rc == 0; k++) {
         rc = ab_exh_run_sweep(&o, acts[k], exh_dir, nacts > 1);
         if (rc == 0 && ab_exh_stop_signal() != 0) /* after a finished activation */
             rc = 128 + ab_exh_stop_signal();
+        if (mpi.size > 1) /* every rank takes part, whatever its status */
+            rc = ab_exh_mpi_merge(&mpi, &o, acts[k], exh_dir, rc);
     }
     ab_exh_catch_signals(false);
+    ab_exh_mpi_end(&mpi);
     free(o.impls);
     return rc;
 }

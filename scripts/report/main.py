@@ -13,7 +13,7 @@ import shutil
 import sys
 import tempfile
 
-from . import activation, glossary, graphs, method, summary, sweeps
+from . import activation, glossary, graphs, lowprec, method, summary, sweeps
 from .data import Results
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -96,6 +96,7 @@ def main(argv=None):
         files[os.path.join(pages_dir, act + ".md")] = activation.activation_page(
             res, act, pl, link_from(pages_dir), report_from_pages, docs_from_pages)
     files[os.path.join(pages_dir, "sweeps.md")] = sweeps.sweeps_page(res, report_from_pages)
+    files[os.path.join(pages_dir, "lowprec.md")] = lowprec.lowprec_page(res, report_from_pages)
 
     def page_link(act):
         return os.path.relpath(os.path.join(pages_dir, act + ".md"), report_dir)
@@ -104,6 +105,7 @@ def main(argv=None):
     L = [header(res, os.path.relpath(os.path.abspath(a.results), report_dir), pl),
          summary.summary_section(res, page_link, report_plot_link),
          glossary.glossary_section(docs_from_report),
+         lowprec.lowprec_section(res, os.path.relpath(os.path.join(pages_dir, "lowprec.md"), report_dir)),
          "## Details\n",
          "One page per activation, with the full accuracy and speed tables and the graphs: "
          + ", ".join(f"[{act}]({page_link(act)})" for act in res.activations) + ".\n",
