@@ -8,10 +8,11 @@ What the figures mean: each of the 65,536 bit patterns of the format is
 converted exactly to binary32 and given to the binary32 kernel; the kernel's
 binary32 result is rounded once more, to nearest-even in the format, and
 compared with the exact value; the ULP is the format's."""
+import math
 import os
 
 from .data import read_csv
-from .fmt import DIRECTIONS, class_summary, ffloat, fnum, fulp, md_table
+from .fmt import DIRECTIONS, class_summary, ffloat, fulp, md_table
 
 FORMATS = ("bf16", "fp16")
 FULL = {"bf16": 0xFFFF, "fp16": 0xFFFF}
@@ -59,9 +60,18 @@ def _spread_cell(items):
     if not ulps:
         return "—"
     lo, hi = min(ulps), max(ulps)
-    if lo[0] == hi[0]:
-        return fulp(lo[0])
+    if fulp(lo[0]) == fulp(hi[0]):
+        return fulp(hi[0])
     return f"{fulp(lo[0])} – {fulp(hi[0])} (`{hi[1]}`)"
+
+
+def _pct_cr(row):
+    """The share of correctly rounded results, cut (not rounded) to 2 decimals:
+    100 % only when every result is."""
+    v = ffloat(row.get("pct_cr"))
+    if v is None:
+        return "—"
+    return "100 %" if v == 100.0 else f"{math.floor(v * 100) / 100:.2f} %"
 
 
 def _cr_cell(items):
@@ -119,7 +129,7 @@ def lowprec_page(res, report_link):
                 line = [f"`{v}`", direction]
                 for fmt in FORMATS:
                     r = rows.get((act, v, direction, fmt))
-                    line += ([fulp(r.get("max_ulp")), f"{fnum(ffloat(r.get('pct_cr')), 4)} %",
+                    line += ([fulp(r.get("max_ulp")), _pct_cr(r),
                               class_summary(res.classes(r))] if r else ["—", "—", "—"])
                 table.append(line)
         L.append(md_table(["variant", "direction", "bf16 max ULP", "bf16 CR", "bf16 classes",
