@@ -5,14 +5,12 @@
 # launcher's environment), refuses with exit status 2 and writes nothing:
 # each rank would otherwise sweep everything over the others' files.
 set -u
-: "${ACTBENCH_SOURCE_DIR:?set ACTBENCH_SOURCE_DIR to the source tree}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 fails=0
-if ! cmake -S "$ACTBENCH_SOURCE_DIR" -B "$tmp" -DCMAKE_BUILD_TYPE=Release -DACTBENCH_MPI=OFF \
-        -DACTBENCH_PEERS=OFF >"$tmp/configure.log" 2>&1; then
-    echo "FAIL: configure with ACTBENCH_MPI=OFF"; cat "$tmp/configure.log"; exit 1
-fi
+src=${ACTBENCH_SOURCE_DIR:?set ACTBENCH_SOURCE_DIR to the source tree}
+tmp=$(mktemp -d /tmp/actbench-no-mpi.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cmake -S "$src" -B "$tmp" -DCMAKE_BUILD_TYPE=Release -DACTBENCH_MPI=OFF -DACTBENCH_PEERS=OFF \
+    >"$tmp/configure.log" 2>&1 || { echo "FAIL: configure with ACTBENCH_MPI=OFF"; cat "$tmp/configure.log"; exit 1; }
 grep -q 'MPI: not built (ACTBENCH_MPI=OFF)' "$tmp/configure.log" ||
     { echo "FAIL: the configuration did not leave MPI out"; fails=$((fails+1)); }
 if ! cmake --build "$tmp" -j2 --target actbench >"$tmp/build.log" 2>&1; then
