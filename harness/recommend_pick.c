@@ -16,6 +16,7 @@
 
 #include "actbench/actbench.h"
 #include "csv_table.h"
+#include "output/csv_merge.h"
 #include "recommend_pick.h"
 
 const char *const rc_class_column[RC_CLASS_KINDS] = {
@@ -96,6 +97,19 @@ static rc_candidate *find_or_add(rc_set *set, const char *variant)
     return c;
 }
 
+/* ab_csv_read, with the variants of a table written before a rename under
+ * their current names. */
+static ab_csv_status read_current_names(const char *path, ab_csv_table *t)
+{
+    ab_csv_status st = ab_csv_read(path, t, true);
+    if (st == AB_CSV_OK && !ab_csv_current_variants(t)) {
+        fprintf(stderr, "actbench recommend: out of memory reading %s\n", path);
+        ab_csv_free(t);
+        return AB_CSV_BAD;
+    }
+    return st;
+}
+
 static bool full_binary32_row(const ab_csv_table *t, size_t r)
 {
     if (ab_csv_column(t, "range_lo") < 0)
@@ -172,7 +186,7 @@ bool rc_load_accuracy(rc_set *set, const char *dir, const char *activation, cons
     snprintf(path, sizeof path, "%s/exhaustive/summary.csv", dir);
     if (access(path, F_OK) != 0)
         snprintf(path, sizeof path, "%s/../exhaustive/summary.csv", dir);
-    ab_csv_status st = ab_csv_read(path, &t, true);
+    ab_csv_status st = read_current_names(path, &t);
     if (st == AB_CSV_BAD)
         return false;
     if (st == AB_CSV_OK) {
@@ -181,7 +195,7 @@ bool rc_load_accuracy(rc_set *set, const char *dir, const char *activation, cons
         ab_csv_free(&t);
     }
     snprintf(path, sizeof path, "%s/accuracy.csv", dir);
-    st = ab_csv_read(path, &t, true);
+    st = read_current_names(path, &t);
     if (st == AB_CSV_BAD)
         return false;
     if (st == AB_CSV_OK) {
@@ -227,7 +241,7 @@ int rc_load_speed(rc_set *set, const char *dir, const char *activation, const ch
     char path[4096], values[1024];
     ab_csv_table t;
     snprintf(path, sizeof path, "%s/performance.csv", dir);
-    ab_csv_status st = ab_csv_read(path, &t, true);
+    ab_csv_status st = read_current_names(path, &t);
     *have_perf = st == AB_CSV_OK;
     if (st == AB_CSV_MISSING)
         return 0;

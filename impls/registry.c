@@ -54,17 +54,52 @@ bool ab_impl_supported(const ab_impl *impl)
     return ab_cpu_has(impl->isa);
 }
 
+static const ab_variant_alias variant_aliases[] = {
+#define VARIANT_ALIAS(act, old_name, current_name) {#act, old_name, current_name},
+#include "registry/aliases.def"
+#undef VARIANT_ALIAS
+};
+
+size_t ab_variant_alias_count(void)
+{
+    return sizeof variant_aliases / sizeof variant_aliases[0];
+}
+
+const ab_variant_alias *ab_variant_alias_at(size_t index)
+{
+    return index < ab_variant_alias_count() ? &variant_aliases[index] : NULL;
+}
+
+const char *ab_variant_renamed(const char *activation, const char *variant)
+{
+    const ab_activation *act = ab_activation_find(activation);
+    if (act == NULL || variant == NULL)
+        return NULL;
+    for (size_t i = 0; i < ab_variant_alias_count(); i++)
+        if (strcmp(variant_aliases[i].activation, act->name) == 0 &&
+            strcmp(variant_aliases[i].old_name, variant) == 0)
+            return variant_aliases[i].current_name;
+    return NULL;
+}
+
+static const ab_impl *find_exact(const char *activation, const char *variant)
+{
+    for (size_t i = 0; i < ab_impl_count(); i++) {
+        const ab_impl *impl = ab_impl_at(i);
+        if (strcmp(impl->activation, activation) == 0 && strcmp(impl->variant, variant) == 0)
+            return impl;
+    }
+    return NULL;
+}
+
 const ab_impl *ab_impl_find(const char *activation, const char *variant)
 {
     const ab_activation *act = ab_activation_find(activation);
     if (act == NULL || variant == NULL)
         return NULL;
-    for (size_t i = 0; i < ab_impl_count(); i++) {
-        const ab_impl *impl = ab_impl_at(i);
-        if (strcmp(impl->activation, act->name) == 0 && strcmp(impl->variant, variant) == 0)
-            return impl;
-    }
-    return NULL;
+    const ab_impl *impl = find_exact(act->name, variant);
+    const char *renamed = impl == NULL ? ab_variant_renamed(act->name, variant) : NULL;
+    return renamed != NULL ? find_exact(act->name, renamed) : impl;
 }
 
 static bool reject(char *err, size_t errlen, const char *fmt, ...)

@@ -49,7 +49,13 @@ if [ "${acts[0]}" != all ]; then
     select_args=(--activation "$(IFS=,; echo "${acts[*]}")")
 fi
 if [ "$avx2_only" = 1 ]; then
-    select_args+=(--variant 'avx2*') # an activation without one this CPU runs is skipped
+    # The avx2 kernels but the approximations (avx2-approx-*), by name from
+    # the registry; an activation without one this CPU runs is skipped.
+    production=$("$actbench" list --format json "${select_args[@]}" --variant 'avx2*' | python3 -c '
+import json, sys
+names = {r["variant"] for r in json.load(sys.stdin)["implementations"]}
+print(",".join(sorted(n for n in names if not n.startswith("avx2-approx-"))))') || exit 2
+    select_args+=(--variant "$production")
 fi
 echo "sweep.sh: ${acts[*]} ${select_args[*]} — $(date -u +%H:%M:%S)" >&2
 exec "$actbench" accuracy --exhaustive "${select_args[@]}" --direction "$direction" --format "$format" --output "$out"

@@ -3,7 +3,9 @@
 # every output file, after removing what legitimately differs between runs:
 # the wall-time, rate, date and CPU columns of the CSVs and the wall_seconds,
 # threads and checksum lines of the state files. Used to show that a change
-# of the sweep engine leaves its results byte-identical.
+# of the sweep engine leaves its results byte-identical. A variant the new
+# binary renamed is compared under its current name (the "aliases" of the
+# new binary's `list --format json`).
 #   usage: scripts/sweep_compare.sh OLD_ACTBENCH NEW_ACTBENCH [WORKDIR]
 # Exit 0 when every file is equal; the differences otherwise.
 set -u
@@ -30,15 +32,33 @@ sweeps() { # binary, output dir
     return $rc
 }
 
-# Drops named CSV columns (from the header) and state lines that vary.
+# "activation old-name current-name" lines, from the new binary's registry.
+"$new" list --all --format json | python3 -c '
+import json, sys
+for r in json.load(sys.stdin)["implementations"]:
+    for old in r.get("aliases", []):
+        print(r["activation"], old, r["variant"])' >"$work/renamed.txt" ||
+    { echo "sweep_compare: cannot read the new binary's variant names" >&2; exit 1; }
+
+# Drops named CSV columns (from the header) and state lines that vary; old
+# variant names become current ones.
 normalise() {
     case "$1" in
     *.csv)
-        awk -F, 'NR == 1 { for (i = 1; i <= NF; i++)
-                               if ($i !~ /^(wall_seconds|inputs_per_second|date|threads|cpu_.*|isa_path)$/) keep[i] = 1 }
-                 { out = ""; for (i = 1; i <= NF; i++) if (keep[i]) out = out $i ","; print out }' "$1" ;;
+        awk -F, 'FNR == NR { cur[$1 "," $2] = $3; next }
+                 FNR == 1 { for (i = 1; i <= NF; i++) {
+                                if ($i == "activation") a = i
+                                if ($i == "variant") v = i
+                                if ($i !~ /^(wall_seconds|inputs_per_second|date|threads|cpu_.*|isa_path)$/) keep[i] = 1 } }
+                 FNR > 1 && a && v && (($a "," $v) in cur) { $v = cur[$a "," $v] }
+                 { out = ""; for (i = 1; i <= NF; i++) if (keep[i]) out = out $i ","; print out }' \
+            FS=' ' "$work/renamed.txt" FS=, "$1" ;;
     *.state|*.ckpt)
-        grep -Ev '^(wall_seconds|threads|checksum|cpu_[a-z_]*|isa_path|actbench-exhaustive-state) ' "$1" ;;
+        awk 'FNR == NR { cur[$1 "," $2] = $3; next }
+             $1 == "activation" { act = $2 }
+             $1 == "pair" && ((act "," $3) in cur) { $3 = cur[act "," $3] }
+             { print }' "$work/renamed.txt" "$1" |
+            grep -Ev '^(wall_seconds|threads|checksum|cpu_[a-z_]*|isa_path|actbench-exhaustive-state) ' ;;
     *) cat "$1" ;;
     esac
 }

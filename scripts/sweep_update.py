@@ -13,19 +13,56 @@ if any, is removed, since it no longer matches the tables.
 Columns: the union, in the newer table's order; a row of the older format
 gets empty fields for columns it lacks (the CPU columns, for example).
 
-    scripts/sweep_update.py NEW_DIR [DEST_DIR]
+    scripts/sweep_update.py [--actbench BIN | --list-json FILE] NEW_DIR [DEST_DIR]
 
 NEW_DIR and DEST_DIR are directories holding the sweep files (a results
 directory's exhaustive/ folder). Every file is written to a temporary file
 and renamed.
+
+Renamed variants: rows written under a variant's old name (the "aliases" of
+`actbench list --all --format json`; BIN defaults to $ACTBENCH, then
+build/actbench, then actbench on PATH) are read under its current name, so
+a re-swept kernel's rows replace its old-named rows.
 """
+import argparse
 import csv
+import json
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 
 KEY = ("activation", "variant", "direction", "format")
 SUMMARY_KEY = KEY + ("range_lo", "range_hi")
+
+
+def old_names(actbench, list_json):
+    """{(activation, old variant name): current name} from the registry's JSON."""
+    if list_json:
+        with open(list_json) as f:
+            doc = json.load(f)
+    else:
+        try:
+            p = subprocess.run([actbench, "list", "--all", "--format", "json"], capture_output=True,
+                               text=True, timeout=120)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise SystemExit(f"sweep_update: cannot run {actbench} list ({e}); give --actbench or --list-json")
+        if p.returncode != 0:
+            raise SystemExit(f"sweep_update: {actbench} list failed: {p.stderr.strip()}")
+        doc = json.loads(p.stdout)
+    if doc.get("schema") != "actbench-list/1":
+        raise SystemExit("sweep_update: the registry list has an unknown schema")
+    return {(r["activation"], old): r["variant"]
+            for r in doc.get("implementations", []) for old in r.get("aliases", [])}
+
+
+def default_actbench():
+    own = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "build", "actbench")
+    return os.environ.get("ACTBENCH") or (own if os.access(own, os.X_OK) else shutil.which("actbench"))
+
+
+RENAMED = {}  # filled by main() from old_names()
 
 
 def read_table(path):
@@ -37,7 +74,11 @@ def read_table(path):
     for i, row in enumerate(body, 2):
         if len(row) != len(header):
             raise SystemExit(f"sweep_update: {path}:{i}: {len(row)} fields, header has {len(header)}")
-    return header, [dict(zip(header, row)) for row in body]
+    table = [dict(zip(header, row)) for row in body]
+    for r in table:
+        if "variant" in r:
+            r["variant"] = RENAMED.get((r.get("activation"), r["variant"]), r["variant"])
+    return header, table
 
 
 def write_table(path, header, rows):
@@ -79,14 +120,24 @@ def merge(new_path, dest_path, key):
 
 
 def main(argv):
-    if len(argv) not in (2, 3) or argv[1] in ("-h", "--help"):
-        print(__doc__.strip(), file=sys.stderr if len(argv) not in (2, 3) else sys.stdout)
-        return 2 if len(argv) not in (2, 3) else 0
-    new_dir = argv[1]
-    dest_dir = argv[2] if len(argv) == 3 else os.path.join(os.path.dirname(__file__), "..", "results", "exhaustive")
+    ap = argparse.ArgumentParser(prog="sweep_update.py", description=__doc__.strip().splitlines()[0])
+    src = ap.add_mutually_exclusive_group()
+    src.add_argument("--actbench", help="actbench binary whose `list --format json` gives the old names")
+    src.add_argument("--list-json", help="`actbench list --all --format json` output to use instead")
+    ap.add_argument("new_dir", metavar="NEW_DIR")
+    ap.add_argument("dest_dir", metavar="DEST_DIR", nargs="?",
+                    default=os.path.join(os.path.dirname(__file__), "..", "results", "exhaustive"))
+    a = ap.parse_args(argv[1:])
+    new_dir, dest_dir = a.new_dir, a.dest_dir
     if not os.path.isdir(new_dir) or not os.path.isdir(dest_dir):
         print(f"sweep_update: {new_dir} or {dest_dir} is not a directory", file=sys.stderr)
         return 2
+    actbench = a.actbench or default_actbench()
+    if not a.list_json and not actbench:
+        print("sweep_update: no actbench binary for the variant names; give --actbench or --list-json",
+              file=sys.stderr)
+        return 2
+    RENAMED.update(old_names(actbench, a.list_json))
     bases = sorted(f[:-4] for f in os.listdir(new_dir)
                    if f.endswith(".csv") and f != "summary.csv" and "." not in f[:-4])
     if not bases:

@@ -215,7 +215,7 @@ static void sixteen_bit(ab_exh_format fmt, const char *fname)
     char dir[400];
     snprintf(dir, sizeof dir, "%s/d-%s", tmp_root, fname);
     const char *args[] = {"accuracy", "--exhaustive", "--activation", "sigmoid", "--variant",
-                          "naive,avx2", "--direction", "forward", "--format", fname,
+                          "naive,avx2-rr-p6-div", "--direction", "forward", "--format", fname,
                           "--output", dir, "--quiet", NULL};
     CHECK(run_cmd(ab_cmd_exhaustive, args) == 0, "%s sweep", fname);
     char name[100];

@@ -10,7 +10,7 @@ trap 'rm -rf "$T"' EXIT
 fail=0
 export ACTBENCH_EXH_BLOCK_BITS=12 ACTBENCH_CHECKPOINT_SECONDS=1
 R=3f000000:3fffffff
-ARGS=(accuracy --exhaustive --quiet --activation sigmoid --variant naive,avx2 --range "$R")
+ARGS=(accuracy --exhaustive --quiet --activation sigmoid --variant naive,avx2-rr-p6-div --range "$R")
 base="sigmoid.range-3f000000-3fffffff"
 
 # Sends signal $1 to process $2 once the sweep has installed its handlers

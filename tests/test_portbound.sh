@@ -21,7 +21,7 @@ if [ -n "${ACTBENCH:-}" ] && "$ACTBENCH" list --all --format json >"$tmp/list.js
 fi
 build=${ACTBENCH:+$(dirname "$ACTBENCH")}
 start=$(date +%s%N)
-python3 "$src/scripts/portbound.py" --out "$tmp/pb.csv" --only sigmoid/avx2 --only relu/avx2 "${registry[@]}" \
+python3 "$src/scripts/portbound.py" --out "$tmp/pb.csv" --only sigmoid/avx2-rr-p6-div --only relu/avx2-mask "${registry[@]}" \
     ${build:+--build "$build"} 2>"$tmp/err" || { fail "portbound.py exited non-zero"; cat "$tmp/err"; }
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 [ "$ms" -le 30000 ] || fail "two kernels took ${ms} ms (more than 30 s)"
@@ -29,7 +29,7 @@ ms=$(( ($(date +%s%N) - start) / 1000000 ))
 python3 - "$tmp/pb.csv" <<'PY' || fails=$((fails+1))
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
-want = {(a, "avx2", d) for a in ("sigmoid", "relu") for d in ("forward", "derivative")}
+want = {(a, v, d) for a, v in (("sigmoid", "avx2-rr-p6-div"), ("relu", "avx2-mask")) for d in ("forward", "derivative")}
 got = {(r["activation"], r["variant"], r["direction"]) for r in rows}
 bad = []
 if got != want:

@@ -117,7 +117,7 @@ fi
 # the registry's CPU-dependent flag marks an implementation (fixture in the list JSON schema)
 python3 "$src/scripts/make_report.py" --results "$R" --report "$tmp/fx/REPORT.md" --actbench "$ACTBENCH" \
     --list-json "$src/tests/data/list_fixture.json" 2>/dev/null || fail "make_report.py with --list-json failed"
-grep -q '`approx-avx2-p3-rcp`†' "$tmp/fx/docs/report/sigmoid.md" || fail "CPU-dependent implementation not marked"
+grep -q '`avx2-approx-p3-rcp`†' "$tmp/fx/docs/report/sigmoid.md" || fail "CPU-dependent implementation not marked"
 grep -q 'f(x) = 1/(1+e^-x)' "$tmp/fx/docs/report/sigmoid.md" || fail "formula from the registry JSON not shown"
 
 # a missing file is reported, not fatal

@@ -116,6 +116,18 @@ static void add_activations_json(cJSON *root, const ab_impl **impls, size_t n)
     }
 }
 
+/* "aliases": the variant's old names, still accepted for one release. */
+static void add_old_names(cJSON *o, const ab_impl *impl)
+{
+    cJSON *arr = cJSON_AddArrayToObject(o, "aliases");
+    for (size_t k = 0; k < ab_variant_alias_count(); k++) {
+        const ab_variant_alias *alias = ab_variant_alias_at(k);
+        if (strcmp(alias->activation, impl->activation) == 0 &&
+            strcmp(alias->current_name, impl->variant) == 0)
+            cJSON_AddItemToArray(arr, cJSON_CreateString(alias->old_name));
+    }
+}
+
 static int print_json(const ab_impl **impls, size_t n)
 {
     cJSON *root = cJSON_CreateObject();
@@ -127,6 +139,7 @@ static int print_json(const ab_impl **impls, size_t n)
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "activation", impl->activation);
         cJSON_AddStringToObject(o, "variant", impl->variant);
+        add_old_names(o, impl);
         cJSON_AddStringToObject(o, "isa", ab_isa_name(impl->isa));
         cJSON_AddBoolToObject(o, "supported", ab_impl_supported(impl));
         cJSON *flags = cJSON_AddArrayToObject(o, "flags");

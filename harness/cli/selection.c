@@ -1,8 +1,8 @@
 /* Selection of implementations and strict number parsing (see cli.h).
  * Method: a selection list is split on commas; each entry is matched with
  * fnmatch(3) against the registry (activation names and aliases without case,
- * variant names exactly), so 'avx2*' means the same in every command. Each
- * entry must match something and may appear once. */
+ * variant names and their old names exactly), so 'avx2*' means the same in
+ * every command. Each entry must match something and may appear once. */
 #include <errno.h>
 #include <fnmatch.h>
 #include <math.h>
@@ -27,9 +27,22 @@ static bool activation_matches(const char *pattern, const ab_activation *act)
            (act->alias != NULL && fnmatch(pattern, act->alias, FNM_CASEFOLD) == 0);
 }
 
+/* True when pattern matches an old name of impl (ab_variant_alias). */
+static bool old_name_matches(const char *pattern, const ab_impl *impl)
+{
+    for (size_t k = 0; k < ab_variant_alias_count(); k++) {
+        const ab_variant_alias *alias = ab_variant_alias_at(k);
+        if (strcmp(alias->activation, impl->activation) == 0 &&
+            strcmp(alias->current_name, impl->variant) == 0 &&
+            fnmatch(pattern, alias->old_name, 0) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool variant_matches(const char *pattern, const ab_impl *impl)
 {
-    return fnmatch(pattern, impl->variant, 0) == 0;
+    return fnmatch(pattern, impl->variant, 0) == 0 || old_name_matches(pattern, impl);
 }
 
 /* Copies entry number `index` of the list into buf; false past the end. */
@@ -122,9 +135,41 @@ static bool list_selects(const char *list, list_kind kind, const ab_impl *impl)
     return false;
 }
 
+/* One line on stderr for each entry of the variant list that selects a
+ * renamed variant by its old name, giving the current names (once per
+ * process: commands check the selection before they use it). */
+static void note_old_names(const ab_selection *sel)
+{
+    static bool noted;
+    if (noted || sel->variants == NULL)
+        return;
+    noted = true;
+    char entry[MAX_ENTRY];
+    size_t len;
+    for (size_t i = 0; list_entry(sel->variants, i, entry, sizeof entry, &len); i++) {
+        bool any = false;
+        for (size_t k = 0; k < ab_impl_count(); k++) {
+            const ab_impl *impl = ab_impl_at(k);
+            if (fnmatch(entry, impl->variant, 0) == 0 || !old_name_matches(entry, impl) ||
+                !list_selects(sel->activations, LIST_ACTIVATION, impl))
+                continue;
+            if (!any)
+                fprintf(stderr, "actbench: variant '%s' is an old name (accepted until the next "
+                                "release); now:", entry);
+            fprintf(stderr, "%s %s (%s)", any ? "," : "", impl->variant, impl->activation);
+            any = true;
+        }
+        if (any)
+            fputc('\n', stderr);
+    }
+}
+
 bool ab_selection_valid(const ab_selection *sel)
 {
-    return check_list(sel->activations, LIST_ACTIVATION) && check_list(sel->variants, LIST_VARIANT);
+    if (!check_list(sel->activations, LIST_ACTIVATION) || !check_list(sel->variants, LIST_VARIANT))
+        return false;
+    note_old_names(sel);
+    return true;
 }
 
 bool ab_select_impls(const ab_selection *sel, const ab_impl ***out, size_t *count)

@@ -168,6 +168,24 @@ bool ab_csv_merge(const ab_csv_table *old, const ab_csv_table *fresh,
     return ok;
 }
 
+bool ab_csv_current_variants(ab_csv_table *t)
+{
+    int act_col = ab_csv_column(t, "activation"), variant_col = ab_csv_column(t, "variant");
+    if (act_col < 0 || variant_col < 0)
+        return true;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        const char *renamed = ab_variant_renamed(t->rows[r][act_col], t->rows[r][variant_col]);
+        char *copy = renamed ? strdup(renamed) : NULL;
+        if (renamed && copy == NULL)
+            return false;
+        if (copy) {
+            free(t->rows[r][variant_col]);
+            t->rows[r][variant_col] = copy;
+        }
+    }
+    return true;
+}
+
 bool ab_csv_merge_file(const char *old_path, const ab_csv_table *fresh,
                        const char *const *key_cols, size_t n_keys, ab_csv_table *out)
 {
@@ -178,7 +196,10 @@ bool ab_csv_merge_file(const char *old_path, const ab_csv_table *fresh,
                 old_path);
         return false;
     }
-    bool ok = ab_csv_merge(&old, fresh, key_cols, n_keys, old_path, out);
+    bool ok = ab_csv_current_variants(&old);
+    if (!ok)
+        fprintf(stderr, "actbench: out of memory reading %s\n", old_path);
+    ok = ok && ab_csv_merge(&old, fresh, key_cols, n_keys, old_path, out);
     ab_csv_free(&old);
     return ok;
 }

@@ -27,7 +27,14 @@ bool ab_csv_merge(const ab_csv_table *old, const ab_csv_table *fresh,
                   const char *const *key_cols, size_t n_keys, const char *old_name,
                   ab_csv_table *out);
 
-/* The same with the old table read from old_path; a missing file is an
+/* Rewrites the variant column of t (when it has activation and variant
+ * columns) from old variant names (ab_variant_alias) to the current ones,
+ * so that a table written before a rename merges, resumes and is compared
+ * under the current names. false when memory runs out. */
+bool ab_csv_current_variants(ab_csv_table *t);
+
+/* The same with the old table read from old_path (old variant names
+ * rewritten by ab_csv_current_variants); a missing file is an
  * empty table. false with a message when the file exists but cannot be read
  * or is damaged (truncated, ragged): it is left as it is. */
 bool ab_csv_merge_file(const char *old_path, const ab_csv_table *fresh,

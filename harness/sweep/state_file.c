@@ -290,6 +290,8 @@ static bool parse_pair_name(const ab_exh_state *st, ab_exh_pair *p, const char *
     strcpy(p->variant, variant);
     p->dir = strcmp(dir, "derivative") == 0 ? AB_DERIVATIVE : AB_FORWARD;
     p->impl = ab_impl_find(st->activation, p->variant);
+    if (p->impl != NULL) /* a state written under an old name resumes under the current one */
+        snprintf(p->variant, sizeof p->variant, "%s", p->impl->variant);
     return true;
 }
 

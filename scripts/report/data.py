@@ -53,6 +53,7 @@ class Registry:
 
     def __init__(self, actbench=None, list_json=None):
         self.impls = {}
+        self.renamed = {}  # (activation, old variant name) -> current name
         self.formulas = {}  # activation -> (formula, derivative formula), when the list gives them
         self.note = None
         doc, why = None, "no actbench binary"
@@ -67,8 +68,16 @@ class Registry:
             return
         for r in doc.get("implementations", []):
             self.impls[(r.get("activation"), r.get("variant"))] = r
+            for old in r.get("aliases", []):
+                self.renamed[(r.get("activation"), old)] = r.get("variant")
         for a in doc.get("activations", []):
             self.formulas[a.get("name")] = (a.get("formula"), a.get("derivative_formula"))
+
+    def current_rows(self, rows):
+        """rows with each old variant name (the list's "aliases") replaced by the current one."""
+        for r in rows:
+            r["variant"] = self.renamed.get((r.get("activation"), r.get("variant")), r.get("variant"))
+        return rows
 
     def flags(self, act, variant):
         return (self.impls.get((act, variant)) or {}).get("flags", [])
@@ -99,7 +108,7 @@ class Results:
         self.acc_order = []
         p = os.path.join(d, "accuracy.csv")
         if os.path.exists(p):
-            for r in read_csv(p):
+            for r in self.read_csv(p):
                 k = (r["activation"], r["variant"], r["direction"])
                 self.acc[k] = r
                 self.acc_order.append(k)
@@ -116,13 +125,17 @@ class Results:
         self.portbound = {}
         p = os.path.join(d, "portbound.csv")
         if os.path.exists(p):
-            for r in read_csv(p):
+            for r in self.read_csv(p):
                 self.portbound[(r["activation"], r["variant"], r["direction"])] = r
         self.activations = []
         for k in self.acc_order + self.perf_order:
             if k[0] != "copy" and k[0] not in self.activations:
                 self.activations.append(k[0])
         self._recommend = {}
+
+    def read_csv(self, path):
+        """The rows of a results table, variants under their current names."""
+        return self.registry.current_rows(read_csv(path))
 
     @staticmethod
     def beside(d, name):
@@ -140,7 +153,7 @@ class Results:
         if not os.path.exists(p):
             self.notes.append("performance.csv is missing: no speed tables or speed graphs.")
             return
-        for r in read_csv(p):
+        for r in self.read_csv(p):
             k = (r["activation"], r["variant"], r["direction"], r["distribution"], r["size_label"])
             self.perf[k] = r
             self.perf_order.append(k)
@@ -162,7 +175,7 @@ class Results:
                 continue
             stem = name[:-len(".csv")]
             act, _, suffix = stem.partition(".")  # "relu.range-3f800000-3f800fff": a partial run
-            for r in read_csv(os.path.join(ed, name)):
+            for r in self.read_csv(os.path.join(ed, name)):
                 if suffix == "" and is_full_sweep(r):
                     detail[(r["activation"], r["variant"], r["direction"])] = r
                     self.exh_maps[act] = tuple(os.path.join(ed, act + s) for s in SIDE_FILES)
@@ -172,7 +185,7 @@ class Results:
         if not os.path.exists(p):
             self.exh = detail
             return
-        summary = {(r["activation"], r["variant"], r["direction"]): r for r in read_csv(p) if is_full_sweep(r)}
+        summary = {(r["activation"], r["variant"], r["direction"]): r for r in self.read_csv(p) if is_full_sweep(r)}
         for k, srow in summary.items():
             row = {}
             drow = detail.get(k)

@@ -220,12 +220,11 @@ def binade_tics(lo, hi):
 
 
 def plot_ulp_maps(pl, res, act, direction):
-    from .data import read_csv
     made = []
     binade, grid = res.exh_maps.get(act, (None, None))
     if binade and os.path.exists(binade):
         per = {}
-        for r in read_csv(binade):
+        for r in res.read_csv(binade):
             if r["direction"] == direction and r.get("format", "binary32") == "binary32":
                 e = int(r["exponent_field"])
                 pos = -(e + 0.5) if r["sign"] == "-" else e + 0.5
@@ -249,7 +248,7 @@ def plot_ulp_maps(pl, res, act, direction):
                                xtics_spec=binade_tics(lo, hi), floor=ULP_FLOOR, cap=cap, ymax=ymax, xmin=lo, xmax=hi))
     if grid and os.path.exists(grid):
         per = {}
-        for r in read_csv(grid):
+        for r in res.read_csv(grid):
             if r["direction"] == direction and r.get("format", "binary32") == "binary32":
                 per.setdefault(r["variant"], []).append((float(r["x_lo"]), float(r["x_hi"]),
                                                          float(r["max_ulp"] or 0)))

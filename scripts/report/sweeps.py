@@ -4,7 +4,7 @@ whose measured error exceeds what they declare: one page,
 docs/report/sweeps.md."""
 import os
 
-from .data import is_full_sweep, read_csv
+from .data import is_full_sweep
 from .fmt import DIRECTIONS, class_summary, code, ffloat, fint, fnum, fulp, md_table, min_sec
 
 ROW_ACTIVATIONS = ("softmax", "log_softmax")  # whole-row kernels: sampled only
@@ -102,7 +102,7 @@ def sweeps_page(res, report_link):
     ft = os.path.join(res.beside(res.dir, "forward-timing"), "exhaustive", "summary.csv")
     if os.path.exists(ft):
         rows = []
-        for r in read_csv(ft):
+        for r in res.read_csv(ft):
             if is_full_sweep(r) and r.get("direction") == "forward" and r.get("variant"):
                 same = res.exh.get((r["activation"], r["variant"], "forward"))
                 agree = same is not None and (same.get("max_ulp"), same.get("worst_x")) == (r.get("max_ulp"),

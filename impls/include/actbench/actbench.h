@@ -152,8 +152,23 @@ const ab_impl *ab_impl_at(size_t index);
 /* True when the running CPU supports impl->isa. */
 bool ab_impl_supported(const ab_impl *impl);
 
-/* Lookup by activation name (or alias) and variant name; NULL when absent. */
+/* Lookup by activation name (or alias) and variant name; an old variant
+ * name (ab_variant_alias) finds the renamed variant. NULL when absent. */
 const ab_impl *ab_impl_find(const char *activation, const char *variant);
+
+/* A variant's old name, kept for one release so that -V and result files
+ * written under it still work: (activation, old_name) now means
+ * (activation, current_name). */
+typedef struct ab_variant_alias {
+    const char *activation; /* canonical activation name */
+    const char *old_name;
+    const char *current_name;
+} ab_variant_alias;
+size_t ab_variant_alias_count(void);
+const ab_variant_alias *ab_variant_alias_at(size_t index); /* NULL past the end */
+/* The current name of `variant` of `activation` (canonical name or alias)
+ * when `variant` is an old name, else NULL. */
+const char *ab_variant_renamed(const char *activation, const char *variant);
 
 static inline ab_kernel_fn ab_impl_kernel(const ab_impl *impl, ab_direction d)
 {
