@@ -11,7 +11,6 @@ compared with the exact value; the ULP is the format's."""
 import math
 import os
 
-from .data import read_csv
 from .fmt import DIRECTIONS, class_summary, ffloat, fulp, md_table
 
 FORMATS = ("bf16", "fp16")
@@ -40,7 +39,7 @@ def read_lowprec(res):
     rows = {}
     if not os.path.exists(p):
         return rows, None
-    for r in read_csv(p):
+    for r in res.read_csv(p):
         fmt = r.get("format")
         if fmt in FORMATS and _is_full(r, fmt):
             rows[(r["activation"], r["variant"], r["direction"], fmt)] = r
