@@ -3,13 +3,8 @@
 #include <string.h>
 
 #include "accuracy_stats.h"
+#include "actbench/bits.h"
 
-static uint32_t bits_of(float v)
-{
-    uint32_t u;
-    memcpy(&u, &v, sizeof u);
-    return u;
-}
 
 void ab_acc_stats_init(ab_acc_stats *s)
 {
@@ -70,7 +65,7 @@ static void note_worst(ab_acc_stats *s, double ulp, uint32_t x, uint32_t y, uint
 
 void ab_acc_stats_add(ab_acc_stats *s, float x, float y, float cr, const ab_ulp_error *e)
 {
-    uint32_t xb = bits_of(x);
+    uint32_t xb = ab_float_bits(x);
     s->inputs++;
     if (e->correctly_rounded)
         s->correctly_rounded++;
@@ -90,7 +85,7 @@ void ab_acc_stats_add(ab_acc_stats *s, float x, float y, float cr, const ab_ulp_
     if (e->ulp > 1.0)
         s->over_one_ulp++;
     s->hist[ab_hist_bin(e->ulp)]++;
-    note_worst(s, e->ulp, xb, bits_of(y), bits_of(cr));
+    note_worst(s, e->ulp, xb, ab_float_bits(y), ab_float_bits(cr));
 }
 
 void ab_acc_stats_merge(ab_acc_stats *into, const ab_acc_stats *from)

@@ -4,22 +4,7 @@
 #ifndef ACTBENCH_SCALAR_SELECT_H
 #define ACTBENCH_SCALAR_SELECT_H
 
-#include <stdint.h>
-#include <string.h>
-
-static inline uint32_t ab_float_bits(float v)
-{
-    uint32_t u;
-    memcpy(&u, &v, sizeof u);
-    return u;
-}
-
-static inline float ab_bits_float(uint32_t u)
-{
-    float v;
-    memcpy(&v, &u, sizeof v);
-    return v;
-}
+#include "actbench/bits.h"
 
 /* All ones when cond is nonzero, else zero. */
 static inline uint32_t ab_mask(int cond)
