@@ -1,4 +1,4 @@
-/* Shared pieces of the approx-avx2 kernels (include only from files compiled
+/* Shared pieces of the avx2-approx kernels (include only from files compiled
  * with -mavx2 -mfma): the degree-3 exp2 core, the reciprocal estimate with one
  * Newton step, and the 8-wide loop with a masked tail that runs the same
  * vector code as the body (so tails are bit-identical). */

@@ -1,5 +1,5 @@
 /* The rational tanh shared by the approx-rational sigmoid and tanh variants
- * and the approx-avx2-rational-rcp tanh: x·P3(x²)/Q3(x²) with the Padé
+ * and the avx2-approx-rational-rcp tanh: x·P3(x²)/Q3(x²) with the Padé
  * denominator and a minimax numerator (scripts/sollya/approx_tanh_rational.sollya),
  * exactly ±1 beyond |x| > 6. */
 #ifndef ACTBENCH_APPROX_RATIONAL_TANH_H

@@ -1,5 +1,5 @@
 /*
- * elu and selu, the expm1 method of their avx2 variants, written once for
+ * elu and selu, the expm1 method of their avx2-expm1-p6 variants, written once for
  * every ISA of vec_*.h (each kernel file states its measured bound).
  * x for x > 0, c (e^x - 1) otherwise, e^x - 1 from abv_expm1 of
  * vec/exp_math.h (Cody-Waite reduction, degree-6 Sollya polynomial for

@@ -1,5 +1,5 @@
 /*
- * gelu, the binary64 erfcx method of the avx2 variant, written once for
+ * gelu, the binary64 erfcx method of the avx2-f64-erfcx-p12-div variant, written once for
  * every ISA of vec_*.h (each kernel file states its measured bound).
  * x*Phi(x) = (x/2)*erfc(-x/sqrt(2)), evaluated in binary64 and rounded once
  * to binary32.

@@ -1,5 +1,5 @@
 /*
- * gelu_tanh, the binary64 method of the avx2 variant, written once for
+ * gelu_tanh, the binary64 method of the avx2-f64-exp-div variant, written once for
  * every ISA of vec_*.h (each kernel file states its measured bound).
  * (x/2)(1 + tanh u) = x*s(2u), u = sqrt(2/pi)(x + 0.044715x^3), s the
  * logistic function, evaluated in binary64 and rounded once to binary32.

@@ -1,5 +1,5 @@
 /*
- * hardswish in binary64, the method of the avx2 variant, written once for
+ * hardswish in binary64, the method of the avx2-f64-div6 variant, written once for
  * every ISA of vec_*.h (each kernel file states its measured bound):
  * PyTorch's x*relu6(x + 3)/6 in binary64, rounded once.
  * low = (x < -3 ? -3 : x), capped = min(low, 3): the value is

@@ -11,9 +11,9 @@
  * x_i = -inf gives -inf. In place (y == x): the sum pass only reads x;
  * y[i] is written after x[i] is read. Measured bound in the registry
  * (random rows, lengths 1..1000, [-20, 20]).
- * MEASURED: forward max 0.50 ULP, derivative max 0.50 ULP;
- * classes forward NONE, derivative NONE
- * (measured on random rows, lengths 1..1000, values in [-20,20] and [-100,100], per element vs ab_ref_eval_vector).
+ * Declared bound (the registry's): forward 1 ULP (signed_zero_mismatch), derivative 1 ULP
+ * (signed_zero_mismatch). Measured: row branchless of results/<machine_id>/accuracy.csv
+ * (sampled rows).
  */
 #include <math.h>
 

@@ -1,5 +1,5 @@
 /*
- * mish, the two-part method of the avx2 variant, written once for every ISA
+ * mish, the two-part method of the avx2-rr-p6-div variant, written once for every ISA
  * of vec_*.h (each kernel file states its measured bound).
  * x tanh(softplus(x)) without log or tanh: with e = e^-|x|,
  * tanh(log(1 + e^x)) = u/(u + 2), u = e(e + 2) = fma(e, e, 2e), for x <= 0,

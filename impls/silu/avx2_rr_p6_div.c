@@ -7,13 +7,12 @@
  * parts, corrected division; derivative over (1 + e)^2 in two parts, a
  * Sollya polynomial around its zero. The math is silu/vec_two_part.h, on 8
  * lanes here.
- * Measured max error: forward 0.770 ULP (x = -0x1.71fdecp+6), derivative
- * 1.557 ULP (x = -0x1.0889cap+0); measured against a double-precision reference (throwaway checker, ULP
- * convention of docs/accuracy.md) on every 997th binary32 bit pattern (4.3M
- * inputs over all 2^32, tails and subnormals included); every float of [-1.625, -0.875]
- * (the polynomial region): derivative 1.699 ULP. Not yet the exhaustive sweep.
  * beta != 1: beta*x is rounded first, and z < -112 returns -0, which is only
- * right when |x e^z| < 2^-150 (true for beta = 1). */
+ * right when |x e^z| < 2^-150 (true for beta = 1).
+ * Declared bound (the registry's): forward 1 ULP, derivative 2 ULP. Measured: row
+ * avx2-rr-p6-div of results/exhaustive/silu.csv (every binary32 input) or, before a sweep, of
+ * results/<machine_id>/accuracy.csv (sampled).
+ */
 #include "vec/vec_avx2.h"
 #include "silu/vec_two_part.h"
 

@@ -1,5 +1,5 @@
 /*
- * silu, the two-part method of the avx2 variant, written once for every ISA
+ * silu, the two-part method of the avx2-rr-p6-div variant, written once for every ISA
  * of vec_*.h (each kernel file states its measured bound).
  * y = x sigma(z), z = beta*x (rounded once to binary32; exact for the
  * default beta = 1). e = e^-|z| from vec/exp_math.h (Cody-Waite reduction,

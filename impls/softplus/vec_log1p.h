@@ -1,5 +1,5 @@
 /*
- * softplus, the method of the avx2 variant, written once for every ISA of
+ * softplus, the method of the avx2-log1p-p10 variant, written once for every ISA of
  * vec_*.h (each kernel file states its measured bound).
  * (max(z, 0) + log1p(e^-|z|)) / beta, z = beta*x (rounded once; exact for
  * the default beta = 1, where the division is skipped). e^-|z| from

@@ -1,5 +1,5 @@
 /*
- * softsign in binary64, the method of the avx2 variant, written once for
+ * softsign in binary64, the method of the avx2-f64-div variant, written once for
  * every ISA of vec_*.h (each kernel file states its measured bound):
  * x/(1+|x|) and 1/(1+|x|)^2 evaluated in binary64 (four
  * lanes per vdivpd) and rounded once to binary32. 1 + |x| is exact in

@@ -1,5 +1,5 @@
 /*
- * tanh, the method of the avx2 variant, written once for every ISA of
+ * tanh, the method of the avx2-rr-p6-div variant, written once for every ISA of
  * vec_*.h (each kernel file states its measured bound).
  * a = |x|; for a < 0.625 the odd polynomial a + a^3 P(a^2) (degree 11,
  * binary32 minimax from scripts/sollya/tanh_odd.sollya, certified 2^-27.7

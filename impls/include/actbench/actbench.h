@@ -86,7 +86,7 @@ const char *ab_flag_name(unsigned bit_index);
 
 typedef struct ab_impl {
     const char *activation;   /* canonical activation name, e.g. "sigmoid" */
-    const char *variant;      /* e.g. "naive", "branchless", "avx2-rr1-p5-div" */
+    const char *variant;      /* e.g. "naive", "branchless", "avx2-rr-p6-div" */
     ab_isa isa;
     ab_kernel_fn forward;
     ab_kernel_fn derivative;  /* NULL: not offered (some peer libraries) */
