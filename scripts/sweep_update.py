@@ -26,40 +26,14 @@ a re-swept kernel's rows replace its old-named rows.
 """
 import argparse
 import csv
-import json
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 
+from variant_names import old_names
+
 KEY = ("activation", "variant", "direction", "format")
 SUMMARY_KEY = KEY + ("range_lo", "range_hi")
-
-
-def old_names(actbench, list_json):
-    """{(activation, old variant name): current name} from the registry's JSON."""
-    if list_json:
-        with open(list_json) as f:
-            doc = json.load(f)
-    else:
-        try:
-            p = subprocess.run([actbench, "list", "--all", "--format", "json"], capture_output=True,
-                               text=True, timeout=120)
-        except (OSError, subprocess.TimeoutExpired) as e:
-            raise SystemExit(f"sweep_update: cannot run {actbench} list ({e}); give --actbench or --list-json")
-        if p.returncode != 0:
-            raise SystemExit(f"sweep_update: {actbench} list failed: {p.stderr.strip()}")
-        doc = json.loads(p.stdout)
-    if doc.get("schema") != "actbench-list/1":
-        raise SystemExit("sweep_update: the registry list has an unknown schema")
-    return {(r["activation"], old): r["variant"]
-            for r in doc.get("implementations", []) for old in r.get("aliases", [])}
-
-
-def default_actbench():
-    own = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "build", "actbench")
-    return os.environ.get("ACTBENCH") or (own if os.access(own, os.X_OK) else shutil.which("actbench"))
 
 
 RENAMED = {}  # filled by main() from old_names()
@@ -132,12 +106,7 @@ def main(argv):
     if not os.path.isdir(new_dir) or not os.path.isdir(dest_dir):
         print(f"sweep_update: {new_dir} or {dest_dir} is not a directory", file=sys.stderr)
         return 2
-    actbench = a.actbench or default_actbench()
-    if not a.list_json and not actbench:
-        print("sweep_update: no actbench binary for the variant names; give --actbench or --list-json",
-              file=sys.stderr)
-        return 2
-    RENAMED.update(old_names(actbench, a.list_json))
+    RENAMED.update(old_names(a.actbench, a.list_json, "sweep_update"))
     bases = sorted(f[:-4] for f in os.listdir(new_dir)
                    if f.endswith(".csv") and f != "summary.csv" and "." not in f[:-4])
     if not bases:
