@@ -109,7 +109,7 @@ def speed_tables(res, act, direction):
         if rows:
             out += (f"\nSensitivity to the data, at {size}: time on {d1} ÷ time on {d0} (far from 1: the "
                     "cost depends on the values):\n\n"
-                    + md_table(["variant", f"{d0} ({unit})", f"{d1} ({unit})", "ratio"], rows))
+                    + md_table(["variant", f"{d0} ({unit})", f"{d1} ({unit})", f"time {d1} ÷ time {d0}"], rows))
     return out
 
 

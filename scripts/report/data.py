@@ -88,6 +88,19 @@ class Registry:
     def method(self, act, variant):
         return (self.impls.get((act, variant)) or {}).get("method", "")
 
+    def isa(self, act, variant):
+        """The ISA the registry declares ("scalar", "avx2+fma", "avx512"), or None."""
+        return (self.impls.get((act, variant)) or {}).get("isa")
+
+    def has_reported_isa(self):
+        """Whether this actbench's list gives the "reported_isa" field at all."""
+        return any("reported_isa" in r for r in self.impls.values())
+
+    def reported_isa(self, act, variant):
+        """The ISA a peer library says it ran ("reported_isa": its own report,
+        e.g. oneDNN's implementation string, ATen's capability), or None."""
+        return (self.impls.get((act, variant)) or {}).get("reported_isa")
+
 
 class Results:
     def __init__(self, d, actbench=None, list_json=None):

@@ -22,14 +22,14 @@ TERMS = [
      "Newton step, `f64` computed in double precision, `erfcx-p12` a degree-12 fit of the scaled "
      "complementary error function, `two-pass`/`online` the softmax passes. `approx-…`: cheap "
      "approximations whose large errors are part of the design. `peer-<library>`: an adapter to a peer "
-     "library (libm, libmvec, SLEEF, oneDNN, XNNPACK)."),
+     "library (libm, libmvec, SLEEF, oneDNN, XNNPACK, PyTorch's ATen, Eigen)."),
     ("ns/element, TSC ticks", "The median time per output element, in nanoseconds, from the time-stamp "
      "counter (TSC), which ticks at a fixed rate; TSC ticks are not core cycles. How the timings are "
      "taken: [docs/measurement.md](docs/measurement.md)."),
-    ("ratios (×)", "Every ratio in this report is a time divided by another time: this implementation's time "
-     "÷ the named baseline's (the fastest qualifying peer, the copy kernel, the port bound). Below 1 means "
-     "faster than the baseline."),
-    ("port bound", "An estimate by llvm-mca of the least time the main loop of one of our AVX2 kernels can "
+    ("ratio (×)", "Always one time divided by another: our (or the row's) time ÷ the named baseline's time "
+     "(a peer, the fastest qualifying peer, the copy kernel, the port bound). Above 1: slower than the "
+     "baseline; below 1: faster."),
+    ("port bound", "An estimate by llvm-mca of the least time the main loop of one of our vector kernels can "
      "take if only the CPU's execution ports limit it (no memory, no dependency chains). Time ÷ port "
      "bound near 1 means the kernel saturates the ports of the modelled CPU."),
     ("dispersion", "How much the timing of one row varies between rounds: the median absolute percentage "

@@ -13,7 +13,7 @@ import shutil
 import sys
 import tempfile
 
-from . import activation, glossary, graphs, lowprec, method, summary, sweeps
+from . import activation, frameworks, glossary, graphs, kernels, lowprec, method, summary, sweeps
 from .data import Results
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -104,6 +104,8 @@ def main(argv=None):
     docs_from_report = os.path.relpath(os.path.join(ROOT, "docs"), report_dir)
     L = [header(res, os.path.relpath(os.path.abspath(a.results), report_dir), pl),
          summary.summary_section(res, page_link, report_plot_link),
+         frameworks.frameworks_section(res),
+         kernels.kernels_section(res),
          glossary.glossary_section(docs_from_report),
          lowprec.lowprec_section(res, os.path.relpath(os.path.join(pages_dir, "lowprec.md"), report_dir)),
          "## Details\n",

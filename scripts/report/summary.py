@@ -53,8 +53,8 @@ def trade_line(act, doc):
         return (f"**{act}**: `{c0['variant']}` is the pick of every profile it meets, max "
                 f"{fulp(c0['max_ulp'])} ULP{extra}.")
     t0, t1 = _time(c0), _time(c1)
-    speed = f"{fnum(t0 / t1)}× faster than" if t0 and t1 else "instead of"
-    return (f"**{act}**: {p1}'s `{c1['variant']}` is {speed} {p0}'s `{c0['variant']}`, for max "
+    speed = f"takes {fnum(t1 / t0)}× the time of" if t0 and t1 else "instead of"
+    return (f"**{act}**: {p1}'s `{c1['variant']}` {speed} {p0}'s `{c0['variant']}`, for max "
             f"{fulp(c1['max_ulp'])} ULP instead of {fulp(c0['max_ulp'])} ULP.")
 
 
