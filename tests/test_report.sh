@@ -44,13 +44,16 @@ pages=$R/docs/report
 [ -s "$report" ] || { echo "FAIL: no REPORT.md"; cat "$tmp/report.err"; exit 1; }
 
 grep -q "QUICK run" "$report" || fail "REPORT.md does not say it presents a quick run"
-for h in "## Which implementation to pick" "### Forward" "### Derivative" "## Glossary" "## Method" "### Machine"; do
+frameworks=()  # only when the build has the PyTorch/Eigen peers
+grep -q '^[a-z_]*,peer-\(torch\|eigen\),' "$R/accuracy.csv" && frameworks=("## Switching from PyTorch or TensorFlow")
+for h in "## Which implementation to pick" "### Forward" "### Derivative" "${frameworks[@]}" \
+         "## Our kernels against the fastest peer" "### AVX2 class" "## Glossary" "## Method" "### Machine"; do
     grep -q "^$h\$" "$report" || fail "no '$h' section"
 done
 # the summary fits in two screens: one table row per activation and direction, one trade line per
 # activation, and a few lines of heading (19 activations: 57 lines of tables and trades)
 n_act=$(tail -n +2 "$R/accuracy.csv" | cut -d, -f1 | sort -u | wc -l)
-n=$(awk '/^## Which implementation/{on=1} /^## Glossary/{on=0} on' "$report" | grep -c .)
+n=$(awk '/^## /{on=0} /^## Which implementation/{on=1} on' "$report" | grep -c .)
 [ "$n" -le $((3 * n_act + 15)) ] || fail "the summary takes $n non-empty lines for $n_act activations"
 for term in ULP "correctly rounded" binade "variant names" "port bound" dispersion "CPU-dependent"; do
     grep -q "^- \*\*$term" "$report" || fail "glossary lacks '$term'"

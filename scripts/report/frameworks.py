@@ -29,7 +29,7 @@ def our_kernel(res, act, direction):
 
 def ratios_cell(res, act, direction, ours, theirs, size):
     cells = []
-    for d in res.dists:
+    for d in kernels.compared_dists(res):
         t, p = res.time(act, ours, direction, size, d), res.time(act, theirs, direction, size, d)
         cells.append(f"{fnum(t / p)}×" if t and p else "—")
     return " · ".join(cells)
@@ -60,7 +60,7 @@ def direction_table(res, direction, size):
 def frameworks_section(res):
     size = kernels.size_label(res)
     L = ["## Switching from PyTorch or TensorFlow\n"]
-    dists = " · ".join(res.dists)
+    dists = " · ".join(kernels.compared_dists(res))
     body = []
     for direction in DIRECTIONS:
         present, rows = direction_table(res, direction, size)

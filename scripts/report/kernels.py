@@ -70,6 +70,16 @@ def within_two_ulp(res, act, v, direction):
     return a if a and a[0] <= ACCURATE_ULP and not a[2] else None
 
 
+def compared_dists(res):
+    """The input distributions the ratios are given on: the run's first, and
+    its normal distribution when it has one (else its second): at most two,
+    so that tables keep to eight columns."""
+    if len(res.dists) <= 2:
+        return list(res.dists)
+    normal = [d for d in res.dists[1:] if d.startswith("normal")]
+    return [res.dists[0], (normal or res.dists[1:])[0]]
+
+
 def size_label(res):
     return "L1" if "L1" in res.sizes else (res.sizes[0] if res.sizes else None)
 
@@ -84,7 +94,7 @@ def best_kernel(res, act, direction, cls=None, size=None):
         if is_peer(v) or (cls and kernel_isa(res, act, v, direction) != cls):
             continue
         a = within_two_ulp(res, act, v, direction)
-        times = [res.time(act, v, direction, size, d) for d in res.dists]
+        times = [res.time(act, v, direction, size, d) for d in compared_dists(res)]
         if a and times and all(times):
             found.append((a[1] != "all 2^32", times[0], v, a))
     if not found:
@@ -126,7 +136,7 @@ def class_rows(res, cls):
             entry = {"act": act, "direction": direction, "best": best, "ratios": {}, "peers": {}}
             if best:
                 v = best[0]
-                for d in res.dists:
+                for d in compared_dists(res):
                     t, p = res.time(act, v, direction, size, d), fastest_peer(res, act, direction, d, size, cls)
                     entry["peers"][d] = p
                     entry["ratios"][d] = t / p[1] if p else None
@@ -141,11 +151,11 @@ def class_rows(res, cls):
 def row_cells(res, e, unit):
     if not e["best"]:
         return [e["act"], e["direction"], "none within 2 ULP with no error class", "—", "—"] + \
-            ["—" for _ in res.dists] + ["—"]
+            ["—" for _ in compared_dists(res)] + ["—"]
     v, (m, src, _) = e["best"]
-    cells = [e["act"], e["direction"], f"`{v}`" + ("" if src == "all 2^32" else " (not yet swept)"),
+    cells = [e["act"], e["direction"], f"`{v}`" + ("" if src == "all 2^32" else " (not counted)"),
              f"{fulp(m)} ULP ({src})", f"{fnum(e['time'])} {unit}"]
-    for d in res.dists:
+    for d in compared_dists(res):
         cells.append(ratio_cell(e["ratios"][d], e["peers"][d], unit))
     pr = e.get("port")
     cells.append("—" if pr is None else (f"**{fnum(pr)}×**" if pr > PORT_MARK else f"{fnum(pr)}×"))
@@ -155,8 +165,8 @@ def row_cells(res, e, unit):
 def verdict(res, rows):
     """The count of proven rows at or below 1.0 on every distribution, and the misses by size."""
     proven = [e for e in rows if e["best"] and e["best"][1][1] == "all 2^32"
-              and all(e["ratios"].get(d) is not None for d in res.dists)]
-    met = [e for e in proven if all(e["ratios"][d] <= 1.0 for d in res.dists)]
+              and all(e["ratios"].get(d) is not None for d in compared_dists(res))]
+    met = [e for e in proven if all(e["ratios"][d] <= 1.0 for d in compared_dists(res))]
     misses = []
     for e in rows:
         if not e["best"]:
@@ -164,10 +174,11 @@ def verdict(res, rows):
             continue
         worst = max(((r, d) for d, r in e["ratios"].items() if r is not None), default=None)
         if worst and worst[0] > 1.0:
-            extra = "" if e["best"][1][1] == "all 2^32" else ", not yet swept"
+            extra = "" if e["best"][1][1] == "all 2^32" else ", sampled only"
             misses.append((worst[0], f"{e['act']} {e['direction']} {fnum(worst[0])}× on {worst[1]}{extra}"))
     misses.sort(key=lambda m: -m[0])
-    no_peer = sum(1 for e in rows if e["best"] and all(e["ratios"].get(d) is None for d in res.dists))
+    dists = compared_dists(res)
+    no_peer = sum(1 for e in rows if e["best"] and all(e["ratios"].get(d) is None for d in dists))
     unswept = sum(1 for e in rows if e["best"] and e["best"][1][1] != "all 2^32")
     return len(met), len(proven), [m[1] for m in misses], no_peer, unswept
 
@@ -177,7 +188,7 @@ def class_section(res, cls, title, what):
     if not rows:
         return f"### {title}\n\nNo {title} kernel of ours in these results.\n"
     met, proven, misses, no_peer, unswept = verdict(res, rows)
-    dists = " and ".join(res.dists)
+    dists = " and ".join(compared_dists(res))
     L = [f"### {title} class\n",
          f"{what}. **{met} of {proven}** rows proven within 2 ULP by a sweep of all 2^32 inputs take at most "
          f"1.0× the fastest peer's time on {dists}"
@@ -188,7 +199,7 @@ def class_section(res, cls, title, what):
     if misses:
         L.append("Misses, by how much (the worse distribution): " + "; ".join(misses) + ".\n")
     header = ["activation", "direction", "our kernel", "max ULP", f"time ({res.dist0})"] + \
-        [f"ratio, {d}" for d in res.dists] + ["× port bound"]
+        [f"ratio, {d}" for d in compared_dists(res)] + ["× port bound"]
     L.append(md_table(header, [row_cells(res, e, unit) for e in rows]))
     return "\n".join(L)
 
@@ -255,3 +266,32 @@ def error_cell(acc):
     short = {c: s for c, s, _ in CLASSES}
     cls = ", ".join(f"{short[c]} {n:,}" for c, n in classes.items())
     return f"{fulp(m)} ULP, {src}" + (f"; {cls}" if cls else "")
+
+
+def page_table(res, act, direction):
+    """An activation page's detail: every vector kernel of ours against the
+    fastest peer of its class, on each distribution (no accuracy filter)."""
+    size, unit = size_label(res), res.time_unit.split("/")[0]
+    if size is None or not compared_dists(res):
+        return ""
+    titles = {cls: title for cls, title, _ in ISA_CLASSES}
+    rows = []
+    for v in res.variants(act, direction):
+        cls = kernel_isa(res, act, v, direction)
+        if is_peer(v) or cls not in titles:
+            continue
+        cells = [f"`{v}`", titles[cls], error_cell(accuracy(res, act, v, direction))]
+        for d in compared_dists(res):
+            t, p = res.time(act, v, direction, size, d), fastest_peer(res, act, direction, d, size, cls)
+            cells.append(ratio_cell(t / p[1], p, unit) if t and p else ("no valid timing" if not t else "no peer"))
+        t0, pb = res.time(act, v, direction, size), res.port_bound(act, v, direction)
+        cells.append("—" if not (t0 and pb) else (f"**{fnum(t0 / pb)}×**" if t0 / pb > PORT_MARK
+                                                  else f"{fnum(t0 / pb)}×"))
+        rows.append(cells)
+    if not rows:
+        return ""
+    return (f"Each of our vector kernels against the fastest peer of its ISA class at {size} (AVX2: the peers "
+            "that ran AVX2; AVX-512: every peer at the ISA it ran); ratio = our time ÷ that peer's (above 1: "
+            f"we are slower); **bold** port-bound ratio: above {PORT_MARK}×:\n\n"
+            + md_table(["kernel", "class", "max ULP"] + [f"ratio, {d}" for d in compared_dists(res)]
+                       + ["× port bound"], rows))

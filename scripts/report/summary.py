@@ -2,6 +2,7 @@
 `actbench recommend --format json`, its time per element and its time
 against the fastest peer that meets the same profile; one line per
 activation on the trade between the strictest and the fastest profile."""
+from . import kernels
 from .fmt import DIRECTIONS, PROFILES, fnum, fulp, md_table
 
 
@@ -79,6 +80,12 @@ def summary_section(res, page_link, plot_link):
              "profile (below 1: faster than every peer that qualifies; absent: no peer qualifies). \"same\": the "
              "same pick as the profile to its left. "
              f"† CPU-dependent: output bits may differ on another CPU; figures measured on {res.cpu()}.\n")
+    counts = kernels.class_counts(res)
+    if counts:
+        L.append("Against the fastest peer ([kernel tables](#our-kernels-against-the-fastest-peer)): "
+                 + "; ".join(f"{title} class, **{met} of {proven}** of our kernels proven within 2 ULP take at "
+                             "most 1.0× its time on every input distribution" for title, met, proven in counts)
+                 + ".\n")
     for direction in DIRECTIONS:
         rows, trades = [], []
         for act in res.activations:
