@@ -81,3 +81,28 @@ def frameworks_section(res):
              "or our fastest kernel within 2 ULP with no error class when that pick is a peer. TensorFlow's CPU "
              "element-wise math is Eigen's; PyTorch's is ATen's, at the CPU capability it chose (Method).\n")
     return "\n".join(L + body)
+
+
+def glance_lines(res):
+    """One line per framework for the summary: in how many activations (forward)
+    our kernel is faster on every compared distribution, and has the smaller max ULP."""
+    size, out = kernels.size_label(res), []
+    present, rows = direction_table(res, "forward", size)
+    for name, peer in present or []:
+        timed = faster = smaller = 0
+        for act in res.activations:
+            ours = our_kernel(res, act, "forward") if peer in res.variants(act, "forward") else None
+            if not ours:
+                continue
+            rs = [(res.time(act, ours[0], "forward", size, d), res.time(act, peer, "forward", size, d))
+                  for d in kernels.compared_dists(res)]
+            if rs and all(t and p for t, p in rs):
+                timed += 1
+                faster += all(t <= p for t, p in rs)
+                theirs = kernels.accuracy(res, act, peer, "forward")
+                smaller += bool(ours[1] and theirs and ours[1][0] < theirs[0])
+        if timed:
+            out.append(f"{name} (`{peer}`), forward: our kernel takes at most 1.0× its time in **{faster} of "
+                       f"{timed}** activations with valid timings, and has the smaller max ULP in {smaller} of "
+                       "them ([table](#switching-from-pytorch-or-tensorflow)).")
+    return out

@@ -45,9 +45,13 @@ def method_section(res, docs):
         rows.append(["sizes", "; ".join(f"{s}: n = {res.size_n[s][0]} ({nbytes(res.size_n[s][1])} in + out)"
                                         for s in res.sizes)])
     if res.portbound:
-        mcpus = sorted({r.get("mcpu", "") for r in res.portbound.values()} - {""})
-        rows.append(["port bound", f"llvm-mca -mcpu={'/'.join(mcpus)} on the main loop of each of our AVX2 "
-                     "kernels (scripts/portbound.py); a model of another CPU than the one measured, so an "
+        models = {}  # registry ISA -> the llvm-mca CPU models its kernels were analysed with
+        for (act, v, _), r in res.portbound.items():
+            if r.get("mcpu"):
+                models.setdefault(res.registry.isa(act, v) or "kernels", set()).add(r["mcpu"])
+        per_isa = "; ".join(f"{isa}: -mcpu={'/'.join(sorted(m))}" for isa, m in sorted(models.items()))
+        rows.append(["port bound", f"llvm-mca on the main loop of each of our vector kernels ({per_isa}; "
+                     "scripts/portbound.py); a model of a CPU, not necessarily the one measured, so an "
                      "estimate, not a floor"])
     if rows:
         L.append(md_table(["what", "how"], rows))

@@ -2,7 +2,7 @@
 `actbench recommend --format json`, its time per element and its time
 against the fastest peer that meets the same profile; one line per
 activation on the trade between the strictest and the fastest profile."""
-from . import kernels
+from . import frameworks, kernels
 from .fmt import DIRECTIONS, PROFILES, fnum, fulp, md_table
 
 
@@ -80,12 +80,12 @@ def summary_section(res, page_link, plot_link):
              "profile (below 1: faster than every peer that qualifies; absent: no peer qualifies). \"same\": the "
              "same pick as the profile to its left. "
              f"† CPU-dependent: output bits may differ on another CPU; figures measured on {res.cpu()}.\n")
-    counts = kernels.class_counts(res)
-    if counts:
-        L.append("Against the fastest peer ([kernel tables](#our-kernels-against-the-fastest-peer)): "
-                 + "; ".join(f"{title} class, **{met} of {proven}** of our kernels proven within 2 ULP take at "
-                             "most 1.0× its time on every input distribution" for title, met, proven in counts)
-                 + ".\n")
+    glance = [f"{title} kernels proven within 2 ULP by a full sweep: **{met} of {proven}** take at most 1.0× "
+              f"the time of the fastest peer of their class on {' and '.join(kernels.compared_dists(res))} "
+              "([kernel tables](#our-kernels-against-the-fastest-peer))."
+              for title, met, proven in kernels.class_counts(res)] + frameworks.glance_lines(res)
+    if glance:
+        L.append("At a glance:\n\n" + "\n".join("- " + g for g in glance) + "\n")
     for direction in DIRECTIONS:
         rows, trades = [], []
         for act in res.activations:
