@@ -7,7 +7,9 @@
 #
 #   scripts/report.sh [RESULTS_DIR [REPORT_FILE]]
 #
-# RESULTS_DIR defaults to results/ of this checkout. REPORT_FILE defaults to the
+# RESULTS_DIR defaults to results/ of this checkout; a directory without
+# machine.json stands for its newest run (the results/<machine_id>/ whose
+# machine.json has the latest date_utc). REPORT_FILE defaults to the
 # checkout's REPORT.md when RESULTS_DIR is the checkout's results/ or a
 # results/<machine_id>/ in it (whose sweeps and curves are read from
 # results/exhaustive/ and results/curves/), else to
@@ -20,6 +22,29 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 results=${1:-$root/results}
 [ -d "$results" ] || { echo "report: no results directory '$results' (run 'actbench run -o $results')" >&2; exit 1; }
 results=$(cd "$results" && pwd)
+command -v python3 >/dev/null || { echo "report: python3 is needed (apt-get install python3)" >&2; exit 1; }
+# results/ itself holds no run since runs are kept per machine: take the
+# results/<machine_id>/ whose machine.json is the newest
+if [ ! -f "$results/machine.json" ]; then
+    newest=$(python3 - "$results" <<'PY'
+import json, os, sys
+runs = []
+for name in sorted(os.listdir(sys.argv[1])):
+    p = os.path.join(sys.argv[1], name, "machine.json")
+    if os.path.isfile(p):
+        try:
+            runs.append((json.load(open(p)).get("date_utc") or "", name))
+        except ValueError:
+            print(f"report: {p} is not JSON: skipped", file=sys.stderr)
+if runs:
+    print(os.path.join(sys.argv[1], max(runs)[1]))
+PY
+)
+    if [ -n "$newest" ]; then
+        echo "report: $results has no machine.json: using the newest run, $newest" >&2
+        results=$newest
+    fi
+fi
 if [ $# -ge 2 ]; then
     report=$2
 elif [ "$results" = "$root/results" ] || [ "$(dirname "$results")" = "$root/results" ]; then
@@ -36,8 +61,6 @@ fi
 if [ -n "$actbench" ] && [ ! -d "$results/curves" ]; then
     "$actbench" curves -o "$results" >&2 || echo "report: 'actbench curves' failed; activation graphs skipped" >&2
 fi
-
-command -v python3 >/dev/null || { echo "report: python3 is needed (apt-get install python3)" >&2; exit 1; }
 
 # Port-throughput bounds of our avx2 kernels (llvm-mca on the compiled main
 # loops): (re)made when missing or older than the kernel sources, unless

@@ -24,7 +24,7 @@ from report.data import Results  # noqa: E402
 U, N = "uniform[-10,10]", "normal(0,1)"
 R = os.path.join(tmp, "results")
 os.makedirs(os.path.join(R, "exhaustive"))
-json.dump({"machine_id": "fixture", "cpu": {"vendor": "Fixture", "model": "CPU"},
+json.dump({"machine_id": "fixture", "date_utc": "2026-01-02T00:00:00Z", "cpu": {"vendor": "Fixture", "model": "CPU"},
            "timer": {"tsc_hz": 1e9, "core_cycles_per_tsc_tick": 1.0}}, open(os.path.join(R, "machine.json"), "w"))
 
 # (variant, registry isa, reported isa or None, sampled max ULP, swept max ULP or None, flushes,
@@ -142,6 +142,16 @@ else:
             fails.append(f"REPORT.md lacks '{h}'")
 for f in fails:
     print("FAIL:", f)
-print("PASS test_report_tables" if not fails else f"{len(fails)} failures")
 sys.exit(1 if fails else 0)
 PY
+[ $? -eq 0 ] || exit 1
+
+# scripts/report.sh on a directory of runs (no machine.json of its own) takes the newest run
+mkdir -p "$tmp/runs/older"
+mv "$tmp/results" "$tmp/runs/newer"
+echo '{"machine_id": "older", "date_utc": "2025-01-01T00:00:00Z"}' >"$tmp/runs/older/machine.json"
+ACTBENCH=/nonexistent ACTBENCH_PORTBOUND=0 PATH=/usr/bin:/bin bash "$src/scripts/report.sh" "$tmp/runs" \
+    >/dev/null 2>"$tmp/err" || { echo "FAIL: scripts/report.sh on a directory of runs"; cat "$tmp/err"; exit 1; }
+grep -q "using the newest run, $tmp/runs/newer" "$tmp/err" && [ -s "$tmp/runs/newer/REPORT.md" ] \
+    || { echo "FAIL: the newest run was not used"; cat "$tmp/err"; exit 1; }
+echo "PASS test_report_tables"

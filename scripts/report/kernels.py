@@ -248,13 +248,13 @@ def kernels_section(res):
 
 
 def class_counts(res):
-    """[(title, met, proven)] for the summary's one line."""
+    """[(title, met, proven, sampled only)] for the summary's lines."""
     out = []
     for cls, title, _ in ISA_CLASSES:
         rows, _, _ = class_rows(res, cls)
         if rows:
-            met, proven, _, _, _ = verdict(res, rows)
-            out.append((title, met, proven))
+            met, proven, _, _, unswept = verdict(res, rows)
+            out.append((title, met, proven, unswept))
     return out
 
 

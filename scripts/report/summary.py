@@ -59,9 +59,28 @@ def trade_line(act, doc):
             f"{fulp(c1['max_ulp'])} ULP instead of {fulp(c0['max_ulp'])} ULP.")
 
 
+def glance(res):
+    """The summary's first lines: the kernel tables' counts and the frameworks' line."""
+    out = []
+    for title, met, proven, unswept in kernels.class_counts(res):
+        if proven:
+            out.append(f"{title} kernels proven within 2 ULP by a full sweep: **{met} of {proven}** take at "
+                       "most 1.0× the time of the fastest peer of their class on "
+                       f"{' and '.join(kernels.compared_dists(res))}")
+        else:
+            out.append(f"{title} kernels: none is proven within 2 ULP by a full sweep in these results")
+        more = " more" if proven else ""
+        out[-1] += (f" ({unswept}{more} within 2 ULP on sampled inputs only)" if unswept else "") + \
+            " ([kernel tables](#our-kernels-against-the-fastest-peer))."
+    out += frameworks.glance_lines(res)
+    return "At a glance:\n\n" + "\n".join("- " + g for g in out) + "\n" if out else ""
+
+
 def summary_section(res, page_link, plot_link):
     """The summary, or a note when actbench could not answer."""
     L = ["## Which implementation to pick\n"]
+    if res.dists:
+        L.append(glance(res))
     any_doc = any(res.recommend(a, "forward") for a in res.activations)
     if not any_doc:
         L.append("`actbench recommend` gave no answer (binary missing or no results): no picks.\n")
@@ -80,12 +99,6 @@ def summary_section(res, page_link, plot_link):
              "profile (below 1: faster than every peer that qualifies; absent: no peer qualifies). \"same\": the "
              "same pick as the profile to its left. "
              f"† CPU-dependent: output bits may differ on another CPU; figures measured on {res.cpu()}.\n")
-    glance = [f"{title} kernels proven within 2 ULP by a full sweep: **{met} of {proven}** take at most 1.0× "
-              f"the time of the fastest peer of their class on {' and '.join(kernels.compared_dists(res))} "
-              "([kernel tables](#our-kernels-against-the-fastest-peer))."
-              for title, met, proven in kernels.class_counts(res)] + frameworks.glance_lines(res)
-    if glance:
-        L.append("At a glance:\n\n" + "\n".join("- " + g for g in glance) + "\n")
     for direction in DIRECTIONS:
         rows, trades = [], []
         for act in res.activations:
