@@ -40,11 +40,16 @@ def isa_class(text):
 
 def peer_isa(res, act, v):
     """(class, text, source) of the ISA peer v ran for act: the library's report
-    when it names an ISA, else the registry's field."""
+    when it names an ISA; else the registry's field, unless the library picks
+    its code by CPU (CPU-dependent) and the list could have said but did not:
+    then the ISA is unknown (None), and the peer competes in the AVX-512 class
+    only, where every peer counts."""
     rep = res.registry.reported_isa(act, v)
     c = isa_class(rep)
     if c:
         return c, rep, "library"
+    if res.registry.has_reported_isa() and res.registry.cpu_dependent(act, v):
+        return None, rep, "unknown"
     reg = res.registry.isa(act, v) or (res.acc.get((act, v, "forward")) or {}).get("isa")
     return isa_class(reg), reg, "registry"
 
@@ -220,11 +225,17 @@ def peer_isa_table(res):
     rows = []
     for (v, rep, reg), acts in sorted(groups.items(), key=lambda kv: kv[0][0]):
         shown = rep if rep else ("not reported by the library" if has else "not reported by this actbench")
-        rows.append([f"`{v}`", shown, reg, ", ".join(acts)])
+        cls = peer_isa(res, acts[0], v)[0]
+        classes = ", ".join(title for key, title, _ in ISA_CLASSES if key == "avx512" or cls == key)
+        mark = "†" if res.registry.cpu_dependent(acts[0], v) else ""
+        rows.append([f"`{v}`{mark}", shown, reg, classes, ", ".join(acts)])
     return ("Which ISA each peer ran, as the library reports it (`actbench list --format json`, field "
-            "`reported_isa`), next to the ISA its registry entry declares; where the library reports none, "
-            "the comparison classes go by the registry's:\n\n"
-            + md_table(["peer", "ISA reported by the library", "ISA in the registry", "activations"], rows))
+            "`reported_isa`), next to the ISA its registry entry declares, and the comparison classes it "
+            "competes in. Where the library reports none, the registry's ISA is what it runs (fixed entry "
+            "points), unless the library picks its code by CPU (†): then its ISA is unknown and it competes "
+            "in the AVX-512 class only:\n\n"
+            + md_table(["peer", "ISA reported by the library", "ISA in the registry", "classes", "activations"],
+                       rows))
 
 
 def kernels_section(res):
