@@ -79,7 +79,8 @@ def frameworks_section(res):
              "each (over all 2^32 inputs where swept, else over the sampled inputs), with its error classes "
              "(counts of inputs). Our kernel is `actbench recommend`'s pick for the accurate profile (≤ 2 ULP), "
              "or our fastest kernel within 2 ULP with no error class when that pick is a peer. TensorFlow's CPU "
-             "element-wise math is Eigen's; PyTorch's is ATen's, at the CPU capability it chose (Method).\n")
+             "element-wise math is Eigen's; PyTorch's is ATen's, at the CPU capability it chose (Method). "
+             "—: no valid timing of one of the two on that distribution.\n")
     return "\n".join(L + body)
 
 
