@@ -17,11 +17,12 @@ TERMS = [
     ("profiles", "strict, accurate, ml, fast: the needs `actbench recommend` answers; their criteria are in "
      "the README table."),
     ("variant names", "`naive`: the textbook formula in C. `branchless`: a numerically stable scalar "
-     "version. `avx2…`: our AVX2+FMA kernels, named ISA, method, detail: `rr2` a range reduction in two "
+     "version. `avx2-…`, `avx512-…`: our vector kernels (AVX2+FMA, AVX-512), named "
+     "`<isa>-<method>[-<detail>]`: `rr2` a range reduction in two "
      "steps, `p6` a degree-6 polynomial, `div` a true division, `rcp` a reciprocal estimate refined by a "
      "Newton step, `f64` computed in double precision, `erfcx-p12` a degree-12 fit of the scaled "
-     "complementary error function, `two-pass`/`online` the softmax passes. `approx-…`: cheap "
-     "approximations whose large errors are part of the design. `peer-<library>`: an adapter to a peer "
+     "complementary error function, `two-pass`/`online` the softmax passes. `approx-…` (scalar) and "
+     "`<isa>-approx-…`: cheap approximations whose large errors are part of the design. `peer-<library>`: an adapter to a peer "
      "library (libm, libmvec, SLEEF, oneDNN, XNNPACK, PyTorch's ATen, Eigen)."),
     ("ns/element, TSC ticks", "The median time per output element, in nanoseconds, from the time-stamp "
      "counter (TSC), which ticks at a fixed rate; TSC ticks are not core cycles. How the timings are "
