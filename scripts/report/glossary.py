@@ -22,8 +22,9 @@ TERMS = [
      "steps, `p6` a degree-6 polynomial, `div` a true division, `rcp` a reciprocal estimate refined by a "
      "Newton step, `f64` computed in double precision, `erfcx-p12` a degree-12 fit of the scaled "
      "complementary error function, `two-pass`/`online` the softmax passes. `approx-…` (scalar) and "
-     "`<isa>-approx-…`: cheap approximations whose large errors are part of the design. `peer-<library>`: an adapter to a peer "
-     "library (libm, libmvec, SLEEF, oneDNN, XNNPACK, PyTorch's ATen, Eigen)."),
+     "`<isa>-approx-…`: cheap approximations whose large errors are part of the design. "
+     "`peer-<library>`: an adapter to a peer library (libm, libmvec, SLEEF, oneDNN, XNNPACK, PyTorch's "
+     "ATen, Eigen)."),
     ("ns/element, TSC ticks", "The median time per output element, in nanoseconds, from the time-stamp "
      "counter (TSC), which ticks at a fixed rate; TSC ticks are not core cycles. How the timings are "
      "taken: [docs/measurement.md](docs/measurement.md)."),
