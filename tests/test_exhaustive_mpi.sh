@@ -52,6 +52,13 @@ compare "$T/mpi"
 awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "shards") c = i } NR > 1 && $c != 2 { bad = 1 } END { exit bad || !c }' \
     "$T/mpi/exhaustive/summary.csv" || { echo "FAIL: summary.csv rows do not say 2 shards"; fail=1; }
 
+# Ranks that share no directory (each its own --output): rank 0 gets rank
+# 1's state by message and writes the tables; rank 1 keeps nothing.
+SCRATCH=$T "${MPIRUN[@]}" bash -c 'exec "$0" "$@" --output "$SCRATCH/r$OMPI_COMM_WORLD_RANK"' \
+    "$A" "${SWEEP[@]}" >"$T/apart.log" 2>&1 || { echo "FAIL: mpirun with separate directories"; cat "$T/apart.log"; fail=1; }
+compare "$T/r0"
+[ -z "$(find "$T/r1" -name '*.csv' -o -name '*.state' 2>/dev/null)" ] || { echo "FAIL: rank 1 wrote tables or kept its state"; fail=1; }
+
 # --shard with several ranks is a usage error (exit 2), nothing written.
 "${MPIRUN[@]}" "$A" "${SWEEP[@]}" --shard 1/2 --output "$T/bad" >"$T/bad.log" 2>&1
 rc=$?
