@@ -417,10 +417,10 @@ static bool write_result(const driver *d, const exh_options *o, const char *exh_
         }
         if (!ab_exh_state_save(st, exh_dir, name))
             return false;
-        if (!o->quiet)
-            fprintf(stderr, "actbench: %s: shard %u/%u done in %.1f s: %s/%s (combine with "
-                            "actbench merge)\n",
-                    st->activation, st->shard_k, st->shard_n, st->wall_seconds, exh_dir, name);
+        if (!o->quiet) /* under MPI (keep_finished_shard) rank 0 merges */
+            fprintf(stderr, "actbench: %s: shard %u/%u done in %.1f s: %s/%s (%s)\n",
+                    st->activation, st->shard_k, st->shard_n, st->wall_seconds, exh_dir, name,
+                    o->keep_finished_shard ? "MPI rank 0 merges" : "combine with actbench merge");
         return true;
     }
     if (!ab_exh_write_outputs(st, exh_dir))
