@@ -1,0 +1,23 @@
+/* hardswish, avx512-f32-split6: the math of hardswish/vec_f32_split6.h on
+ * 16 lanes (AVX-512F/BW/DQ/VL + FMA), tails by opmask loads and stores:
+ * low*max(0, fma(cap, C_lo, fma(cap, C, 1/2))), then max(min(2^-149, x), .);
+ * derivative fma(x, 2, 3)*C clamped outside [-3, 3]. No estimate
+ * instruction, so its outputs equal those of avx2-f32-split6 bit for bit
+ * (the same operations on wider vectors; compared on a stride of inputs).
+ * Declared bound: the avx2 twin's, forward 1.5 ULP, derivative 1.34 ULP, no
+ * error class (its exhaustive sweep, results/exhaustive/hardswish.csv). */
+#include "vec/vec_avx512.h"
+#include "vec/apply.h"
+#include "hardswish/vec_f32_split6.h"
+
+void AB_KERNEL(ab_hardswish_avx512_f32_split6_forward)(const float *x, float *y, size_t n,
+                                                       const ab_params *p)
+{
+    abv_apply(x, y, n, p, hardswish_f32_split6);
+}
+
+void AB_KERNEL(ab_hardswish_avx512_f32_split6_derivative)(const float *x, float *y, size_t n,
+                                                          const ab_params *p)
+{
+    abv_apply(x, y, n, p, hardswish_f32_split6_derivative);
+}
