@@ -1,0 +1,23 @@
+/* selu, avx512-rr2-p6: on 16 lanes (AVX-512F/BW/DQ/VL + FMA), tails by opmask loads and stores.
+ * Forward: the expm1 method of the avx512 variant (elu/vec_expm1.h).
+ * Derivative: the lean method of elu/vec_exp_lean.h: lambda for x > 0,
+ * (lambda alpha 2^-32, two floats) * e^x 2^32 from the lean e^x core (two-step
+ * Cody-Waite, degree-6 polynomial) otherwise; lanes below -80 and NaN take
+ * the accurate split-e^x method of the avx512 variant.
+ * Declared bound: forward as the avx512 variant, derivative 2 ULP, no error class.
+ * No estimate instruction and a per-lane slow path, so its outputs equal
+ * those of avx2-rr2-p6 bit for bit (compared on a stride of inputs); the
+ * bound is the avx2 twin's (its exhaustive sweep, results/exhaustive/selu.csv). */
+#include "vec/vec_avx512.h"
+#include "elu/vec_exp_lean.h"
+
+void AB_KERNEL(ab_selu_avx512_rr2_p6_forward)(const float *x, float *y, size_t n, const ab_params *p)
+{
+    abv_apply(x, y, n, p, selu_expm1);
+}
+
+void AB_KERNEL(ab_selu_avx512_rr2_p6_derivative)(const float *x, float *y, size_t n,
+                                                 const ab_params *p)
+{
+    selu_lean_derivative_kernel(x, y, n, p);
+}
