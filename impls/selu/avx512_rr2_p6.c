@@ -6,7 +6,7 @@
  * the accurate split-e^x method of the avx512 variant.
  * Declared bound: forward as the avx512 variant, derivative 2 ULP, no error class.
  * No estimate instruction and a per-lane slow path, so its outputs equal
- * those of avx2-rr2-p6 bit for bit (compared on a stride of inputs); the
+ * those of avx2-rr2-p6 bit for bit (compared on every 61st bit pattern); the
  * bound is the avx2 twin's (its exhaustive sweep, results/exhaustive/selu.csv). */
 #include "vec/vec_avx512.h"
 #include "elu/vec_exp_lean.h"

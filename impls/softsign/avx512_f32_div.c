@@ -4,7 +4,7 @@
  * correction; derivative 1/(1 + |x|) corrected and squared in two parts;
  * lanes beyond 2^12 (derivative 2^32), inf and NaN by the binary64 method. No estimate
  * instruction and a per-lane slow path, so its outputs equal those of
- * avx2-f32-div bit for bit (compared on a stride of inputs).
+ * avx2-f32-div bit for bit (compared on every 61st bit pattern).
  * Declared bound: the avx2 twin's, forward 1 ULP, derivative 1 ULP, no
  * error class (its exhaustive sweep, results/exhaustive/softsign.csv). */
 #include "vec/vec_avx512.h"
