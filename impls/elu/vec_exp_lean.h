@@ -12,11 +12,13 @@
  * into C costs no precision. For x > 0 the slope is the constant (1, or
  * lambda), and the exp lanes are discarded (x = 0 takes c e^0 = c).
  * Slow path, a vector with a lane below -80 or a NaN: the accurate method
- * of the avx2 variant (elu/vec_expm1.h: e^x split as m 2^n2, so subnormal
+ * of the expm1-p6 variants (elu/vec_expm1.h: e^x split as m 2^n2, so subnormal
  * results are rounded once) on those lanes only, blended in, so each output
  * depends on its own input alone (the same bits at any vector width and in
  * the tail as in the body). Cost on the fast path: one compare and a
- * movemask per vector.
+ * movemask per vector. (scripts/portbound.py's llvm-mca bound for these
+ * kernels counts the slow path's instructions as executed on every vector,
+ * so it is that of both paths together, well above the fast path's.)
  * The constants come from the ab_params once per call (read inside the
  * loop they would be reloaded on every vector, as the stores may alias).
  */

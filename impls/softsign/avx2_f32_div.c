@@ -4,10 +4,10 @@
  * 1/(1 + |x|) by one vdivps, corrected, squared in two parts. A vector with
  * a lane beyond |x| = 2^12 (derivative 2^32; or inf, NaN) takes the binary64 method of
  * avx2-f64-div on those lanes.
- * Declared bound: forward 1 ULP, derivative 1 ULP, no error class.
- * MEASURED: see the softsign,avx2-f32-div rows of
- * results/exhaustive/softsign.csv (actbench accuracy --exhaustive
- * --direction both, all 2^32 inputs). */
+ * Declared bound (the registry's): forward 1 ULP, derivative 1 ULP. Measured: row
+ * avx2-f32-div of results/exhaustive/softsign.csv (every binary32 input) or, before a sweep, of
+ * results/<machine_id>/accuracy.csv (sampled).
+ */
 #include "vec/vec_avx2.h"
 #include "vec/apply.h"
 #include "softsign/vec_f32_div.h"

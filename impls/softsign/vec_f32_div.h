@@ -22,7 +22,9 @@
  * binary64 method of softsign/vec_f64_div.h for that vector, blended in on
  * those lanes only, so each output depends on its own input alone (the same
  * bits at any vector width, and in the tail as in the body). Cost on the
- * fast path: one compare and a movemask per vector.
+ * fast path: one compare and a movemask per vector (scripts/portbound.py's
+ * llvm-mca bound counts the slow path's instructions too, so it is that of
+ * both paths together).
  */
 #ifndef ACTBENCH_SOFTSIGN_VEC_F32_DIV_H
 #define ACTBENCH_SOFTSIGN_VEC_F32_DIV_H
