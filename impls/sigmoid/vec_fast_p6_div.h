@@ -1,0 +1,49 @@
+/*
+ * sigmoid, the fast-p6-div method, written once for every ISA of vec_*.h
+ * (the kernel files avx2_fast_p6_div.c and avx512_fast_p6_div.c state each
+ * one's measured bound).
+ * eb = e^-|x| 2^32 from vec/lean_math.h's exp core (rr2 Cody-Waite, degree-5
+ * q from scripts/sollya/lean_exp_rr_p6.sollya, certified 2^-27.98), but only
+ * its one-part result: the rounding of the last FMA is not carried.
+ * sigma = select(x < 0, eb, 2^32) / (2^32 + eb): one rounded sum, one
+ * vdivps and nothing else. Every error of the chain is relative (e's
+ * rounding, the sum's, the quotient's), so no input region needs a second
+ * path: the 2^32 scale keeps eb normal down to the clamp z = -104, and the
+ * quotient is the final, once-rounded value, subnormal results
+ * (x < -87.3) included. NaN flows through the arithmetic; +-inf are
+ * clamped to results that round to 1 and 0.
+ * Derivative e / (1 + e)^2 = eb 2^32 / (2^32 + eb)^2 with the square
+ * written as 2^64 + eb (2^33 + eb): one FMA, whose only inexact inputs are
+ * eb and 2^33 + eb, so its relative error stays below that of squaring a
+ * rounded 2^32 + eb (which doubles that sum's rounding error).
+ */
+#ifndef ACTBENCH_SIGMOID_VEC_FAST_P6_DIV_H
+#define ACTBENCH_SIGMOID_VEC_FAST_P6_DIV_H
+
+#include "vec/fast_math.h"
+
+ABV_INLINE abv_f sigmoid_fast_p6_div(abv_f x, const ab_params *p)
+{
+    (void)p;
+    abv_f eb_lo;
+    abv_f eb = abv_fast_exp_neg_big(abv_or(x, abv_sign_bit()), AB_LEAN_Z_MIN, &eb_lo);
+    const abv_f scale = abv_set(AB_LEAN_SCALE);
+    abv_mask negative = abv_sign_set(x);
+    abv_f num = abv_select(negative, eb, scale);
+    abv_f d = abv_add(scale, eb);
+    abv_f d_lo = abv_add(abv_add(abv_sub(scale, d), eb), eb_lo);
+    return abv_fast_div_fix(abv_div(num, d), abv_select_zero(negative, eb_lo), d, d_lo);
+}
+
+ABV_INLINE abv_f sigmoid_fast_p6_div_derivative(abv_f x, const ab_params *p)
+{
+    (void)p;
+    abv_f eb_lo, d2_lo;
+    abv_f eb = abv_fast_exp_neg_big(abv_or(x, abv_sign_bit()), AB_LEAN_Z_MIN, &eb_lo);
+    abv_f d2 = abv_fast_one_plus_e_squared(eb, eb_lo, &d2_lo);
+    const abv_f scale = abv_set(AB_LEAN_SCALE);
+    abv_f y = abv_div(abv_mul(eb, scale), d2);
+    return abv_fast_div_fix(y, abv_mul(eb_lo, scale), d2, d2_lo);
+}
+
+#endif
