@@ -32,7 +32,7 @@ ABV_INLINE abv_f sigmoid_fast_p6_div(abv_f x, const ab_params *p)
     abv_f num = abv_select(negative, eb, scale);
     abv_f d = abv_add(scale, eb);
     abv_f d_lo = abv_add(abv_add(abv_sub(scale, d), eb), eb_lo);
-    return abv_fast_div_fix(abv_div(num, d), abv_select_zero(negative, eb_lo), d, d_lo);
+    return abv_fast_div_fix_nonneg(abv_div(num, d), abv_select_zero(negative, eb_lo), d, d_lo);
 }
 
 ABV_INLINE abv_f sigmoid_fast_p6_div_derivative(abv_f x, const ab_params *p)
@@ -43,7 +43,7 @@ ABV_INLINE abv_f sigmoid_fast_p6_div_derivative(abv_f x, const ab_params *p)
     abv_f d2 = abv_fast_one_plus_e_squared(eb, eb_lo, &d2_lo);
     const abv_f scale = abv_set(AB_LEAN_SCALE);
     abv_f y = abv_div(abv_mul(eb, scale), d2);
-    return abv_fast_div_fix(y, abv_mul(eb_lo, scale), d2, d2_lo);
+    return abv_fast_div_fix_nonneg(y, abv_mul(eb_lo, scale), d2, d2_lo);
 }
 
 #endif

@@ -54,7 +54,7 @@ ABV_INLINE abv_f tanh_fast_p6_div_derivative(abv_f x, const ab_params *p)
     abv_f d2 = abv_fast_one_plus_e_squared(eb, eb_lo, &d2_lo);
     const abv_f scale = abv_set(0x1p34f);
     abv_f y = abv_div(abv_mul(eb, scale), d2);
-    return abv_fast_div_fix(y, abv_mul(eb_lo, scale), d2, d2_lo);
+    return abv_fast_div_fix_nonneg(y, abv_mul(eb_lo, scale), d2, d2_lo);
 }
 
 #endif

@@ -27,15 +27,20 @@ ABV_INLINE abv_f abv_fast_recip_rough(abv_f d)
     return abv_from_bits(abv_sub_i(abv_set_i(AB_FAST_RECIP_MAGIC), abv_bits(d)));
 }
 
-/* y = num / d >= 0 repaired for the low parts of a two-part numerator and
+/* y = num / d repaired for the low parts of a two-part numerator and
  * denominator (num + num_lo, d + d_lo): y + (num_lo - y d_lo) / d, with
- * 1/d rough. The sign bit is cleared: a +0 quotient with a tiny negative
- * correction would otherwise round to -0 (the correction is far below y
- * for every y > 0); NaN stays NaN. */
+ * 1/d rough. For y != 0 (the correction is far below |y|). */
 ABV_INLINE abv_f abv_fast_div_fix(abv_f y, abv_f num_lo, abv_f d, abv_f d_lo)
 {
-    abv_f fixed = abv_fma(abv_fnma(y, d_lo, num_lo), abv_fast_recip_rough(d), y);
-    return abv_andnot(abv_sign_bit(), fixed);
+    return abv_fma(abv_fnma(y, d_lo, num_lo), abv_fast_recip_rough(d), y);
+}
+
+/* The same for a quotient y >= 0 that may be +0: the sign bit is cleared,
+ * since +0 with a tiny negative correction would round to -0; NaN stays
+ * NaN. */
+ABV_INLINE abv_f abv_fast_div_fix_nonneg(abv_f y, abv_f num_lo, abv_f d, abv_f d_lo)
+{
+    return abv_andnot(abv_sign_bit(), abv_fast_div_fix(y, num_lo, d, d_lo));
 }
 
 /* e^z 2^32 = eb + *eb_lo for z <= 0 clamped at z_min (>= AB_LEAN_Z_MIN_FLOOR):
