@@ -1,21 +1,23 @@
 /*
  * sigmoid, the fast-p6-div method, written once for every ISA of vec_*.h
  * (the kernel files avx2_fast_p6_div.c and avx512_fast_p6_div.c state each
- * one's measured bound).
+ * one's declared bound).
  * eb = e^-|x| 2^32 from vec/lean_math.h's exp core (rr2 Cody-Waite, degree-5
- * q from scripts/sollya/lean_exp_rr_p6.sollya, certified 2^-27.98), but only
- * its one-part result: the rounding of the last FMA is not carried.
+ * q from scripts/sollya/lean_exp_rr_p6.sollya, certified 2^-27.98), with the
+ * rounding of its last FMA as eb_lo.
  * sigma = select(x < 0, eb, 2^32) / (2^32 + eb): one rounded sum, one
- * vdivps and nothing else. Every error of the chain is relative (e's
- * rounding, the sum's, the quotient's), so no input region needs a second
- * path: the 2^32 scale keeps eb normal down to the clamp z = -104, and the
- * quotient is the final, once-rounded value, subnormal results
- * (x < -87.3) included. NaN flows through the arithmetic; +-inf are
- * clamped to results that round to 1 and 0.
+ * vdivps, then vec/fast_math.h's repair: the low parts of numerator (eb_lo)
+ * and denominator (the sum's exact error, by adds) over a rough 1/d from
+ * integer arithmetic. Without it the three roundings (e, sum, quotient)
+ * reach 2.1 ULP; a full remainder correction (the rr2-p6-div variant)
+ * costs a multiply and three FMAs more. No second path: the 2^32 scale
+ * keeps eb normal down to the clamp z = -104, and the quotient is the
+ * final, once-rounded value, subnormal results (x < -87.3) included. NaN
+ * flows through the arithmetic; +-inf are clamped to results that round to
+ * 1 and 0.
  * Derivative e / (1 + e)^2 = eb 2^32 / (2^32 + eb)^2 with the square
- * written as 2^64 + eb (2^33 + eb): one FMA, whose only inexact inputs are
- * eb and 2^33 + eb, so its relative error stays below that of squaring a
- * rounded 2^32 + eb (which doubles that sum's rounding error).
+ * written as 2^64 + eb (2^33 + eb): one FMA, whose rounding error a second
+ * FMA recovers; the same repair.
  */
 #ifndef ACTBENCH_SIGMOID_VEC_FAST_P6_DIV_H
 #define ACTBENCH_SIGMOID_VEC_FAST_P6_DIV_H

@@ -1,11 +1,17 @@
-/* silu, avx512-fast-p6-div: the math of silu/vec_fast_p6_div.h on 16
- * lanes (AVX-512F/BW/DQ/VL + FMA), tails by opmask.
- * Method: fast path (every lane 2^-126 <= |x| <= 100): x e^-|x| 2^32 or
- * x 2^32 over 2^32 + e^-|x| 2^32 (rr2 Cody-Waite, degree-5 q), one vdivps,
- * the low parts of numerator and denominator added back over a rough 1/d;
- * any other lane sends the vector to the rr2-p6-div math. Derivative: the
- * rr2-p6-div variant's (silu/vec_two_part.h).
- * Bound: PENDING
+/* silu, avx512-fast-p6-div: the math of silu/vec_fast_p6_div.h
+ * on 16 lanes (AVX-512F/BW/DQ/VL + FMA), tails by opmask loads and stores;
+ * the same operations as the avx2 twin, so the same bits.
+ * Method (silu/vec_fast_p6_div.h): fast path when every lane has
+ * 2^-126 <= |x| <= 100: select(x < 0, x eb, x 2^32) / (2^32 + eb),
+ * eb = e^-|x| 2^32 (rr2 Cody-Waite, degree-5 q from
+ * scripts/sollya/lean_exp_rr_p6.sollya), one vdivps, the low parts of
+ * numerator and denominator added back over a rough integer-arithmetic
+ * 1/d (vec/fast_math.h); any other lane sends the whole vector to the
+ * rr2-p6-div math (silu/vec_rr2_p6_div.h). Derivative: the rr2-p6-div
+ * variant's two-part math (silu/vec_two_part.h), unchanged.
+ * Declared bound (the registry's): forward @F@ ULP, derivative @D@ ULP. Measured: row
+ * avx512-fast-p6-div of results/exhaustive/silu.csv (every binary32 input) or, before a sweep,
+ * of results/<machine_id>/accuracy.csv (sampled).
  */
 #include "vec/vec_avx512.h"
 #include "silu/vec_fast_p6_div.h"

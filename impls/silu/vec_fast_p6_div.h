@@ -1,7 +1,7 @@
 /*
  * silu forward, the fast-p6-div method, written once for every ISA of
  * vec_*.h (the kernel files avx2_fast_p6_div.c and avx512_fast_p6_div.c
- * state each one's measured bound).
+ * state each one's declared bound).
  * y = x sigma(z), z = beta x. Fast path, taken when every lane has
  * 2^-126 <= |x| <= 100 and |z| <= 100 (all of normal(0,1) and
  * uniform[-10,10]): eb = e^-|z| 2^32 in two parts (vec/lean_math.h's core:

@@ -1,9 +1,16 @@
-/* tanh, avx2-fast-p6-div: the math of tanh/vec_fast_p6_div.h on 8
- * lanes (AVX2 + FMA).
- * Method: |x| < 0.625 odd p11; else 1 - 2 eb / (2^32 + eb), eb = e^-2|x| 2^32
- * (rr2 Cody-Waite, degree-5 q, one part), one vdivps; both blended, sign
- * put back. Derivative eb 2^34 / (2^64 + eb (2^33 + eb)), one vdivps.
- * Bound: PENDING
+/* tanh, avx2-fast-p6-div: the math of tanh/vec_fast_p6_div.h
+ * on 8 lanes (AVX2 + FMA).
+ * Method (tanh/vec_fast_p6_div.h): |x| < 0.625 odd p11 (Sollya,
+ * scripts/sollya/tanh_odd.sollya); else 1 - 2 eb / (2^32 + eb),
+ * eb = e^-2|x| 2^32 (rr2 Cody-Waite, degree-5 q from
+ * scripts/sollya/lean_exp_rr_p6.sollya), one vdivps; both computed and
+ * blended, sign put back. Derivative 4e/(1 + e)^2 as
+ * eb 2^34 / (2^64 + eb (2^33 + eb)), one vdivps and the repair of
+ * vec/fast_math.h (low parts over a rough integer-arithmetic 1/d).
+ * Bound by the FMA pipes: both branches run on every vector.
+ * Declared bound (the registry's): forward @F@ ULP, derivative @D@ ULP. Measured: row
+ * avx2-fast-p6-div of results/exhaustive/tanh.csv (every binary32 input) or, before a sweep,
+ * of results/<machine_id>/accuracy.csv (sampled).
  */
 #include "vec/vec_avx2.h"
 #include "tanh/vec_fast_p6_div.h"

@@ -1,9 +1,9 @@
 /*
  * tanh, the fast-p6-div method, written once for every ISA of vec_*.h (the
  * kernel files avx2_fast_p6_div.c and avx512_fast_p6_div.c state each one's
- * measured bound).
- * a = |x|. For a < 0.625 the odd polynomial a + a^3 P(a^2) of the avx2
- * variant (degree 11, scripts/sollya/tanh_odd.sollya, certified 2^-27.7
+ * declared bound).
+ * a = |x|. For a < 0.625 the odd polynomial a + a^3 P(a^2) of the
+ * rr-p6-div variant (degree 11, scripts/sollya/tanh_odd.sollya, certified 2^-27.7
  * relative; constants from tanh/vec_exp_div.h). Otherwise tanh a =
  * 1 - 2 sigma(-2a), sigma(-2a) = eb / (2^32 + eb) with eb = e^-2a 2^32 from
  * vec/lean_math.h's exp core (rr2, degree-5 q, one part) and one vdivps:
@@ -15,7 +15,9 @@
  * Derivative sech^2 a = 4 e / (1 + e)^2 with e = e^-2a: eb 2^34 /
  * (2^64 + eb (2^33 + eb)), eb clamped at e^-109 2^32 (4 e^-109 rounds to
  * 0); no difference, so no cancellation anywhere, and the subnormal results
- * (a > 44) are the quotient itself, rounded once.
+ * (a > 44) are the quotient itself, rounded once; vec/fast_math.h's repair
+ * adds back the low parts of eb and of the square (over a rough 1/d from
+ * integer arithmetic), without which the roundings reach 2.3 ULP.
  */
 #ifndef ACTBENCH_TANH_VEC_FAST_P6_DIV_H
 #define ACTBENCH_TANH_VEC_FAST_P6_DIV_H
