@@ -8,7 +8,7 @@
  * path: at scale 2^32 no input needs one.
  * Bound by the FMA pipes (13 FMA-class operations and the divider per
  * vector).
- * Declared bound (the registry's): forward @F@ ULP, derivative @D@ ULP. Measured: row
+ * Declared bound (the registry's): forward 2 ULP, derivative 2 ULP. Measured: row
  * avx2-fast-p6-div of results/exhaustive/sigmoid.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).
  */

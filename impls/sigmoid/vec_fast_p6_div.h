@@ -28,7 +28,7 @@ ABV_INLINE abv_f sigmoid_fast_p6_div(abv_f x, const ab_params *p)
 {
     (void)p;
     abv_f eb_lo;
-    abv_f eb = abv_fast_exp_neg_big(abv_or(x, abv_sign_bit()), AB_LEAN_Z_MIN, &eb_lo);
+    abv_f eb = abv_lean_exp_neg_big_from(abv_or(x, abv_sign_bit()), AB_LEAN_Z_MIN, &eb_lo);
     const abv_f scale = abv_set(AB_LEAN_SCALE);
     abv_mask negative = abv_sign_set(x);
     abv_f num = abv_select(negative, eb, scale);
@@ -41,7 +41,7 @@ ABV_INLINE abv_f sigmoid_fast_p6_div_derivative(abv_f x, const ab_params *p)
 {
     (void)p;
     abv_f eb_lo, d2_lo;
-    abv_f eb = abv_fast_exp_neg_big(abv_or(x, abv_sign_bit()), AB_LEAN_Z_MIN, &eb_lo);
+    abv_f eb = abv_lean_exp_neg_big_from(abv_or(x, abv_sign_bit()), AB_LEAN_Z_MIN, &eb_lo);
     abv_f d2 = abv_fast_one_plus_e_squared(eb, eb_lo, &d2_lo);
     const abv_f scale = abv_set(AB_LEAN_SCALE);
     abv_f y = abv_div(abv_mul(eb, scale), d2);

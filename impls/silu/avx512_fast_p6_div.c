@@ -6,10 +6,11 @@
  * eb = e^-|x| 2^32 (rr2 Cody-Waite, degree-5 q from
  * scripts/sollya/lean_exp_rr_p6.sollya), one vdivps, the low parts of
  * numerator and denominator added back over a rough integer-arithmetic
- * 1/d (vec/fast_math.h); any other lane sends the whole vector to the
- * rr2-p6-div math (silu/vec_rr2_p6_div.h). Derivative: the rr2-p6-div
+ * 1/d (vec/fast_math.h); a vector with any other lane also runs the
+ * rr2-p6-div math (silu/vec_rr2_p6_div.h), whose results replace those
+ * lanes only. Derivative: the rr2-p6-div
  * variant's two-part math (silu/vec_two_part.h), unchanged.
- * Declared bound (the registry's): forward @F@ ULP, derivative @D@ ULP. Measured: row
+ * Declared bound (the registry's): forward 2 ULP, derivative 2 ULP. Measured: row
  * avx512-fast-p6-div of results/exhaustive/silu.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).
  */

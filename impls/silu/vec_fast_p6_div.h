@@ -16,8 +16,9 @@
  * x/2 + x^2/4 breaks ties, |x| > 100 where x 2^32 may overflow or x e^x
  * vanishes, +-inf, NaN) runs the rr2-p6-div kernel's math
  * (silu/vec_rr2_p6_div.h, which handles every one of those) on the whole
- * vector: one compare pair + movemask + a branch that these inputs make
- * predictable.
+ * vector, and its lanes replace those outside the region (a lane's bits
+ * never depend on its neighbours): one compare pair + movemask + a branch
+ * that these inputs make predictable.
  */
 #ifndef ACTBENCH_SILU_VEC_FAST_P6_DIV_H
 #define ACTBENCH_SILU_VEC_FAST_P6_DIV_H
@@ -33,14 +34,8 @@ ABV_INLINE abv_f silu_fast_p6_div(abv_f x, abv_f beta)
     abv_f z = abv_mul(x, beta);
     abv_f ax = abv_andnot(abv_sign_bit(), x);
     abv_f az = abv_andnot(abv_sign_bit(), z);
-    /* NaN in x or z: max returns az, NaN, and the unordered compare is true */
-    abv_mask outside = abv_mask_or(abv_lt(ax, abv_set(SILU_FAST_ABS_MIN)),
-                                   abv_gt_or_nan(abv_max(ax, az), abv_set(SILU_FAST_ABS_MAX)));
-    if (__builtin_expect(abv_any(outside), 0))
-        return silu_rr2_p6_div(x, beta);
-
     abv_f eb_lo;
-    abv_f eb = abv_fast_exp_neg_big(abv_or(z, abv_sign_bit()), AB_LEAN_Z_MIN_FLOOR, &eb_lo);
+    abv_f eb = abv_lean_exp_neg_big_from(abv_or(z, abv_sign_bit()), AB_LEAN_Z_MIN_FLOOR, &eb_lo);
     const abv_f scale = abv_set(AB_LEAN_SCALE);
     abv_f d = abv_add(scale, eb);
     abv_f d_lo = abv_add(abv_add(abv_sub(scale, d), eb), eb_lo);
@@ -49,7 +44,14 @@ ABV_INLINE abv_f silu_fast_p6_div(abv_f x, abv_f beta)
     abv_mask negative = abv_sign_set(z);
     abv_f num = abv_select(negative, xe, abv_mul(x, scale));
     abv_f num_lo = abv_select_zero(negative, xe_lo);
-    return abv_fast_div_fix(abv_div(num, d), num_lo, d, d_lo);
+    abv_f y = abv_fast_div_fix(abv_div(num, d), num_lo, d, d_lo);
+    /* NaN in x or z: max returns az, NaN, and the unordered compare is true */
+    abv_mask outside = abv_mask_or(abv_lt(ax, abv_set(SILU_FAST_ABS_MIN)),
+                                   abv_gt_or_nan(abv_max(ax, az), abv_set(SILU_FAST_ABS_MAX)));
+    /* Per lane, so that an element's bits never depend on its neighbours. */
+    if (__builtin_expect(abv_any(outside), 0))
+        y = abv_select(outside, silu_rr2_p6_div(x, beta), y);
+    return y;
 }
 
 /* beta read once per call (see silu_rr2_p6_div_apply). */

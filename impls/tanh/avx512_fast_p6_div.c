@@ -9,7 +9,7 @@
  * eb 2^34 / (2^64 + eb (2^33 + eb)), one vdivps and the repair of
  * vec/fast_math.h (low parts over a rough integer-arithmetic 1/d).
  * Bound by the FMA pipes: both branches run on every vector.
- * Declared bound (the registry's): forward @F@ ULP, derivative @D@ ULP. Measured: row
+ * Declared bound (the registry's): forward 2 ULP, derivative 2 ULP. Measured: row
  * avx512-fast-p6-div of results/exhaustive/tanh.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).
  */

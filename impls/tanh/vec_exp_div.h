@@ -23,18 +23,25 @@
 #define TANH_C9 0x1.5211c4p-6f
 #define TANH_C11 -0x1.758facp-8f
 
+/* tanh a for 0 <= a < 0.625: a + a^3 P(a^2) (also the fast-p6-div
+ * variant's small branch). */
+ABV_INLINE abv_f tanh_odd_p11(abv_f a)
+{
+    abv_f a2 = abv_mul(a, a);
+    abv_f q = abv_fma(abv_set(TANH_C11), a2, abv_set(TANH_C9));
+    q = abv_fma(q, a2, abv_set(TANH_C7));
+    q = abv_fma(q, a2, abv_set(TANH_C5));
+    q = abv_fma(q, a2, abv_set(TANH_C3));
+    return abv_fma(abv_mul(a, a2), q, a);
+}
+
 ABV_INLINE abv_f tanh_exp_div(abv_f x, const ab_params *p)
 {
     (void)p;
     abv_f sign = abv_and(x, abv_sign_bit());
     abv_f a = abv_andnot(abv_sign_bit(), x);
 
-    abv_f a2 = abv_mul(a, a);
-    abv_f q = abv_fma(abv_set(TANH_C11), a2, abv_set(TANH_C9));
-    q = abv_fma(q, a2, abv_set(TANH_C7));
-    q = abv_fma(q, a2, abv_set(TANH_C5));
-    q = abv_fma(q, a2, abv_set(TANH_C3));
-    abv_f small = abv_fma(abv_mul(a, a2), q, a);
+    abv_f small = tanh_odd_p11(a);
 
     abv_f e = abv_exp(abv_mul(a, abv_set(-2.0f)));
     abv_f one = abv_set(1.0f);

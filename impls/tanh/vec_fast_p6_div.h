@@ -4,7 +4,7 @@
  * declared bound).
  * a = |x|. For a < 0.625 the odd polynomial a + a^3 P(a^2) of the
  * rr-p6-div variant (degree 11, scripts/sollya/tanh_odd.sollya, certified 2^-27.7
- * relative; constants from tanh/vec_exp_div.h). Otherwise tanh a =
+ * relative; tanh_odd_p11 of tanh/vec_exp_div.h). Otherwise tanh a =
  * 1 - 2 sigma(-2a), sigma(-2a) = eb / (2^32 + eb) with eb = e^-2a 2^32 from
  * vec/lean_math.h's exp core (rr2, degree-5 q, one part) and one vdivps:
  * tanh a > 0.55 there, so the subtraction loses nothing. Both branches are
@@ -23,7 +23,7 @@
 #define ACTBENCH_TANH_VEC_FAST_P6_DIV_H
 
 #include "vec/fast_math.h"
-#include "tanh/vec_exp_div.h" /* TANH_C*: the odd polynomial */
+#include "tanh/vec_exp_div.h" /* tanh_odd_p11 */
 
 ABV_INLINE abv_f tanh_fast_p6_div(abv_f x, const ab_params *p)
 {
@@ -31,15 +31,10 @@ ABV_INLINE abv_f tanh_fast_p6_div(abv_f x, const ab_params *p)
     abv_f sign = abv_and(x, abv_sign_bit());
     abv_f a = abv_andnot(abv_sign_bit(), x);
 
-    abv_f a2 = abv_mul(a, a);
-    abv_f q = abv_fma(abv_set(TANH_C11), a2, abv_set(TANH_C9));
-    q = abv_fma(q, a2, abv_set(TANH_C7));
-    q = abv_fma(q, a2, abv_set(TANH_C5));
-    q = abv_fma(q, a2, abv_set(TANH_C3));
-    abv_f small = abv_fma(abv_mul(a, a2), q, a);
+    abv_f small = tanh_odd_p11(a);
 
     abv_f unused_lo;
-    abv_f eb = abv_fast_exp_neg_big(abv_mul(a, abv_set(-2.0f)), AB_LEAN_Z_MIN, &unused_lo);
+    abv_f eb = abv_lean_exp_neg_big_from(abv_mul(a, abv_set(-2.0f)), AB_LEAN_Z_MIN, &unused_lo);
     abv_f ratio = abv_div(eb, abv_add(abv_set(AB_LEAN_SCALE), eb));
     abv_f large = abv_fnma(abv_set(2.0f), ratio, abv_set(1.0f));
 
@@ -52,7 +47,7 @@ ABV_INLINE abv_f tanh_fast_p6_div_derivative(abv_f x, const ab_params *p)
     (void)p;
     abv_f z = abv_mul(abv_andnot(abv_sign_bit(), x), abv_set(-2.0f));
     abv_f eb_lo, d2_lo;
-    abv_f eb = abv_fast_exp_neg_big(z, AB_LEAN_Z_MIN_FLOOR, &eb_lo);
+    abv_f eb = abv_lean_exp_neg_big_from(z, AB_LEAN_Z_MIN_FLOOR, &eb_lo);
     abv_f d2 = abv_fast_one_plus_e_squared(eb, eb_lo, &d2_lo);
     const abv_f scale = abv_set(0x1p34f);
     abv_f y = abv_div(abv_mul(eb, scale), d2);

@@ -1,16 +1,19 @@
 /*
  * Helpers of the fast kernels (variants *-fast-*), written once for every
- * ISA of vec_*.h: the one-part exp core and the cheap repair of a rounded
- * denominator. Include after vec/vec_avx2.h or vec/vec_avx512.h.
+ * ISA of vec_*.h: the cheap repair of a quotient whose numerator and
+ * denominator are two-part values, and the (1 + e)^2 of the derivatives.
+ * Include after vec/vec_avx2.h or vec/vec_avx512.h.
  *
  * Why a repair: a fast kernel's quotient num / d carries three roundings of
  * about half an ULP each (e's, the sum d's, the quotient's); summed in the
- * worst mantissa alignment they exceed 2 ULP. The sum's rounding is the one
- * that can be recovered cheaply: its exact error d_lo comes from adds (or
- * one FMA), and y (1 - d_lo/d) needs 1/d only to a few percent, since
- * d_lo/d is below 2^-23. That 1/d comes from integer arithmetic on the bits
- * of d (the classic magic-constant reciprocal, relative error below 1/8):
- * the same bits on every x86-64 CPU, unlike rcpps.
+ * worst mantissa alignment they exceed 2 ULP (2.1-2.3 ULP measured on
+ * sigmoid without it). The lean exp core (vec/lean_math.h) gives e's
+ * rounding as eb_lo, adds give the sum's exact error d_lo, and
+ * y + (num_lo - y d_lo) / d needs 1/d only to a few percent, since the
+ * correction is below 2^-23 y. That 1/d comes from integer arithmetic on
+ * the bits of d (the classic magic-constant reciprocal, relative error
+ * below 1/8): the same bits on every x86-64 CPU, unlike rcpps. What is left
+ * is the quotient's rounding and the polynomial and reduction errors of e.
  */
 #ifndef ACTBENCH_VEC_FAST_MATH_H
 #define ACTBENCH_VEC_FAST_MATH_H
@@ -42,10 +45,6 @@ ABV_INLINE abv_f abv_fast_div_fix_nonneg(abv_f y, abv_f num_lo, abv_f d, abv_f d
 {
     return abv_andnot(abv_sign_bit(), abv_fast_div_fix(y, num_lo, d, d_lo));
 }
-
-/* e^z 2^32 = eb + *eb_lo for z <= 0 clamped at z_min (>= AB_LEAN_Z_MIN_FLOOR):
- * the lean core of vec/lean_math.h. */
-#define abv_fast_exp_neg_big abv_lean_exp_neg_big_from
 
 /* The (1 + e)^2 2^64 of the derivatives e / (1 + e)^2, e 2^32 = eb + eb_lo:
  * 2^64 + eb (2^33 + eb) in one FMA, and the rest *d2_lo: that FMA's
