@@ -1,4 +1,5 @@
-/* leaky_relu, avx2-select: select(x > 0, x, alpha*x). alpha is a double; it is
+/* leaky_relu, avx2-select: the math of leaky_relu/vec_leaky.h on 8 lanes
+ * (AVX2 + FMA): select(x > 0, x, alpha*x). alpha is a double; it is
  * split into a_hi = (float)alpha and a_lo = (float)(alpha - a_hi) and
  * alpha*x = fma(x, a_hi, x*a_lo): one rounding of x*a_hi plus a term below
  * 2^-24 of it, so the error is 0.5 ULP + 2^-24 relative for normal results,
@@ -14,51 +15,16 @@
  * before a sweep, of results/<machine_id>/accuracy.csv (sampled).
  */
 #include "vec/vec_avx2.h"
-#include "vec/apply.h"
-
-typedef struct leaky_coefficients {
-    abv_f a_hi, a_lo;
-} leaky_coefficients;
-
-static leaky_coefficients leaky_split(double alpha)
-{
-    float hi = (float)alpha;
-    float lo = (float)(alpha - (double)hi);
-    return (leaky_coefficients){abv_set(hi), abv_set(lo)};
-}
-
-ABV_INLINE abv_f leaky_value(abv_f x, leaky_coefficients a)
-{
-    /* The low part sees x clamped to the finite range: inf*0 would be NaN. */
-    abv_f finite_x = abv_min(abv_max(x, abv_set(-0x1.fffffep127f)),
-                                    abv_set(0x1.fffffep127f));
-    abv_f scaled = abv_fma(x, a.a_hi, abv_mul(finite_x, a.a_lo));
-    abv_mask positive = abv_gt(x, abv_zero());
-    return abv_select(positive, x, scaled);
-}
-
-ABV_INLINE abv_f leaky_slope(abv_f x, abv_f alpha)
-{
-    abv_mask positive = abv_gt(x, abv_zero());
-    abv_f slope = abv_select(positive, abv_set(1.0f), alpha);
-    return abv_select(abv_is_nan(x), x, slope);
-}
+#include "leaky_relu/vec_leaky.h"
 
 void AB_KERNEL(ab_leaky_relu_avx2_select_forward)(const float *x, float *y, size_t n,
                                              const ab_params *p)
 {
-    unsigned csr = abv_mxcsr_enter();
-    leaky_coefficients a = leaky_split(p->alpha);
-    size_t i = 0;
-    for (; i + ABV_LANES <= n; i += ABV_LANES)
-        abv_store(y + i, leaky_value(abv_load(x + i), a));
-    if (i < n)
-        abv_store_part(y + i, n - i, leaky_value(abv_load_part(x + i, n - i), a));
-    abv_mxcsr_leave(csr);
+    leaky_forward(x, y, n, p);
 }
 
 void AB_KERNEL(ab_leaky_relu_avx2_select_derivative)(const float *x, float *y, size_t n,
                                               const ab_params *p)
 {
-    abv_apply_v(x, y, n, abv_set((float)p->alpha), leaky_slope);
+    leaky_derivative(x, y, n, p);
 }

@@ -1,0 +1,61 @@
+/* leaky_relu written once for every ISA of impls/vec/ (include after one
+ * vec_*.h): select(x > 0, x, alpha*x). alpha is a double; it is split into
+ * a_hi = (float)alpha and a_lo = (float)(alpha - a_hi) and
+ * alpha*x = fma(x, a_hi, x*a_lo): one rounding of x*a_hi plus a term below
+ * 2^-24 of it, so the error is 0.5 ULP + 2^-24 relative for normal results,
+ * and at most 1 ULP where alpha*x is subnormal (x*a_lo rounds on the 2^-149
+ * grid before the fma). NaN fails x > 0 and gives alpha*NaN = NaN; -0 gives
+ * alpha*(-0) = -0 for alpha >= 0. Derivative select(x > 0, 1, (float)alpha),
+ * correctly rounded, alpha at 0, NaN for NaN. The bounds and measurements
+ * are in the kernel files (avx2.c, avx512.c). */
+#ifndef ACTBENCH_LEAKY_RELU_VEC_LEAKY_H
+#define ACTBENCH_LEAKY_RELU_VEC_LEAKY_H
+
+#include "vec/apply.h"
+
+typedef struct leaky_coefficients {
+    abv_f a_hi, a_lo;
+} leaky_coefficients;
+
+static leaky_coefficients leaky_split(double alpha)
+{
+    float hi = (float)alpha;
+    float lo = (float)(alpha - (double)hi);
+    return (leaky_coefficients){abv_set(hi), abv_set(lo)};
+}
+
+ABV_INLINE abv_f leaky_value(abv_f x, leaky_coefficients a)
+{
+    /* The low part sees x clamped to the finite range: inf*0 would be NaN. */
+    abv_f finite_x = abv_min(abv_max(x, abv_set(-0x1.fffffep127f)),
+                                    abv_set(0x1.fffffep127f));
+    abv_f scaled = abv_fma(x, a.a_hi, abv_mul(finite_x, a.a_lo));
+    abv_mask positive = abv_gt(x, abv_zero());
+    return abv_select(positive, x, scaled);
+}
+
+ABV_INLINE abv_f leaky_slope(abv_f x, abv_f alpha)
+{
+    abv_mask positive = abv_gt(x, abv_zero());
+    abv_f slope = abv_select(positive, abv_set(1.0f), alpha);
+    return abv_select(abv_is_nan(x), x, slope);
+}
+
+ABV_INLINE void leaky_forward(const float *x, float *y, size_t n, const ab_params *p)
+{
+    unsigned csr = abv_mxcsr_enter();
+    leaky_coefficients a = leaky_split(p->alpha);
+    size_t i = 0;
+    for (; i + ABV_LANES <= n; i += ABV_LANES)
+        abv_store(y + i, leaky_value(abv_load(x + i), a));
+    if (i < n)
+        abv_store_part(y + i, n - i, leaky_value(abv_load_part(x + i, n - i), a));
+    abv_mxcsr_leave(csr);
+}
+
+ABV_INLINE void leaky_derivative(const float *x, float *y, size_t n, const ab_params *p)
+{
+    abv_apply_v(x, y, n, abv_set((float)p->alpha), leaky_slope);
+}
+
+#endif
