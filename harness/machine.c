@@ -246,6 +246,9 @@ static cJSON *build_json(const ab_machine *m, int argc, char **argv)
         cJSON_AddStringToObject(peer, "name", pv[i].peer);
         cJSON_AddStringToObject(peer, "version", pv[i].version);
         cJSON_AddStringToObject(peer, "version_source", pv[i].source);
+        cJSON_AddItemToObject(peer, "reported_isa", pv[i].reported_isa
+                                                        ? cJSON_CreateString(pv[i].reported_isa)
+                                                        : cJSON_CreateNull());
         cJSON_AddItemToArray(peers, peer);
     }
 

@@ -4,9 +4,16 @@
  * configured the build (XNNPACK, which has no version API; PyTorch, whose
  * header says 1.13.0 in the 1.13.1 package) or Eigen's CMake package
  * version. PyTorch's entry also names the ATen CPU capability its kernels
- * run with (DEFAULT, AVX2 or AVX512: chosen by ATen from the CPU). */
+ * run with (DEFAULT, AVX2 or AVX512: chosen by ATen from the CPU).
+ * Each entry also carries the ISA its variants report running
+ * (ab_peer_reported_isa: oneDNN's implementation string, ATen's capability),
+ * "peer-<library>..." variant by variant, or NULL when the library reports
+ * none (XNNPACK chooses its microkernels without saying which). */
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
+
+#include "actbench/peers.h"
 
 #include "peer_versions.h"
 
@@ -40,10 +47,40 @@ static char onednn_version[64];
 static char torch_version[96];
 #endif
 
+static char reported[MAX_PEERS][160];
+
+/* "peer-onednn jit:avx2, peer-onednn-native jit:avx512_core": each runnable
+ * variant named peer-<peer>[-detail] whose library reports its ISA, once. */
+static const char *reported_isa_of(const char *peer, char *buf, size_t size)
+{
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "peer-%s", peer);
+    size_t plen = strlen(prefix), used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < ab_impl_count(); i++) {
+        const ab_impl *impl = ab_impl_at(i);
+        if (strncmp(impl->variant, prefix, plen) != 0 ||
+            (impl->variant[plen] != '\0' && impl->variant[plen] != '-'))
+            continue;
+        const char *isa = ab_peer_reported_isa(impl);
+        char listed[80];
+        snprintf(listed, sizeof listed, "%s ", impl->variant);
+        if (isa == NULL || strstr(buf, listed) != NULL)
+            continue; /* none, or this variant is listed already */
+        if (used < size)
+            used += (size_t)snprintf(buf + used, size - used, "%s%s %s", used ? ", " : "",
+                                     impl->variant, isa);
+    }
+    return buf[0] ? buf : NULL;
+}
+
 static void add(const char *peer, const char *version, const char *source)
 {
-    if (version_count < MAX_PEERS)
-        versions[version_count++] = (ab_peer_version){peer, version, source};
+    if (version_count < MAX_PEERS) {
+        const char *isa = reported_isa_of(peer, reported[version_count],
+                                          sizeof reported[version_count]);
+        versions[version_count++] = (ab_peer_version){peer, version, source, isa};
+    }
 }
 
 static void collect(void)

@@ -12,7 +12,10 @@
  *  - one thread: no worker thread appears while a peer runs a large array;
  *  - two threads calling the same peers at once get the single-thread
  *    results (the caches are per thread);
- *  - peer_versions lists a non-empty version for each peer compiled in.
+ *  - peer_versions lists a non-empty version for each peer compiled in;
+ *  - reported ISA: every runnable peer-onednn* variant has oneDNN's
+ *    implementation string, and the native copy's names avx512 where it is
+ *    runnable (it is listed as avx512, so only on CPUs with AVX-512).
  * With ACTBENCH_PEERS=OFF there is nothing to test and it says so.
  */
 #include <math.h>
@@ -21,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actbench/peers.h"
 #include "actbench/reference.h"
 #include "mxcsr.h"
 #include "peer_versions.h"
@@ -307,10 +311,22 @@ int main(void)
     if (peers > 0)
         check_threads();
 
+    for (size_t i = 0; i < ab_impl_count(); i++) {
+        const ab_impl *impl = ab_impl_at(i);
+        if (!is_peer(impl) || strncmp(impl->variant, "peer-onednn", 11) != 0)
+            continue;
+        const char *isa = ab_peer_reported_isa(impl);
+        CHECK(isa != NULL, "%s %s: no implementation string", impl->activation, impl->variant);
+        if (isa != NULL && strcmp(impl->variant, "peer-onednn-native") == 0)
+            CHECK(strstr(isa, "avx512") != NULL, "%s %s: native copy runs %s",
+                  impl->activation, impl->variant, isa);
+    }
+
     size_t count;
     const ab_peer_version *v = ab_peer_versions(&count);
     for (size_t i = 0; i < count; i++) {
-        printf("  peer %-8s %-28s (%s)\n", v[i].peer, v[i].version, v[i].source);
+        printf("  peer %-8s %-28s (%s) reported ISA: %s\n", v[i].peer, v[i].version,
+               v[i].source, v[i].reported_isa ? v[i].reported_isa : "none");
         CHECK(v[i].version != NULL && v[i].version[0] != '\0' && strcmp(v[i].version, "unknown") != 0,
               "peer %s: no version", v[i].peer);
     }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "actbench/dispatch.h"
+#include "actbench/peers.h"
 #include "accuracy_stats.h"
 #include "cli/list.h"
 #include "common/csv_write.h"
@@ -142,6 +143,9 @@ static int print_json(const ab_impl **impls, size_t n)
         add_old_names(o, impl);
         cJSON_AddStringToObject(o, "isa", ab_isa_name(impl->isa));
         cJSON_AddBoolToObject(o, "supported", ab_impl_supported(impl));
+        /* What the peer library itself reports running (null: not a peer,
+         * not runnable here, or the library reports nothing). */
+        add_text(o, "reported_isa", ab_peer_reported_isa(impl));
         cJSON *flags = cJSON_AddArrayToObject(o, "flags");
         for (unsigned k = 0; k < AB_FLAG_KINDS; k++)
             if (impl->flags & (1u << k))

@@ -11,11 +11,29 @@
  * by the calling thread's omp_get_max_threads(). Each calling thread sets
  * its own OpenMP thread count to 1 before its first primitive is created
  * (an OpenMP ICV is per thread, so this touches no other thread's
- * setting); tests/test_peers.c checks that no worker thread appears. */
+ * setting); tests/test_peers.c checks that no worker thread appears.
+ *
+ * Two copies of oneDNN in one process. AB_ONEDNN_CAPPED is the libdnnl the
+ * program links, capped at AVX2 (DNNL_MAX_CPU_ISA) so that it is compared
+ * with our AVX2 kernels. AB_ONEDNN_NATIVE is a second, independent copy of
+ * the same libdnnl.so.2 loaded with dlmopen(LM_ID_NEWLM): a new link-map
+ * namespace gets its own oneDNN (and libgomp, libc) with its own global ISA
+ * setting, set to dnnl_cpu_isa_all before its first primitive, so it runs
+ * what oneDNN chooses for this CPU (avx512_core on an AVX-512 machine) in
+ * the same run as the capped copy. Both are driven through one table of
+ * function pointers (dnnl_api): the linked symbols, or dlsym's of the copy.
+ * If the second copy cannot be loaded, its kernels return NaN (the failure
+ * shows in every accuracy test) and its implementation string is NULL. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* dlmopen, LM_ID_NEWLM */
+#endif
+#include <dlfcn.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #if defined(AB_DNNL_OMP)
 #include <omp.h>
@@ -43,111 +61,195 @@ typedef struct thread_cache {
     eltwise_entry slot[CACHE_SLOTS];
 } thread_cache;
 
-static dnnl_engine_t engine;
-static pthread_once_t engine_once = PTHREAD_ONCE_INIT;
-static pthread_key_t cache_key;
-static _Thread_local thread_cache *this_thread_cache;
+/* Every oneDNN function this file calls, as pointers. */
+#define DNNL_API_FUNCTIONS(X)                                                              \
+    X(engine_create) X(stream_create) X(stream_destroy) X(stream_wait)                     \
+    X(memory_desc_init_by_tag) X(memory_create) X(memory_destroy)                          \
+    X(memory_set_data_handle) X(eltwise_forward_desc_init) X(eltwise_backward_desc_init)   \
+    X(primitive_desc_create) X(primitive_desc_destroy) X(primitive_desc_query)             \
+    X(primitive_create) X(primitive_destroy) X(primitive_execute) X(set_max_cpu_isa)
 
-static void entry_release(eltwise_entry *e)
+typedef struct dnnl_api {
+#define DNNL_API_MEMBER(f) __typeof__(&dnnl_##f) f;
+    DNNL_API_FUNCTIONS(DNNL_API_MEMBER)
+#undef DNNL_API_MEMBER
+    void (*omp_set_num_threads)(int); /* the copy's own OpenMP runtime, or NULL */
+} dnnl_api;
+
+typedef struct onednn_copy {
+    dnnl_api api;
+    dnnl_engine_t engine;
+    pthread_once_t once;
+    pthread_key_t cache_key;
+    char impl_info[64]; /* the query primitive's implementation string */
+    bool has_impl_info;
+} onednn_copy;
+
+static onednn_copy copies[AB_ONEDNN_COPIES] = {
+    [AB_ONEDNN_CAPPED] = {.once = PTHREAD_ONCE_INIT},
+    [AB_ONEDNN_NATIVE] = {.once = PTHREAD_ONCE_INIT},
+};
+static _Thread_local thread_cache *this_thread_cache[AB_ONEDNN_COPIES];
+
+static void entry_release(const dnnl_api *api, eltwise_entry *e)
 {
     if (!e->used)
         return;
     if (e->primitive)
-        dnnl_primitive_destroy(e->primitive);
+        api->primitive_destroy(e->primitive);
     if (e->src)
-        dnnl_memory_destroy(e->src);
+        api->memory_destroy(e->src);
     if (e->dst)
-        dnnl_memory_destroy(e->dst);
+        api->memory_destroy(e->dst);
     if (e->diff_dst)
-        dnnl_memory_destroy(e->diff_dst);
+        api->memory_destroy(e->diff_dst);
     free(e->ones);
     *e = (eltwise_entry){0};
 }
 
-static void cache_release(void *p)
+static void release_capped(void *p)
 {
     thread_cache *c = p;
+    const dnnl_api *api = &copies[AB_ONEDNN_CAPPED].api;
     for (size_t i = 0; i < CACHE_SLOTS; i++)
-        entry_release(&c->slot[i]);
+        entry_release(api, &c->slot[i]);
     if (c->stream)
-        dnnl_stream_destroy(c->stream);
+        api->stream_destroy(c->stream);
     free(c);
 }
 
-static void engine_init(void)
+static void release_native(void *p)
 {
-    /* Like for like: this machine exposes AVX-512, and oneDNN would pick its
-     * avx512_core kernels; the peers are compared with our AVX2 kernels, so
-     * oneDNN is capped at AVX2 unless the user set DNNL_MAX_CPU_ISA. oneDNN
-     * reads the variable at its first ISA query, which is below. */
-    setenv("DNNL_MAX_CPU_ISA", "AVX2", 0);
-    if (dnnl_engine_create(&engine, dnnl_cpu, 0) != dnnl_success)
-        engine = NULL;
-    pthread_key_create(&cache_key, cache_release);
+    thread_cache *c = p;
+    const dnnl_api *api = &copies[AB_ONEDNN_NATIVE].api;
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        entry_release(api, &c->slot[i]);
+    if (c->stream)
+        api->stream_destroy(c->stream);
+    free(c);
 }
 
-static thread_cache *cache_get(void)
+static void capped_init(void)
 {
-    if (this_thread_cache)
-        return this_thread_cache;
-    pthread_once(&engine_once, engine_init);
-    if (engine == NULL)
-        return NULL;
+    onednn_copy *copy = &copies[AB_ONEDNN_CAPPED];
+#define DNNL_API_LINKED(f) copy->api.f = dnnl_##f;
+    DNNL_API_FUNCTIONS(DNNL_API_LINKED)
+#undef DNNL_API_LINKED
 #if defined(AB_DNNL_OMP)
-    omp_set_num_threads(1);
+    copy->api.omp_set_num_threads = omp_set_num_threads;
 #endif
+    /* Like for like: this machine exposes AVX-512, and oneDNN would pick its
+     * avx512_core kernels; this copy is compared with our AVX2 kernels, so
+     * it is capped at AVX2 unless the user set DNNL_MAX_CPU_ISA. oneDNN
+     * reads the variable at its first ISA query, which is below. */
+    setenv("DNNL_MAX_CPU_ISA", "AVX2", 0);
+    if (dnnl_engine_create(&copy->engine, dnnl_cpu, 0) != dnnl_success)
+        copy->engine = NULL;
+    pthread_key_create(&copy->cache_key, release_capped);
+}
+
+static void native_init(void)
+{
+    onednn_copy *copy = &copies[AB_ONEDNN_NATIVE];
+    copy->engine = NULL;
+    pthread_key_create(&copy->cache_key, release_native);
+    void *lib = dlmopen(LM_ID_NEWLM, "libdnnl.so." AB_STRINGIFY(DNNL_VERSION_MAJOR),
+                        RTLD_NOW | RTLD_LOCAL);
+    if (lib == NULL) {
+        fprintf(stderr, "actbench: peer-onednn-native: second oneDNN copy not loaded: %s\n",
+                dlerror());
+        return;
+    }
+    bool found = true;
+    /* A function pointer from dlsym's object pointer (POSIX guarantees it). */
+#define DNNL_API_LOOKUP(f)                                                                 \
+    {                                                                                      \
+        void *sym = dlsym(lib, "dnnl_" #f);                                                \
+        found = found && sym != NULL;                                                      \
+        memcpy(&copy->api.f, &sym, sizeof sym);                                            \
+    }
+    DNNL_API_FUNCTIONS(DNNL_API_LOOKUP)
+#undef DNNL_API_LOOKUP
+    void *omp = dlsym(lib, "omp_set_num_threads"); /* searched in its dependencies too */
+    memcpy(&copy->api.omp_set_num_threads, &omp, sizeof omp);
+    if (!found || copy->api.set_max_cpu_isa(dnnl_cpu_isa_all) != dnnl_success ||
+        copy->api.engine_create(&copy->engine, dnnl_cpu, 0) != dnnl_success) {
+        fprintf(stderr, "actbench: peer-onednn-native: second oneDNN copy unusable\n");
+        copy->engine = NULL;
+    }
+}
+
+static onednn_copy *copy_get(ab_onednn_copy which)
+{
+    onednn_copy *copy = &copies[which];
+    pthread_once(&copy->once, which == AB_ONEDNN_CAPPED ? capped_init : native_init);
+    return copy->engine ? copy : NULL;
+}
+
+static thread_cache *cache_get(ab_onednn_copy which)
+{
+    if (this_thread_cache[which])
+        return this_thread_cache[which];
+    onednn_copy *copy = copy_get(which);
+    if (copy == NULL)
+        return NULL;
+    if (copy->api.omp_set_num_threads)
+        copy->api.omp_set_num_threads(1);
     thread_cache *c = calloc(1, sizeof *c);
     if (c == NULL)
         return NULL;
-    if (dnnl_stream_create(&c->stream, engine, dnnl_stream_default_flags) != dnnl_success) {
+    if (copy->api.stream_create(&c->stream, copy->engine, dnnl_stream_default_flags) !=
+        dnnl_success) {
         free(c);
         return NULL;
     }
-    pthread_setspecific(cache_key, c); /* released when the thread exits */
-    this_thread_cache = c;
+    pthread_setspecific(copy->cache_key, c); /* released when the thread exits */
+    this_thread_cache[which] = c;
     return c;
 }
 
-static bool entry_create(eltwise_entry *e, dnnl_alg_kind_t alg, float alpha, float beta,
-                         ab_direction dir, size_t n)
+static bool entry_create(const onednn_copy *copy, eltwise_entry *e, dnnl_alg_kind_t alg,
+                         float alpha, float beta, ab_direction dir, size_t n)
 {
+    const dnnl_api *api = &copy->api;
+    dnnl_engine_t engine = copy->engine;
     *e = (eltwise_entry){.used = true, .alg = alg, .alpha = alpha, .beta = beta,
                          .dir = dir, .n = n};
     dnnl_dims_t dims = {(dnnl_dim_t)n};
     dnnl_memory_desc_t md;
-    if (dnnl_memory_desc_init_by_tag(&md, 1, dims, dnnl_f32, dnnl_a) != dnnl_success)
+    if (api->memory_desc_init_by_tag(&md, 1, dims, dnnl_f32, dnnl_a) != dnnl_success)
         return false;
 
     dnnl_eltwise_desc_t fwd_desc;
     dnnl_prop_kind_t prop = dir == AB_FORWARD ? dnnl_forward_inference : dnnl_forward_training;
-    if (dnnl_eltwise_forward_desc_init(&fwd_desc, prop, alg, &md, alpha, beta) != dnnl_success)
+    if (api->eltwise_forward_desc_init(&fwd_desc, prop, alg, &md, alpha, beta) != dnnl_success)
         return false;
     dnnl_primitive_desc_t fwd_pd;
-    if (dnnl_primitive_desc_create(&fwd_pd, &fwd_desc, NULL, engine, NULL) != dnnl_success)
+    if (api->primitive_desc_create(&fwd_pd, &fwd_desc, NULL, engine, NULL) != dnnl_success)
         return false;
 
     dnnl_status_t status;
     if (dir == AB_FORWARD) {
-        status = dnnl_primitive_create(&e->primitive, fwd_pd);
+        status = api->primitive_create(&e->primitive, fwd_pd);
     } else {
         dnnl_eltwise_desc_t bwd_desc;
         dnnl_primitive_desc_t bwd_pd = NULL;
-        status = dnnl_eltwise_backward_desc_init(&bwd_desc, alg, &md, &md, alpha, beta);
+        status = api->eltwise_backward_desc_init(&bwd_desc, alg, &md, &md, alpha, beta);
         if (status == dnnl_success)
-            status = dnnl_primitive_desc_create(&bwd_pd, &bwd_desc, NULL, engine, fwd_pd);
+            status = api->primitive_desc_create(&bwd_pd, &bwd_desc, NULL, engine, fwd_pd);
         if (status == dnnl_success)
-            status = dnnl_primitive_create(&e->primitive, bwd_pd);
+            status = api->primitive_create(&e->primitive, bwd_pd);
         if (bwd_pd)
-            dnnl_primitive_desc_destroy(bwd_pd);
+            api->primitive_desc_destroy(bwd_pd);
     }
-    dnnl_primitive_desc_destroy(fwd_pd);
+    api->primitive_desc_destroy(fwd_pd);
     if (status != dnnl_success) {
         e->primitive = NULL;
         return false;
     }
 
-    if (dnnl_memory_create(&e->src, &md, engine, DNNL_MEMORY_NONE) != dnnl_success ||
-        dnnl_memory_create(&e->dst, &md, engine, DNNL_MEMORY_NONE) != dnnl_success)
+    if (api->memory_create(&e->src, &md, engine, DNNL_MEMORY_NONE) != dnnl_success ||
+        api->memory_create(&e->dst, &md, engine, DNNL_MEMORY_NONE) != dnnl_success)
         return false;
     if (dir == AB_DERIVATIVE) {
         e->ones = malloc(n * sizeof *e->ones);
@@ -155,7 +257,7 @@ static bool entry_create(eltwise_entry *e, dnnl_alg_kind_t alg, float alpha, flo
             return false;
         for (size_t i = 0; i < n; i++)
             e->ones[i] = 1.0f;
-        if (dnnl_memory_create(&e->diff_dst, &md, engine, e->ones) != dnnl_success)
+        if (api->memory_create(&e->diff_dst, &md, engine, e->ones) != dnnl_success)
             return false;
     }
     return true;
@@ -163,8 +265,8 @@ static bool entry_create(eltwise_entry *e, dnnl_alg_kind_t alg, float alpha, flo
 
 /* Open addressing from a hash of the key: the lookup stays a few compares
  * however many primitives the bench keeps alive. */
-static eltwise_entry *entry_find(thread_cache *c, dnnl_alg_kind_t alg, float alpha, float beta,
-                                 ab_direction dir, size_t n)
+static eltwise_entry *entry_find(const onednn_copy *copy, thread_cache *c, dnnl_alg_kind_t alg,
+                                 float alpha, float beta, ab_direction dir, size_t n)
 {
     uint64_t h = ((uint64_t)n * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)alg * 0xBF58476D1CE4E5B9ull) ^
                  (uint64_t)dir;
@@ -182,27 +284,29 @@ static eltwise_entry *entry_find(thread_cache *c, dnnl_alg_kind_t alg, float alp
     if (e == NULL) { /* full: evict round-robin */
         e = &c->slot[c->next_victim];
         c->next_victim = (c->next_victim + 1) % CACHE_SLOTS;
-        entry_release(e);
+        entry_release(&copy->api, e);
     }
-    if (!entry_create(e, alg, alpha, beta, dir, n)) {
-        entry_release(e);
+    if (!entry_create(copy, e, alg, alpha, beta, dir, n)) {
+        entry_release(&copy->api, e);
         return NULL;
     }
     return e;
 }
 
-void ab_onednn_eltwise(dnnl_alg_kind_t alg, float alpha, float beta, ab_direction dir,
-                       const float *x, float *y, size_t n)
+void ab_onednn_eltwise(ab_onednn_copy which, dnnl_alg_kind_t alg, float alpha, float beta,
+                       ab_direction dir, const float *x, float *y, size_t n)
 {
     if (n == 0)
         return;
-    thread_cache *c = cache_get();
-    eltwise_entry *e = c ? entry_find(c, alg, alpha, beta, dir, n) : NULL;
+    thread_cache *c = cache_get(which);
+    const onednn_copy *copy = c ? &copies[which] : NULL;
+    const dnnl_api *api = c ? &copy->api : NULL;
+    eltwise_entry *e = c ? entry_find(copy, c, alg, alpha, beta, dir, n) : NULL;
     bool ok = e != NULL;
     if (ok) {
         /* oneDNN takes void *; the source is only read. */
-        ok = dnnl_memory_set_data_handle(e->src, (void *)(uintptr_t)x) == dnnl_success &&
-             dnnl_memory_set_data_handle(e->dst, y) == dnnl_success;
+        ok = api->memory_set_data_handle(e->src, (void *)(uintptr_t)x) == dnnl_success &&
+             api->memory_set_data_handle(e->dst, y) == dnnl_success;
     }
     if (ok) {
         dnnl_exec_arg_t args[3];
@@ -217,10 +321,55 @@ void ab_onednn_eltwise(dnnl_alg_kind_t alg, float alpha, float beta, ab_directio
             args[2] = (dnnl_exec_arg_t){DNNL_ARG_DIFF_SRC, e->dst};
             nargs = 3;
         }
-        ok = dnnl_primitive_execute(e->primitive, c->stream, nargs, args) == dnnl_success &&
-             dnnl_stream_wait(c->stream) == dnnl_success;
+        ok = api->primitive_execute(e->primitive, c->stream, nargs, args) == dnnl_success &&
+             api->stream_wait(c->stream) == dnnl_success;
     }
     if (!ok)
         for (size_t i = 0; i < n; i++)
             y[i] = NAN;
+}
+
+/* The implementation string oneDNN gives a logistic forward primitive on
+ * 4096 floats (e.g. "jit:avx2"), asked once per copy: the eltwise
+ * primitives of one copy share one JIT ISA. */
+static void impl_info_query(onednn_copy *copy)
+{
+    const dnnl_api *api = &copy->api;
+    dnnl_dims_t dims = {4096};
+    dnnl_memory_desc_t md;
+    dnnl_eltwise_desc_t desc;
+    dnnl_primitive_desc_t pd;
+    if (api->memory_desc_init_by_tag(&md, 1, dims, dnnl_f32, dnnl_a) != dnnl_success ||
+        api->eltwise_forward_desc_init(&desc, dnnl_forward_inference, dnnl_eltwise_logistic,
+                                       &md, 0.0f, 0.0f) != dnnl_success ||
+        api->primitive_desc_create(&pd, &desc, NULL, copy->engine, NULL) != dnnl_success)
+        return;
+    const char *info = NULL;
+    if (api->primitive_desc_query(pd, dnnl_query_impl_info_str, 0, &info) == dnnl_success &&
+        info != NULL) {
+        snprintf(copy->impl_info, sizeof copy->impl_info, "%s", info);
+        copy->has_impl_info = true;
+    }
+    api->primitive_desc_destroy(pd);
+}
+
+static pthread_once_t impl_info_once[AB_ONEDNN_COPIES] = {PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT};
+
+static void impl_info_capped(void)
+{
+    if (copy_get(AB_ONEDNN_CAPPED))
+        impl_info_query(&copies[AB_ONEDNN_CAPPED]);
+}
+
+static void impl_info_native(void)
+{
+    if (copy_get(AB_ONEDNN_NATIVE))
+        impl_info_query(&copies[AB_ONEDNN_NATIVE]);
+}
+
+const char *ab_onednn_impl_info(ab_onednn_copy which)
+{
+    pthread_once(&impl_info_once[which],
+                 which == AB_ONEDNN_CAPPED ? impl_info_capped : impl_info_native);
+    return copies[which].has_impl_info ? copies[which].impl_info : NULL;
 }

@@ -22,6 +22,14 @@ extern "C" {
  * does nothing). On failure, says why on stderr. */
 bool ab_peers_register(void);
 
+/* The ISA the peer library behind impl reports running, in the library's
+ * own words: oneDNN's implementation string ("jit:avx2", "jit:avx512_core"),
+ * ATen's CPU capability ("AVX2", "AVX512"). NULL when impl is not a peer's,
+ * is not runnable here, or its library reports none (XNNPACK; libm, libmvec
+ * and SLEEF, called through fixed ISA entry points). Valid for the
+ * program's lifetime; the first call for oneDNN creates a primitive. */
+const char *ab_peer_reported_isa(const ab_impl *impl);
+
 #ifdef __cplusplus
 }
 #endif
