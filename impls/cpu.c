@@ -2,8 +2,36 @@
  * but registered as runnable only when the CPU and the OS support their ISA.
  * AVX2 + FMA by the compiler's CPU model; AVX-512 from CPUID and XGETBV
  * directly, so the answer also covers the OS: XCR0 must enable the opmask,
- * upper-ZMM and high-16-ZMM state (bits 5-7) besides SSE and AVX (1-2). */
+ * upper-ZMM and high-16-ZMM state (bits 5-7) besides SSE and AVX (1-2).
+ * ACTBENCH_MAX_ISA=scalar|avx2|avx512 caps the answer (a CPU with AVX-512
+ * can be made to look like one without it, to test that such a CPU skips
+ * the avx512 variants cleanly); an unknown value is reported on stderr once
+ * and ignored. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "actbench/actbench.h"
+
+static ab_isa max_isa = AB_ISA_AVX512;
+static pthread_once_t max_isa_once = PTHREAD_ONCE_INIT;
+
+static void max_isa_read(void)
+{
+    const char *v = getenv("ACTBENCH_MAX_ISA");
+    if (v == NULL || v[0] == '\0')
+        return;
+    if (strcmp(v, "scalar") == 0)
+        max_isa = AB_ISA_SCALAR;
+    else if (strcmp(v, "avx2") == 0)
+        max_isa = AB_ISA_AVX2_FMA;
+    else if (strcmp(v, "avx512") == 0)
+        max_isa = AB_ISA_AVX512;
+    else
+        fprintf(stderr, "actbench: ACTBENCH_MAX_ISA=%s ignored (expected scalar, avx2 or avx512)\n",
+                v);
+}
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
@@ -37,6 +65,9 @@ static bool has_avx512(void)
 
 bool ab_cpu_has(ab_isa isa)
 {
+    pthread_once(&max_isa_once, max_isa_read);
+    if (isa > max_isa)
+        return false;
     switch (isa) {
     case AB_ISA_SCALAR:
         return true;

@@ -95,7 +95,8 @@ int main(void)
     size_t compared = 0, skipped = 0, unpaired = 0;
     for (size_t i = 0; i < ab_impl_count(); i++) {
         const ab_impl *impl = ab_impl_at(i);
-        if (impl->isa != AB_ISA_AVX512 || (impl->flags & AB_FLAG_VECTOR))
+        if (impl->isa != AB_ISA_AVX512 || (impl->flags & AB_FLAG_VECTOR) ||
+            strncmp(impl->variant, "avx512", 6) != 0) /* ours only, not peers */
             continue;
         const ab_impl *twin = find_twin(impl);
         if (twin == NULL) {
