@@ -153,5 +153,19 @@ ABV_INLINE abv_dmask abv_sign_set_d(abv_d a)
 }
 ABV_INLINE abv_dmask abv_mask_and_d(abv_dmask a, abv_dmask b) { return _mm256_and_pd(a, b); }
 ABV_INLINE abv_d abv_select_d(abv_dmask m, abv_d a, abv_d b) { return _mm256_blendv_pd(b, a, m); }
+ABV_INLINE abv_d abv_fms_d(abv_d a, abv_d b, abv_d c) { return _mm256_fmsub_pd(a, b, c); }
+ABV_INLINE abv_dmask abv_eq_d(abv_d a, abv_d b) { return _mm256_cmp_pd(a, b, _CMP_EQ_OQ); }
+ABV_INLINE abv_d abv_load_d(const double *p) { return _mm256_loadu_pd(p); }
+ABV_INLINE void abv_store_d(double *p, abv_d v) { _mm256_storeu_pd(p, v); }
+
+/* ---- row reductions (softmax-like kernels) -------------------------------- */
+/* The lanes rem .. ABV_LANES-1 of a tail, as a mask. */
+ABV_INLINE abv_mask abv_tail_mask(size_t rem) { return _mm256_castsi256_ps(abv_tail_lanes(rem)); }
+/* The sum of the lanes, in a fixed order: (l0 + l2) + (l1 + l3). */
+ABV_INLINE double abv_hsum_d(abv_d v)
+{
+    __m128d s = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
+    return _mm_cvtsd_f64(s) + _mm_cvtsd_f64(_mm_unpackhi_pd(s, s));
+}
 
 #endif

@@ -134,5 +134,19 @@ ABV_INLINE abv_dmask abv_is_nan_d(abv_d a) { return _mm512_cmp_pd_mask(a, a, _CM
 ABV_INLINE abv_dmask abv_sign_set_d(abv_d a) { return _mm512_movepi64_mask(_mm512_castpd_si512(a)); }
 ABV_INLINE abv_dmask abv_mask_and_d(abv_dmask a, abv_dmask b) { return (abv_dmask)(a & b); }
 ABV_INLINE abv_d abv_select_d(abv_dmask m, abv_d a, abv_d b) { return _mm512_mask_blend_pd(m, b, a); }
+ABV_INLINE abv_d abv_fms_d(abv_d a, abv_d b, abv_d c) { return _mm512_fmsub_pd(a, b, c); }
+ABV_INLINE abv_dmask abv_eq_d(abv_d a, abv_d b) { return _mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ); }
+ABV_INLINE abv_d abv_load_d(const double *p) { return _mm512_loadu_pd(p); }
+ABV_INLINE void abv_store_d(double *p, abv_d v) { _mm512_storeu_pd(p, v); }
+
+/* ---- row reductions (softmax-like kernels) -------------------------------- */
+ABV_INLINE abv_mask abv_tail_mask(size_t rem) { return abv_tail_lanes(rem); }
+/* The sum of the lanes, in a fixed order: halves, quarters, then pairs. */
+ABV_INLINE double abv_hsum_d(abv_d v)
+{
+    __m256d h = _mm256_add_pd(_mm512_castpd512_pd256(v), _mm512_extractf64x4_pd(v, 1));
+    __m128d s = _mm_add_pd(_mm256_castpd256_pd128(h), _mm256_extractf128_pd(h, 1));
+    return _mm_cvtsd_f64(s) + _mm_cvtsd_f64(_mm_unpackhi_pd(s, s));
+}
 
 #endif

@@ -1,0 +1,24 @@
+/* softmax, avx512 two-pass: the row passes of softmax/vec_row.h (softmax_two_pass,
+ * row_jvp) on 16 lanes (AVX-512F/BW/DQ/VL + FMA), tails by opmask loads and
+ * stores: the method of the avx2 two-pass variant (its opening comment and
+ * vec_row.h give the analysis). Every element goes through the same
+ * binary64 arithmetic as there; only the sums (S or R, the JVP's R and
+ * W) are split over 16 lanes instead of 8 and so added in another order,
+ * which moves the result by about n*2^-53 relative at most: the avx2
+ * variant's bound holds, and tests/test_softmax.c holds this variant to it
+ * on its row families (random, large-spread, equal, tied, -inf-masked rows,
+ * n = 0 .. 1000). Row NaN conventions of reference/ref_softmax.c; works in
+ * place. */
+#include "vec/vec_avx512.h"
+#include "softmax/vec_row.h"
+
+void AB_KERNEL(ab_softmax_avx512_two_pass_forward)(const float *x, float *y, size_t n, const ab_params *p)
+{
+    (void)p;
+    softmax_two_pass(x, y, n);
+}
+
+void AB_KERNEL(ab_softmax_avx512_two_pass_derivative)(const float *x, float *y, size_t n, const ab_params *p)
+{
+    row_jvp(x, p->tangent, y, n, true);
+}
