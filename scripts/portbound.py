@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Estimated port-throughput bound of each of our AVX2 kernels, by llvm-mca.
+"""Estimated port-throughput bound of each of our AVX2 and AVX-512 kernels, by llvm-mca.
 
 For every implementation that `actbench list --all --format json` gives with
-an AVX2 ISA (our kernels, not the peers), and each direction it offers, the
+an AVX2 or AVX-512 ISA (our kernels, not the peers), and each direction it offers, the
 kernel's source file is compiled to assembly with the exact command the build
 uses for it (CMake's compile_commands.json, with -c replaced by -S), the main
 vectorised loop of its function ab_<activation>_<variant id>_<direction> is
@@ -14,20 +14,24 @@ element.
 
 Which function: the variant id is the variant name with '-' as '_'; where a
 kernel's id differs from its name, and exactly one registered variant and one
-defined kernel of the activation are left unmatched, they are paired (the row
-says so). Which loop: every backward branch inside the function closes a
+defined kernel of the activation and ISA (the name's first word) are left
+unmatched, they are paired (the row says so). Which loop: every backward branch inside the function closes a
 loop [target label, branch]; the candidates are the innermost ones that store
 to memory other than the stack; the main loop is the candidate with the most
 instructions. Elements per iteration = bytes stored by those stores / 4 (a
-256-bit store of floats is 8 elements). When no candidate is found, the row
+256-bit store of floats is 8 elements, a 512-bit one 16). When no candidate is found, the row
 keeps empty numbers and says why in its note: no number is invented.
 
-The model is llvm-mca's -mcpu (default znver3, the newest AMD model of
-llvm-mca 14). It is an estimate of the loop's steady state on that model, not
-a lower bound on another microarchitecture.
+The model is llvm-mca's -mcpu: --mcpu for the AVX2 kernels (default znver3,
+the newest AMD model of llvm-mca 14), --mcpu-avx512 for the AVX-512 ones
+(default icelake-server: llvm-mca 14 has no Zen 4 model, and Zen 3 has no
+AVX-512; each row names its model). It is an estimate of the loop's steady
+state on that model, not a lower bound on another microarchitecture, nor a
+figure of the CPU the benchmarks ran on.
 
     scripts/portbound.py [--out results/portbound.csv] [--only act/variant ...]
-                         [--mcpu znver3] [--actbench BIN | --list-json FILE]
+                         [--mcpu znver3] [--mcpu-avx512 icelake-server]
+                         [--actbench BIN | --list-json FILE]
                          [--build DIR] [--llvm-mca llvm-mca]
 
 Standard library only. Writes the CSV atomically (temp file + rename).
@@ -51,8 +55,8 @@ DIRECTIONS = ("forward", "derivative")
 
 
 def registry_entries(actbench, list_json):
-    """(activation, variant, directions, is a row kernel) of our AVX2 kernels, from the
-    registry's JSON; None (message printed) when it cannot be read."""
+    """(activation, variant, directions, is a row kernel, isa) of our AVX2 and AVX-512
+    kernels, from the registry's JSON; None (message printed) when it cannot be read."""
     if list_json:
         with open(list_json) as fp:
             doc = json.load(fp)
@@ -67,15 +71,16 @@ def registry_entries(actbench, list_json):
         return None
     out = []
     for r in doc.get("implementations", []):
-        if not r.get("isa", "").startswith("avx2") or r["variant"].startswith("peer-"):
+        isa = r.get("isa", "")
+        if not isa.startswith(("avx2", "avx512")) or r["variant"].startswith("peer-"):
             continue
         dirs = [d for d in DIRECTIONS if r.get(d) is not None]
-        out.append((r["activation"], r["variant"], dirs, "vector" in r.get("flags", [])))
+        out.append((r["activation"], r["variant"], dirs, "vector" in r.get("flags", []), isa))
     return out
 
 
 def compile_commands(build):
-    """{activation: [compile_commands entry of an AVX2 kernel file]} of the build in
+    """{activation: [compile_commands entry of a SIMD kernel file]} of the build in
     `build` (configured into a temporary directory when it has no compile_commands.json)."""
     path = os.path.join(build, "compile_commands.json")
     tmp = None
@@ -98,7 +103,7 @@ def compile_commands(build):
         args = shlex.split(e["command"]) if "command" in e else e["arguments"]
         # the library's build of the file, not a test's second build of it (-DAB_ESTIMATE_MODEL)
         if len(rel) == 2 and not rel[0].startswith("..") and rel[0] not in ("peers", "include") \
-                and "-mavx2" in args and not any(x.startswith("-DAB_ESTIMATE_MODEL") for x in args):
+                and ("-mavx2" in args or "-mavx512f" in args) and not any(x.startswith("-DAB_ESTIMATE_MODEL") for x in args):
             out.setdefault(rel[0], []).append(dict(e, arguments=args))
     return out
 
@@ -125,7 +130,7 @@ def global_functions(asm):
 
 LABEL_RE = re.compile(r"^([.\w$]+):")
 JUMP_RE = re.compile(r"^(j[a-z]+)\s+([.\w$@]+)\s*$")
-STORE_WIDTH = {"ymm": 32, "xmm": 16}
+STORE_WIDTH = {"zmm": 64, "ymm": 32, "xmm": 16}
 
 
 def function_lines(asm, fn):
@@ -165,7 +170,7 @@ def store_bytes(insn, frame_regs):
         return 0  # a spill, not the output
     srcs = " ".join(parts[:-1])
     if op.startswith(("vextract", "vcvtps2ph")):
-        return 16
+        return 32 if re.match(r"^vextract[fi](32x8|64x4)$", op) else 16
     for reg, width in STORE_WIDTH.items():
         if "%" + reg in srcs:
             if op in ("vmovss", "vmovd"):
@@ -350,16 +355,20 @@ def kernel_ids(act, files, work, asm_cache):
 
 
 def match_kernels(act, variants, ids):
-    """{variant: (id, note)}: the id spelled like the name, else the one pairing left."""
+    """{variant: (id, note)}: the id spelled like the name, else the one pairing left among
+    the variants and kernels of the same ISA (the name's first word: avx2, avx512)."""
     out = {}
     for v in variants:
         vid = v.replace("-", "_")
         if vid in ids:
             out[v] = (vid, "")
-    left_v = [v for v in variants if v not in out]
-    left_id = [i for i in ids if i not in {x[0] for x in out.values()}]
-    if len(left_v) == 1 and len(left_id) == 1:
-        out[left_v[0]] = (left_id[0], f"; kernel ab_{act}_{left_id[0]}_* paired with the variant by elimination")
+    used = {x[0] for x in out.values()}
+    for isa in {v.split("-")[0] for v in variants if v not in out}:
+        left_v = [v for v in variants if v not in out and v.split("-")[0] == isa]
+        left_id = [i for i in ids if i not in used and i.split("_")[0] == isa]
+        if len(left_v) == 1 and len(left_id) == 1:
+            out[left_v[0]] = (left_id[0], f"; kernel ab_{act}_{left_id[0]}_* paired with the variant by elimination")
+            used.add(left_id[0])
     return out
 
 
@@ -403,7 +412,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", default=os.path.join(ROOT, "results", "portbound.csv"))
     ap.add_argument("--only", action="append", default=[], help="activation/variant (as in 'actbench list'); repeatable")
-    ap.add_argument("--mcpu", default="znver3")
+    ap.add_argument("--mcpu", default="znver3", help="llvm-mca model for the AVX2 kernels")
+    ap.add_argument("--mcpu-avx512", default="icelake-server",
+                    help="llvm-mca model for the AVX-512 kernels (one that has AVX-512)")
     build = os.environ.get("ACTBENCH_BUILD_DIR", os.path.join(ROOT, "build"))
     ap.add_argument("--build", default=build, help="build directory (its compile_commands.json)")
     ap.add_argument("--actbench", default=os.environ.get("ACTBENCH", os.path.join(build, "actbench")))
@@ -424,7 +435,7 @@ def main():
         entries = [e for e in entries if f"{e[0]}/{e[1]}" in want]
         missing = want - {f"{e[0]}/{e[1]}" for e in entries}
         if missing:
-            print("portbound: no avx2 implementation " + ", ".join(sorted(missing)), file=sys.stderr)
+            print("portbound: no avx2 or avx512 implementation " + ", ".join(sorted(missing)), file=sys.stderr)
             return 1
     sources = compile_commands(a.build)
     if sources is None:
@@ -438,9 +449,10 @@ def main():
             ids, errors = kernel_ids(act, sources.get(act, []), work, asm_cache)
             mine = [e for e in entries if e[0] == act]
             matched = match_kernels(act, [e[1] for e in mine], ids)
-            for _, variant, dirs, vector in mine:
+            for _, variant, dirs, vector, isa in mine:
+                mcpu = a.mcpu_avx512 if isa == "avx512" else a.mcpu
                 for direction in dirs:
-                    row = dict(activation=act, variant=variant, direction=direction, mcpu=a.mcpu,
+                    row = dict(activation=act, variant=variant, direction=direction, mcpu=mcpu,
                                loop_instructions="", elements_per_iteration="", cycles_per_iteration="",
                                bound_cycles_per_element="", note="")
                     rows.append(row)
@@ -450,7 +462,7 @@ def main():
                         continue
                     vid, note = matched[variant]
                     row["note"] = note
-                    estimate(row, f"ab_{act}_{vid}_{direction}", ids[vid][0], vector, mca, a.mcpu, work,
+                    estimate(row, f"ab_{act}_{vid}_{direction}", ids[vid][0], vector, mca, mcpu, work,
                              by_fn, tail_calls)
         # a kernel that tail-calls another one of ours has that one's loop
         for row, target in tail_calls:
@@ -478,7 +490,7 @@ def main():
     os.replace(tmp, a.out)
     done = sum(1 for r in rows if r["bound_cycles_per_element"])
     print(f"portbound: wrote {a.out} ({len(rows)} kernel-directions, {done} with a bound, "
-          f"llvm-mca -mcpu={a.mcpu})", file=sys.stderr)
+          f"llvm-mca -mcpu={a.mcpu} for AVX2, -mcpu={a.mcpu_avx512} for AVX-512)", file=sys.stderr)
     return 0
 
 
