@@ -13,23 +13,13 @@
 
 #include "vec/apply.h"
 
-typedef struct leaky_coefficients {
-    abv_f a_hi, a_lo;
-} leaky_coefficients;
-
-static leaky_coefficients leaky_split(double alpha)
-{
-    float hi = (float)alpha;
-    float lo = (float)(alpha - (double)hi);
-    return (leaky_coefficients){abv_set(hi), abv_set(lo)};
-}
-
-ABV_INLINE abv_f leaky_value(abv_f x, leaky_coefficients a)
+/* alpha*x with alpha = a_hi + a_lo, then the select. */
+ABV_INLINE abv_f leaky_value(abv_f x, abv_f a_hi, abv_f a_lo)
 {
     /* The low part sees x clamped to the finite range: inf*0 would be NaN. */
     abv_f finite_x = abv_min(abv_max(x, abv_set(-0x1.fffffep127f)),
                                     abv_set(0x1.fffffep127f));
-    abv_f scaled = abv_fma(x, a.a_hi, abv_mul(finite_x, a.a_lo));
+    abv_f scaled = abv_fma(x, a_hi, abv_mul(finite_x, a_lo));
     abv_mask positive = abv_gt(x, abv_zero());
     return abv_select(positive, x, scaled);
 }
@@ -43,14 +33,9 @@ ABV_INLINE abv_f leaky_slope(abv_f x, abv_f alpha)
 
 ABV_INLINE void leaky_forward(const float *x, float *y, size_t n, const ab_params *p)
 {
-    unsigned csr = abv_mxcsr_enter();
-    leaky_coefficients a = leaky_split(p->alpha);
-    size_t i = 0;
-    for (; i + ABV_LANES <= n; i += ABV_LANES)
-        abv_store(y + i, leaky_value(abv_load(x + i), a));
-    if (i < n)
-        abv_store_part(y + i, n - i, leaky_value(abv_load_part(x + i, n - i), a));
-    abv_mxcsr_leave(csr);
+    float hi = (float)p->alpha;
+    float lo = (float)(p->alpha - (double)hi);
+    abv_apply_v2(x, y, n, abv_set(hi), abv_set(lo), leaky_value);
 }
 
 ABV_INLINE void leaky_derivative(const float *x, float *y, size_t n, const ab_params *p)

@@ -16,7 +16,7 @@
 void AB_KERNEL(ab_log_softmax_avx2_online_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
-    log_softmax_online(x, y, n);
+    row_run(x, y, n, true, log_softmax_write);
 }
 
 void AB_KERNEL(ab_log_softmax_avx2_online_derivative)(const float *x, float *y, size_t n, const ab_params *p)

@@ -1,4 +1,5 @@
-/* log_softmax, avx512 online: the row passes of softmax/vec_row.h (log_softmax_online,
+/* log_softmax, avx512 online: the row passes of softmax/vec_row.h (row_run with
+ * log_softmax_write,
  * row_jvp) on 16 lanes (AVX-512F/BW/DQ/VL + FMA), tails by opmask loads and
  * stores: the method of the avx2 online variant (its opening comment and
  * vec_row.h give the analysis). Every element goes through the same
@@ -15,7 +16,7 @@
 void AB_KERNEL(ab_log_softmax_avx512_online_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
-    log_softmax_online(x, y, n);
+    row_run(x, y, n, true, log_softmax_write);
 }
 
 void AB_KERNEL(ab_log_softmax_avx512_online_derivative)(const float *x, float *y, size_t n, const ab_params *p)

@@ -55,7 +55,10 @@ typedef struct eltwise_entry {
     float *ones;
 } eltwise_entry;
 
+typedef struct dnnl_api dnnl_api;
+
 typedef struct thread_cache {
+    const dnnl_api *api; /* of the copy this cache belongs to */
     dnnl_stream_t stream;
     size_t next_victim;
     eltwise_entry slot[CACHE_SLOTS];
@@ -69,12 +72,12 @@ typedef struct thread_cache {
     X(primitive_desc_create) X(primitive_desc_destroy) X(primitive_desc_query)             \
     X(primitive_create) X(primitive_destroy) X(primitive_execute) X(set_max_cpu_isa)
 
-typedef struct dnnl_api {
+struct dnnl_api {
 #define DNNL_API_MEMBER(f) __typeof__(&dnnl_##f) f;
     DNNL_API_FUNCTIONS(DNNL_API_MEMBER)
 #undef DNNL_API_MEMBER
     void (*omp_set_num_threads)(int); /* the copy's own OpenMP runtime, or NULL */
-} dnnl_api;
+};
 
 typedef struct onednn_copy {
     dnnl_api api;
@@ -107,25 +110,13 @@ static void entry_release(const dnnl_api *api, eltwise_entry *e)
     *e = (eltwise_entry){0};
 }
 
-static void release_capped(void *p)
+static void cache_release(void *p)
 {
     thread_cache *c = p;
-    const dnnl_api *api = &copies[AB_ONEDNN_CAPPED].api;
     for (size_t i = 0; i < CACHE_SLOTS; i++)
-        entry_release(api, &c->slot[i]);
+        entry_release(c->api, &c->slot[i]);
     if (c->stream)
-        api->stream_destroy(c->stream);
-    free(c);
-}
-
-static void release_native(void *p)
-{
-    thread_cache *c = p;
-    const dnnl_api *api = &copies[AB_ONEDNN_NATIVE].api;
-    for (size_t i = 0; i < CACHE_SLOTS; i++)
-        entry_release(api, &c->slot[i]);
-    if (c->stream)
-        api->stream_destroy(c->stream);
+        c->api->stream_destroy(c->stream);
     free(c);
 }
 
@@ -145,14 +136,14 @@ static void capped_init(void)
     setenv("DNNL_MAX_CPU_ISA", "AVX2", 0);
     if (dnnl_engine_create(&copy->engine, dnnl_cpu, 0) != dnnl_success)
         copy->engine = NULL;
-    pthread_key_create(&copy->cache_key, release_capped);
+    pthread_key_create(&copy->cache_key, cache_release);
 }
 
 static void native_init(void)
 {
     onednn_copy *copy = &copies[AB_ONEDNN_NATIVE];
     copy->engine = NULL;
-    pthread_key_create(&copy->cache_key, release_native);
+    pthread_key_create(&copy->cache_key, cache_release);
     void *lib = dlmopen(LM_ID_NEWLM, "libdnnl.so." AB_STRINGIFY(DNNL_VERSION_MAJOR),
                         RTLD_NOW | RTLD_LOCAL);
     if (lib == NULL) {
@@ -198,6 +189,7 @@ static thread_cache *cache_get(ab_onednn_copy which)
     thread_cache *c = calloc(1, sizeof *c);
     if (c == NULL)
         return NULL;
+    c->api = &copy->api;
     if (copy->api.stream_create(&c->stream, copy->engine, dnnl_stream_default_flags) !=
         dnnl_success) {
         free(c);

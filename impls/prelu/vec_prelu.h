@@ -109,27 +109,21 @@ ABV_INLINE void prelu_walk_apply(const float *x, float *y, size_t n, channel_wal
 
 ABV_INLINE void prelu_forward(const float *x, float *y, size_t n, const ab_params *p)
 {
-    unsigned csr = abv_mxcsr_enter();
     float hi = (float)p->alpha;
     float lo = (float)(p->alpha - (double)hi);
     if (!prelu_has_channels(p) && lo != 0.0f) {
-        abv_f a_hi = abv_set(hi), a_lo = abv_set(lo);
-        size_t i = 0;
-        for (; i + ABV_LANES <= n; i += ABV_LANES)
-            abv_store(y + i, prelu_scalar_value(abv_load(x + i), a_hi, a_lo));
-        if (i < n)
-            abv_store_part(y + i, n - i,
-                           prelu_scalar_value(abv_load_part(x + i, n - i), a_hi, a_lo));
-    } else {
-        /* Per-channel floats, or a scalar alpha that is a float: one product,
-         * so a one-channel call and a scalar call give the same bits. */
-        channel_walk w;
-        if (prelu_has_channels(p))
-            channel_walk_init(&w, p->channel_alpha, p->channels);
-        else
-            channel_walk_init(&w, &hi, 1);
-        prelu_walk_apply(x, y, n, &w, prelu_channel_value);
+        abv_apply_v2(x, y, n, abv_set(hi), abv_set(lo), prelu_scalar_value);
+        return;
     }
+    /* Per-channel floats, or a scalar alpha that is a float: one product,
+     * so a one-channel call and a scalar call give the same bits. */
+    unsigned csr = abv_mxcsr_enter();
+    channel_walk w;
+    if (prelu_has_channels(p))
+        channel_walk_init(&w, p->channel_alpha, p->channels);
+    else
+        channel_walk_init(&w, &hi, 1);
+    prelu_walk_apply(x, y, n, &w, prelu_channel_value);
     abv_mxcsr_leave(csr);
 }
 

@@ -16,7 +16,7 @@
 void AB_KERNEL(ab_softmax_avx2_online_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
-    softmax_online(x, y, n);
+    row_run(x, y, n, true, softmax_online);
 }
 
 void AB_KERNEL(ab_softmax_avx2_online_derivative)(const float *x, float *y, size_t n, const ab_params *p)

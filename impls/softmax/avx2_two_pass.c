@@ -17,7 +17,7 @@
 void AB_KERNEL(ab_softmax_avx2_two_pass_forward)(const float *x, float *y, size_t n, const ab_params *p)
 {
     (void)p;
-    softmax_two_pass(x, y, n);
+    row_run(x, y, n, false, softmax_two_pass);
 }
 
 void AB_KERNEL(ab_softmax_avx2_two_pass_derivative)(const float *x, float *y, size_t n, const ab_params *p)

@@ -245,19 +245,30 @@ static inline void row_jvp(const float *x, const float *v, float *y, size_t n, b
     abv_mxcsr_leave(csr);
 }
 
-/* softmax, two passes after the max: E_j = e^(x_j - m) in binary64, stored
- * to y as binary32 and summed; then y scaled in place by 1/S. */
-static inline void softmax_two_pass(const float *x, float *y, size_t n)
+/* The output pass of a row kernel, given the row's max m and, for the
+ * online kernels, R = S - 1 (0 otherwise). */
+typedef void (*row_pass_fn)(const float *x, float *y, size_t n, double m, double rest);
+
+/* A row kernel: the max (and R, online) first, then pass; the whole row NaN
+ * by the conventions above; MXCSR as in vec/apply.h. */
+ABV_INLINE void row_run(const float *x, float *y, size_t n, bool online, row_pass_fn pass)
 {
     if (n == 0)
         return;
     unsigned csr = abv_mxcsr_enter();
-    double m;
-    if (!row_max(x, n, &m)) {
+    double m, rest = 0.0;
+    if (online ? row_online(x, n, &m, &rest) : row_max(x, n, &m))
+        pass(x, y, n, m, rest);
+    else
         row_fill_nan(y, n);
-        abv_mxcsr_leave(csr);
-        return;
-    }
+    abv_mxcsr_leave(csr);
+}
+
+/* softmax, two passes after the max: E_j = e^(x_j - m) in binary64, stored
+ * to y as binary32 and summed; then y scaled in place by 1/S. */
+static inline void softmax_two_pass(const float *x, float *y, size_t n, double m, double rest)
+{
+    (void)rest;
     abv_d md = abv_set_d(m), s = abv_zero_d();
     for (size_t i = 0; i < n; i += ABV_LANES) {
         abv_d2 e = row_exp_shifted(row_load(x, i, n), md);
@@ -271,22 +282,12 @@ static inline void softmax_two_pass(const float *x, float *y, size_t n)
         e.hi = abv_mul_d(e.hi, inv);
         row_store(y, i, n, abv_narrow(e));
     }
-    abv_mxcsr_leave(csr);
 }
 
-/* softmax, online: max and S = 1 + R in one pass (row_online), then
- * e^(x_i - m)/S in binary64, rounded once. */
-static inline void softmax_online(const float *x, float *y, size_t n)
+/* softmax, online (row_run's online pass gave m and R): e^(x_i - m)/S in
+ * binary64, rounded once. */
+static inline void softmax_online(const float *x, float *y, size_t n, double m, double rest)
 {
-    if (n == 0)
-        return;
-    unsigned csr = abv_mxcsr_enter();
-    double m, rest;
-    if (!row_online(x, n, &m, &rest)) {
-        row_fill_nan(y, n);
-        abv_mxcsr_leave(csr);
-        return;
-    }
     abv_d md = abv_set_d(m), inv = abv_set_d(1.0 / (1.0 + rest));
     for (size_t i = 0; i < n; i += ABV_LANES) {
         abv_d2 e = row_exp_shifted(row_load(x, i, n), md);
@@ -294,13 +295,14 @@ static inline void softmax_online(const float *x, float *y, size_t n)
         e.hi = abv_mul_d(e.hi, inv);
         row_store(y, i, n, abv_narrow(e));
     }
-    abv_mxcsr_leave(csr);
 }
 
-/* log_softmax output pass: y_i = (x_i - m) - log_s, binary64, one rounding. */
-static inline void log_softmax_write(const float *x, float *y, size_t n, double m, double log_s)
+/* log_softmax: y_i = (x_i - m) - log1p(R) in binary64, one rounding; the
+ * two-pass kernel sums R = sum over j != k of e^(x_j - m) here (k the first
+ * maximum), the online one has it from row_run. */
+static inline void log_softmax_write(const float *x, float *y, size_t n, double m, double rest)
 {
-    abv_d md = abv_set_d(m), ld = abv_set_d(log_s);
+    abv_d md = abv_set_d(m), ld = abv_set_d(log1p(rest));
     for (size_t i = 0; i < n; i += ABV_LANES) {
         abv_d2 d = abv_widen(row_load(x, i, n));
         d.lo = abv_sub_d(abv_sub_d(d.lo, md), ld);
@@ -309,39 +311,10 @@ static inline void log_softmax_write(const float *x, float *y, size_t n, double 
     }
 }
 
-/* log_softmax, two passes after the max: R = sum over j != k of
- * e^(x_j - m) (k the first maximum), then (x_i - m) - log1p(R). */
-static inline void log_softmax_two_pass(const float *x, float *y, size_t n)
+static inline void log_softmax_two_pass(const float *x, float *y, size_t n, double m, double rest)
 {
-    if (n == 0)
-        return;
-    unsigned csr = abv_mxcsr_enter();
-    double m;
-    if (!row_max(x, n, &m)) {
-        row_fill_nan(y, n);
-        abv_mxcsr_leave(csr);
-        return;
-    }
-    double rest = row_rest_exp(x, n, m, row_first_max(x, m));
-    log_softmax_write(x, y, n, m, log1p(rest));
-    abv_mxcsr_leave(csr);
-}
-
-/* log_softmax, online: max and R together (row_online), then
- * (x_i - m) - log1p(R). */
-static inline void log_softmax_online(const float *x, float *y, size_t n)
-{
-    if (n == 0)
-        return;
-    unsigned csr = abv_mxcsr_enter();
-    double m, rest;
-    if (!row_online(x, n, &m, &rest)) {
-        row_fill_nan(y, n);
-        abv_mxcsr_leave(csr);
-        return;
-    }
-    log_softmax_write(x, y, n, m, log1p(rest));
-    abv_mxcsr_leave(csr);
+    (void)rest;
+    log_softmax_write(x, y, n, m, row_rest_exp(x, n, m, row_first_max(x, m)));
 }
 
 #endif

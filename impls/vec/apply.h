@@ -61,4 +61,18 @@ ABV_INLINE void abv_apply_v(const float *x, float *y, size_t n, abv_f param, abv
     abv_mxcsr_leave(csr);
 }
 
+/* The same with two vector parameters (a constant split in two floats). */
+typedef abv_f (*abv_fn_v2)(abv_f x, abv_f a, abv_f b);
+
+ABV_INLINE void abv_apply_v2(const float *x, float *y, size_t n, abv_f a, abv_f b, abv_fn_v2 f)
+{
+    unsigned csr = abv_mxcsr_enter();
+    size_t i = 0;
+    for (; i + ABV_LANES <= n; i += ABV_LANES)
+        abv_store(y + i, f(abv_load(x + i), a, b));
+    if (i < n)
+        abv_store_part(y + i, n - i, f(abv_load_part(x + i, n - i), a, b));
+    abv_mxcsr_leave(csr);
+}
+
 #endif
