@@ -139,8 +139,9 @@ flags = {"vector", "sets_mxcsr", "ftz_dependent", "not_thread_safe", "cpu_depend
 classes = {"nan_unexpected", "nan_missing", "inf_where_finite", "flush_to_zero",
            "signed_zero_mismatch", "finite_where_inf"}
 for i, r in zip(impls, rows):
-    assert set(i) == {"activation", "variant", "aliases", "isa", "supported", "flags", "method",
-                      "forward", "derivative"}, set(i)
+    assert set(i) == {"activation", "variant", "aliases", "isa", "supported", "reported_isa",
+                      "flags", "method", "forward", "derivative"}, set(i)
+    assert i["reported_isa"] is None or isinstance(i["reported_isa"], str), i
     assert all(isinstance(a, str) and a != i["variant"] for a in i["aliases"]), i
     assert isinstance(i["supported"], bool) and set(i["flags"]) <= flags, i
     assert (i["activation"], i["variant"], i["isa"]) == (r["activation"], r["variant"], r["isa"])
