@@ -1,6 +1,7 @@
 /* Sampled accuracy against the MPFR reference: see accuracy.h. The reference
  * value of each input is computed once and shared by every implementation of
- * the activation. */
+ * the activation, and by both runs of each kernel: the default MXCSR mode and
+ * FTZ+DAZ set (accuracy_stats.h's metrics). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,26 @@ static void run_kernel(const ab_impl *impl, ab_direction dir, const float *x, fl
         *mxcsr_changed = true;
 }
 
+/* The same call with FTZ and DAZ set (the ML frameworks' mode). */
+static void run_kernel_ftz(const ab_impl *impl, ab_direction dir, const float *x, float *y,
+                           size_t n, const ab_params *params)
+{
+    ab_mxcsr_state saved = ab_mxcsr_enter_ftz_daz();
+    ab_impl_kernel(impl, dir)(x, y, n, params);
+    ab_mxcsr_leave(saved);
+}
+
+/* One case of both runs into s: the statistics of the default run and the
+ * metrics of both (the FTZ/DAZ error computed only where its result differs). */
+static void add_case(ab_acc_stats *s, float x, float y, float y_ftz, const mpfr_t exact, float cr)
+{
+    ab_ulp_error e = ab_ulp_error_of(y, exact);
+    ab_acc_stats_add(s, x, y, cr, &e);
+    ab_acc_metrics_add(s, x, y, exact, &e, 24, -149, 128);
+    ab_ulp_error e_ftz = memcmp(&y, &y_ftz, sizeof y) == 0 ? e : ab_ulp_error_of(y_ftz, exact);
+    ab_acc_metrics_add_ftz(s, x, y_ftz, y, exact, &e_ftz, 24, -149, 128);
+}
+
 static void rows_init(ab_accuracy_row *rows, const ab_impl *const *impls, size_t n, ab_direction dir)
 {
     for (size_t i = 0; i < n; i++) {
@@ -58,18 +79,22 @@ int ab_accuracy_measure_elementwise(const ab_activation *act, ab_direction dir,
 {
     rows_init(rows, impls, n, dir);
     ab_params params = act->default_params;
-    float **outputs = calloc(n ? n : 1, sizeof *outputs);
+    /* outputs[2i]: impl i's results; outputs[2i + 1]: with FTZ/DAZ */
+    float **outputs = calloc(n ? 2 * n : 1, sizeof *outputs);
     if (outputs == NULL)
         return -1;
     int status = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < 2 * n; i++) {
         outputs[i] = malloc((inputs->n ? inputs->n : 1) * sizeof(float));
         if (outputs[i] == NULL) {
             status = -1;
             goto done;
         }
-        run_kernel(impls[i], dir, inputs->x, outputs[i], inputs->n, &params,
+    }
+    for (size_t i = 0; i < n; i++) {
+        run_kernel(impls[i], dir, inputs->x, outputs[2 * i], inputs->n, &params,
                    &rows[i].mxcsr_changed);
+        run_kernel_ftz(impls[i], dir, inputs->x, outputs[2 * i + 1], inputs->n, &params);
     }
 
     mpfr_t exact;
@@ -77,15 +102,14 @@ int ab_accuracy_measure_elementwise(const ab_activation *act, ab_direction dir,
     for (size_t j = 0; j < inputs->n; j++) {
         ab_ref_eval(act, dir, &params, inputs->x[j], exact);
         float cr = ab_ref_round_to_float(exact);
-        for (size_t i = 0; i < n; i++) {
-            ab_ulp_error e = ab_ulp_error_of(outputs[i][j], exact);
-            ab_acc_stats_add(&rows[i].stats, inputs->x[j], outputs[i][j], cr, &e);
-        }
+        for (size_t i = 0; i < n; i++)
+            add_case(&rows[i].stats, inputs->x[j], outputs[2 * i][j], outputs[2 * i + 1][j],
+                     exact, cr);
     }
     mpfr_clear(exact);
     rows_finish(rows, n);
 done:
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < 2 * n; i++)
         free(outputs[i]);
     free(outputs);
     return status;
@@ -139,9 +163,10 @@ int ab_accuracy_measure_vector(const ab_activation *act, ab_direction dir,
     float *x = malloc((max_len + 1) * sizeof(float));
     float *v = malloc((max_len + 1) * sizeof(float));
     float *y = malloc((max_len + 1) * sizeof(float));
+    float *y_ftz = malloc((max_len + 1) * sizeof(float));
     mpfr_t *exact = malloc((max_len + 1) * sizeof(mpfr_t));
-    if (!x || !v || !y || !exact) {
-        free(x), free(v), free(y), free(exact);
+    if (!x || !v || !y || !y_ftz || !exact) {
+        free(x), free(v), free(y), free(y_ftz), free(exact);
         return -1;
     }
     for (size_t i = 0; i < max_len; i++)
@@ -161,11 +186,11 @@ int ab_accuracy_measure_vector(const ab_activation *act, ab_direction dir,
                 params.tangent = v;
                 for (size_t i = 0; i < n; i++) {
                     run_kernel(impls[i], dir, x, y, len, &params, &rows[i].mxcsr_changed);
+                    run_kernel_ftz(impls[i], dir, x, y_ftz, len, &params);
                     double sum = 0.0;
                     for (size_t j = 0; j < len; j++) {
-                        ab_ulp_error e = ab_ulp_error_of(y[j], exact[j]);
-                        ab_acc_stats_add(&rows[i].stats, x[j], y[j],
-                                         ab_ref_round_to_float(exact[j]), &e);
+                        add_case(&rows[i].stats, x[j], y[j], y_ftz[j], exact[j],
+                                 ab_ref_round_to_float(exact[j]));
                         sum += is_log ? exp((double)y[j]) : (double)y[j];
                     }
                     if (dir == AB_FORWARD && len > 0) {
@@ -179,7 +204,7 @@ int ab_accuracy_measure_vector(const ab_activation *act, ab_direction dir,
     rows_finish(rows, n);
     for (size_t i = 0; i < max_len; i++)
         mpfr_clear(exact[i]);
-    free(x), free(v), free(y), free(exact);
+    free(x), free(v), free(y), free(y_ftz), free(exact);
     return 0;
 }
 

@@ -22,10 +22,21 @@ static inline bool ab_mxcsr_restore(ab_mxcsr_state saved)
     _mm_setcsr(saved);
     return ((now ^ saved) & ~0x3Fu) != 0;
 }
+/* FTZ (bit 15) and DAZ (bit 6) set on top of the current state, as ML
+ * frameworks run kernels; returns the state ab_mxcsr_leave restores. */
+static inline ab_mxcsr_state ab_mxcsr_enter_ftz_daz(void)
+{
+    unsigned saved = _mm_getcsr();
+    _mm_setcsr(saved | 0x8040u);
+    return saved;
+}
+static inline void ab_mxcsr_leave(ab_mxcsr_state saved) { _mm_setcsr(saved); }
 #else
 typedef int ab_mxcsr_state;
 static inline ab_mxcsr_state ab_mxcsr_save(void) { return 0; }
 static inline bool ab_mxcsr_restore(ab_mxcsr_state saved) { (void)saved; return false; }
+static inline ab_mxcsr_state ab_mxcsr_enter_ftz_daz(void) { return 0; }
+static inline void ab_mxcsr_leave(ab_mxcsr_state saved) { (void)saved; }
 #endif
 
 #endif

@@ -33,7 +33,9 @@ static void write_csv_header(FILE *fp)
         fprintf(fp, ",%s_example_x", ab_class_name(k));
     ab_hist_write_csv_columns(fp);
     fprintf(fp, ",bound_max_ulp,within_bound,mxcsr_changed,max_sum_error,cpu_dependent,sampling,"
-                "machine_id,cpu_vendor,cpu_model_name,cpu_family,cpu_model,cpu_stepping\n");
+                "machine_id,cpu_vendor,cpu_model_name,cpu_family,cpu_model,cpu_stepping");
+    ab_metrics_write_csv_columns(fp);
+    fputc('\n', fp);
 }
 
 static void write_csv_row(FILE *fp, const ab_accuracy_row *r, const char *sampling)
@@ -70,7 +72,9 @@ static void write_csv_row(FILE *fp, const ab_accuracy_row *r, const char *sampli
     ab_csv_put_text(fp, cpu->vendor);
     fputc(',', fp);
     ab_csv_put_text(fp, cpu->model_name);
-    fprintf(fp, ",%u,%u,%u\n", cpu->family, cpu->model, cpu->stepping);
+    fprintf(fp, ",%u,%u,%u", cpu->family, cpu->model, cpu->stepping);
+    ab_metrics_write_csv_values(fp, s);
+    fputc('\n', fp);
 }
 
 /* The measured rows as a table, through their CSV text. */
@@ -208,6 +212,51 @@ static void write_md(FILE *fp, const ab_csv_table *t)
     }
 }
 
+/* A number field of the table as text with 3 significant digits, "–" when
+ * empty (not measured, or a table written before the column existed). */
+static void metric_cell(char *buf, size_t size, const ab_csv_table *t, size_t r,
+                        const char *column)
+{
+    const char *v = ab_csv_field(t, r, ab_csv_column(t, column));
+    if (v[0] == '\0')
+        snprintf(buf, size, "–");
+    else
+        snprintf(buf, size, "%.3g", strtod(v, NULL));
+}
+
+/* The metrics a user chooses by, one table per activation (at most 8 columns). */
+static void write_metrics_md(FILE *fp, const ab_csv_table *t)
+{
+    fprintf(fp, "\n# Error metrics\n\n"
+                "Normal output: the correctly rounded result is a normal binary32 number. "
+                "Relative error |y − f|/|f| over normal outputs; absolute error |y − f| over "
+                "finite exact values. FTZ/DAZ: the kernel rerun with MXCSR flush-to-zero and "
+                "denormals-are-zero set, as ML frameworks run; \"changed\" counts results that "
+                "differ from the default run, \"NaN/inf\" its NaN or infinity errors. "
+                "– = not measured.\n");
+    const char *current = "";
+    int act = ab_csv_column(t, "activation");
+    for (size_t r = 0; r < t->n_rows; r++) {
+        if (strcmp(current, ab_csv_field(t, r, act)) != 0) {
+            current = ab_csv_field(t, r, act);
+            fprintf(fp, "\n## %s: error metrics\n\n| variant | direction | max ULP, normal | "
+                        "max rel. error | max abs. error | FTZ/DAZ changed | FTZ/DAZ max ULP, "
+                        "normal | FTZ/DAZ NaN/inf |\n|---|---|---|---|---|---|---|---|\n", current);
+        }
+        char ulp[32], rel[32], abs_err[32], ftz_ulp[32];
+        metric_cell(ulp, sizeof ulp, t, r, "max_ulp_normal");
+        metric_cell(rel, sizeof rel, t, r, "max_rel_err");
+        metric_cell(abs_err, sizeof abs_err, t, r, "max_abs_err");
+        metric_cell(ftz_ulp, sizeof ftz_ulp, t, r, "ftz_max_ulp_normal");
+        const char *changed = ab_csv_field(t, r, ab_csv_column(t, "ftz_changed"));
+        const char *special = ab_csv_field(t, r, ab_csv_column(t, "ftz_special"));
+        fprintf(fp, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
+                ab_csv_field(t, r, ab_csv_column(t, "variant")),
+                ab_csv_field(t, r, ab_csv_column(t, "direction")), ulp, rel, abs_err,
+                changed[0] ? changed : "–", ftz_ulp, special[0] ? special : "–");
+    }
+}
+
 int ab_accuracy_write_tables(const char *output_dir, const ab_accuracy_row *rows, size_t n_rows,
                              const char *sampling_elementwise, const char *sampling_vector,
                              size_t *rows_in_table)
@@ -237,6 +286,7 @@ int ab_accuracy_write_tables(const char *output_dir, const ab_accuracy_row *rows
     }
     if (ok && (ok = ab_atomic_open(&md, output_dir, "accuracy.md"))) {
         write_md(md.fp, &merged);
+        write_metrics_md(md.fp, &merged);
         ok = ab_atomic_commit(&md);
     }
     *rows_in_table = merged.n_rows;
