@@ -2,7 +2,8 @@
  * `actbench recommend --activation X [--profile P] [--max-ulp U] ...`: the
  * implementation to pick for a need, from a results directory (so a user
  * gets the pick for their own machine), with the runner-up and the trade
- * between them in one sentence. The needs and the ranking are in
+ * between them in one sentence, each need judged by its own metric (max ULP,
+ * max ULP over normal outputs with FTZ/DAZ, max relative error). The needs and the ranking are in
  * recommend_pick.c; this file holds the command line and the two outputs:
  * an aligned text table and JSON (schema "actbench-recommend/1", documented
  * in README.md; the report generator reads it).
@@ -60,13 +61,31 @@ static void ulp_text(char *buf, size_t size, double v)
     snprintf(buf, size, "%.3g", ceil(v * scale * (1 - 1e-12)) / scale);
 }
 
-static void accuracy_words(char *buf, size_t size, const rc_candidate *c)
+/* The figure a need judges c by, as text: "0.8 ULP", "1.2 ULP on normal
+ * outputs with FTZ/DAZ", "relative error 3.1e-04 on normal outputs". */
+static void judged_text(char *buf, size_t size, const rc_candidate *c, const rc_need *need)
 {
     char u[32];
-    ulp_text(u, sizeof u, c->max_ulp);
-    int len = snprintf(buf, size, "max %s ULP", u);
+    bool stand_in;
+    double v = rc_judged_value(c, need, &stand_in);
+    if (need->metric == RC_METRIC_REL_NORMAL && !stand_in)
+        snprintf(buf, size, "relative error %.2g on normal outputs", v);
+    else {
+        ulp_text(u, sizeof u, v);
+        snprintf(buf, size, "%s ULP%s", u,
+                 stand_in ? " over all inputs, standing in for an unmeasured metric"
+                 : need->metric == RC_METRIC_FTZ_ULP_NORMAL ? " on normal outputs with FTZ/DAZ"
+                                                             : "");
+    }
+}
+
+static void accuracy_words(char *buf, size_t size, const rc_candidate *c, const rc_need *need)
+{
+    char u[96];
+    judged_text(u, sizeof u, c, need);
+    int len = snprintf(buf, size, "max %s", u);
     unsigned long long flush = c->classes[RC_FLUSH_TO_ZERO], other = rc_class_total(c, 1u << RC_FLUSH_TO_ZERO);
-    if (flush && (size_t)len < size)
+    if (flush && need->metric == RC_METRIC_ULP && (size_t)len < size)
         len += snprintf(buf + len, size - (size_t)len, ", %llu result%s flushed to zero", flush, flush == 1 ? "" : "s");
     if (other && (size_t)len < size)
         snprintf(buf + len, size - (size_t)len, ", %llu other error-class cases", other);
@@ -74,7 +93,7 @@ static void accuracy_words(char *buf, size_t size, const rc_candidate *c)
 
 static void trade_sentence(const context *cx, const rc_set *set, answer *a)
 {
-    char pa[160], ra[160], tail[96] = "";
+    char pa[256], ra[256], tail[96] = "";
     const rc_candidate *p = a->pick, *r = a->runner_up;
     if (p == NULL) {
         const char *what = a->need->kind == RC_PROFILE ? "profile" : "need";
@@ -83,14 +102,14 @@ static void trade_sentence(const context *cx, const rc_set *set, answer *a)
                      "%zu implementation%s meet%s the %s but none has a valid timing at %s.", a->meeting,
                      a->meeting == 1 ? "" : "s", a->meeting == 1 ? "s" : "", what, cx->size);
         else if (rc_closest(set) != NULL) {
-            accuracy_words(pa, sizeof pa, rc_closest(set));
+            accuracy_words(pa, sizeof pa, rc_closest(set), &rc_most_accurate);
             snprintf(a->trade, sizeof a->trade, "Nothing meets the %s; the most accurate is %s (%s).", what,
                      rc_closest(set)->variant, pa);
         } else
             snprintf(a->trade, sizeof a->trade, "Nothing meets the %s.", what);
         return;
     }
-    accuracy_words(pa, sizeof pa, p);
+    accuracy_words(pa, sizeof pa, p, a->need);
     if (p->cpu_dependent)
         snprintf(tail, sizeof tail, " (CPU-dependent: its figures hold for the CPU measured)");
     if (r == NULL) {
@@ -101,13 +120,17 @@ static void trade_sentence(const context *cx, const rc_set *set, answer *a)
                  p->variant, pa, tail);
         return;
     }
-    accuracy_words(ra, sizeof ra, r);
+    accuracy_words(ra, sizeof ra, r, a->need);
     /* compared as printed, so that "more accurate" never sits between two equal figures */
-    char pu[32], ru[32];
-    ulp_text(pu, sizeof pu, p->max_ulp);
-    ulp_text(ru, sizeof ru, r->max_ulp);
-    const char *versus = strcmp(pu, ru) == 0 ? " (as accurate)" : r->max_ulp < p->max_ulp ? " (more accurate)"
-                                                                                          : " (less accurate)";
+    char pu[96], ru[96];
+    judged_text(pu, sizeof pu, p, a->need);
+    judged_text(ru, sizeof ru, r, a->need);
+    bool p_stand_in, r_stand_in;
+    double pv = rc_judged_value(p, a->need, &p_stand_in), rv = rc_judged_value(r, a->need, &r_stand_in);
+    const char *versus = p_stand_in != r_stand_in ? ""
+                         : strcmp(pu, ru) == 0    ? " (as accurate)"
+                         : rv < pv                ? " (more accurate)"
+                                                  : " (less accurate)";
     bool timed = p->timing_valid && r->timing_valid;
     double ratio = timed ? r->ticks / p->ticks : NAN;
     if (a->need->kind == RC_MOST_ACCURATE) {
@@ -138,23 +161,31 @@ static void time_cell(const context *cx, char *buf, size_t size, const rc_candid
         snprintf(buf, size, "%.3g%s", time_of(cx, c), c->unstable ? " ~" : "");
 }
 
-static void ulp_cell(char *buf, size_t size, const rc_candidate *c)
+/* The judged figure, short: "0.81 (all 2^32)", "1.2 normal FTZ (sampled)", "3.1e-04 rel (sampled)". */
+static void error_cell(char *buf, size_t size, const rc_candidate *c, const rc_need *need)
 {
     char u[32];
     if (c == NULL) {
         snprintf(buf, size, "-");
         return;
     }
-    ulp_text(u, sizeof u, c->max_ulp);
-    snprintf(buf, size, "%s (%s)", u, strcmp(c->accuracy_source, "exhaustive") == 0 ? "all 2^32"
-                                                                                                  : "sampled");
+    bool stand_in;
+    double v = rc_judged_value(c, need, &stand_in);
+    const char *source = stand_in || need->metric == RC_METRIC_ULP ? c->accuracy_source : c->metrics_source;
+    if (need->metric == RC_METRIC_REL_NORMAL && !stand_in)
+        snprintf(u, sizeof u, "%.2g rel", v);
+    else
+        ulp_text(u, sizeof u, v);
+    snprintf(buf, size, "%s%s (%s)", u,
+             stand_in ? " all" : need->metric == RC_METRIC_FTZ_ULP_NORMAL ? " normal FTZ" : "",
+             strcmp(source, "exhaustive") == 0 ? "all 2^32" : "sampled");
 }
 
 static void print_text(const context *cx, const answer *answers, size_t n)
 {
     enum { COLS = 7 };
     const char *unit = cx->use_ns ? "ns/elem" : "ticks/elem";
-    const char *const head[COLS] = {"need", "pick", unit, "max ULP", "runner-up", unit, "max ULP"};
+    const char *const head[COLS] = {"need", "pick", unit, "max error", "runner-up", unit, "max error"};
     char cells[MAX_NEEDS][COLS][112];
     size_t width[COLS];
     for (int k = 0; k < COLS; k++)
@@ -165,11 +196,11 @@ static void print_text(const context *cx, const answer *answers, size_t n)
         snprintf(cells[i][1], sizeof cells[i][1], "%s%s", a->pick ? a->pick->variant : "none",
                  a->pick && a->pick->cpu_dependent ? " *" : "");
         time_cell(cx, cells[i][2], sizeof cells[i][2], a->pick);
-        ulp_cell(cells[i][3], sizeof cells[i][3], a->pick);
+        error_cell(cells[i][3], sizeof cells[i][3], a->pick, a->need);
         snprintf(cells[i][4], sizeof cells[i][4], "%s%s", a->runner_up ? a->runner_up->variant : "-",
                  a->runner_up && a->runner_up->cpu_dependent ? " *" : "");
         time_cell(cx, cells[i][5], sizeof cells[i][5], a->runner_up);
-        ulp_cell(cells[i][6], sizeof cells[i][6], a->runner_up);
+        error_cell(cells[i][6], sizeof cells[i][6], a->runner_up, a->need);
         for (int k = 0; k < COLS; k++)
             if (strlen(cells[i][k]) > width[k])
                 width[k] = strlen(cells[i][k]);
@@ -222,15 +253,33 @@ static void add_number(cJSON *o, const char *name, double v)
         cJSON_AddNumberToObject(o, name, v);
 }
 
-static cJSON *candidate_json(const rc_candidate *c)
+static cJSON *candidate_json(const rc_candidate *c, const rc_need *need)
 {
     if (c == NULL)
         return cJSON_CreateNull();
     cJSON *o = cJSON_CreateObject();
+    bool stand_in;
+    add_number(o, "judged_value", rc_judged_value(c, need, &stand_in));
+    cJSON_AddBoolToObject(o, "judged_by_stand_in", stand_in);
     cJSON_AddStringToObject(o, "variant", c->variant);
     cJSON_AddStringToObject(o, "isa", c->isa);
     add_number(o, "max_ulp", c->max_ulp);
     cJSON_AddStringToObject(o, "accuracy_source", c->accuracy_source ? c->accuracy_source : "");
+    if (c->has_metrics) {
+        cJSON_AddStringToObject(o, "metrics_source", c->metrics_source);
+        add_number(o, "max_ulp_normal", c->max_ulp_normal);
+        add_number(o, "max_rel_err", c->max_rel_err);
+        add_number(o, "max_abs_err", c->max_abs_err);
+        add_number(o, "ftz_max_ulp_normal", c->ftz_max_ulp_normal);
+        cJSON_AddNumberToObject(o, "ftz_changed", (double)c->ftz_changed);
+        cJSON_AddNumberToObject(o, "ftz_special", (double)c->ftz_special);
+    } else {
+        cJSON_AddNullToObject(o, "metrics_source");
+        static const char *const absent[] = {"max_ulp_normal", "max_rel_err", "max_abs_err",
+                                             "ftz_max_ulp_normal", "ftz_changed", "ftz_special"};
+        for (size_t k = 0; k < sizeof absent / sizeof absent[0]; k++)
+            cJSON_AddNullToObject(o, absent[k]);
+    }
     cJSON *cls = cJSON_AddObjectToObject(o, "error_classes");
     for (int k = 0; k < RC_CLASS_KINDS; k++)
         cJSON_AddNumberToObject(cls, rc_class_column[k], (double)c->classes[k]);
@@ -270,9 +319,11 @@ static int print_json(const context *cx, const answer *answers, size_t n)
         cJSON_AddStringToObject(o, "need", a->need->name);
         cJSON_AddStringToObject(o, "criterion", a->need->criterion);
         add_number(o, "max_ulp_allowed", a->need->max_ulp);
-        cJSON_AddItemToObject(o, "pick", candidate_json(a->pick));
-        cJSON_AddItemToObject(o, "runner_up", candidate_json(a->runner_up));
-        cJSON_AddItemToObject(o, "fastest_peer", candidate_json(a->peer));
+        cJSON_AddStringToObject(o, "metric", rc_metric_name(a->need->metric));
+        add_number(o, "limit", a->need->limit);
+        cJSON_AddItemToObject(o, "pick", candidate_json(a->pick, a->need));
+        cJSON_AddItemToObject(o, "runner_up", candidate_json(a->runner_up, a->need));
+        cJSON_AddItemToObject(o, "fastest_peer", candidate_json(a->peer, a->need));
         cJSON_AddNumberToObject(o, "meeting", (double)a->meeting);
         cJSON_AddStringToObject(o, "trade", a->trade);
         cJSON_AddItemToArray(arr, o);
@@ -319,9 +370,11 @@ static const char recommend_usage[] =
     "meets each need, with its runner-up and the trade between them. Without --profile or\n"
     "--max-ulp it answers the four profiles and \"most accurate\":\n"
     "  strict    max <= 1 ULP over all inputs, no error class\n"
-    "  accurate  max <= 2 ULP, no NaN/inf/flush error (signed zeros tolerated)\n"
-    "  ml        max <= 4 ULP, no NaN/inf error (flush to zero tolerated)\n"
-    "  fast      relative error <= 1e-3 on normal outputs, no NaN/inf error\n"
+    "  accurate  max <= 2 ULP over all inputs, no NaN/inf/flush error (signed zeros tolerated)\n"
+    "  ml        with FTZ/DAZ set: max <= 4 ULP over normal outputs, no NaN/inf error\n"
+    "  fast      max relative error <= 1e-3 over normal outputs, no NaN/inf error\n"
+    "(normal output: the correctly rounded result is a normal number; results written before\n"
+    "these metrics existed are judged by the max ULP over all inputs, and the answer says so)\n"
     "--max-ulp U asks for the fastest with max <= U ULP and no NaN/inf/flush error.\n"
     "Accuracy: the full exhaustive sweep where there is one, else the sampled accuracy.csv.\n"
     "Speed: median time per element at --size (default L1) and --distribution (default:\n"

@@ -1,12 +1,15 @@
 /*
  * See recommend_pick.h. The candidates grow as the tables are read (no
  * bound from the registry: a results directory may hold more rows than this
- * binary registers). The profiles' accuracy criteria use only what the
- * results hold: the max ULP over all inputs and the error-class counts.
- * Where a profile is stated over normal outputs, the max over all inputs is
- * used, which is at least as strict; for "fast", max ULP <= 1e-3 * 2^23
- * implies relative error <= 1e-3 on normal outputs, since the ULP of a
- * normal f is at most |f| * 2^-23.
+ * binary registers). Each profile judges by the metric it is stated in:
+ * max ULP over all inputs (strict, accurate), max ULP over normal outputs
+ * with FTZ/DAZ set (ml), max relative error over normal outputs (fast);
+ * the metrics come from the exhaustive sweep where its row has them, else
+ * from the sampled accuracy.csv. Without them (tables written before they
+ * existed) the max ULP over all inputs stands in, which is at least as
+ * strict on normal outputs (for fast: max ULP <= 1e-3 * 2^23 implies
+ * relative error <= 1e-3, since the ULP of a normal f is at most |f| * 2^-23);
+ * the answer says so.
  */
 #include <math.h>
 #include <stdio.h>
@@ -30,17 +33,28 @@ const char *const rc_class_column[RC_CLASS_KINDS] = {
 #define FAST_MAX_ULP 8388.608
 
 const rc_need rc_profiles[4] = {
-    {"strict", RC_PROFILE, 1.0, 0, "max <= 1 ULP over all inputs, no error class"},
+    {"strict", RC_PROFILE, 1.0, 0, "max <= 1 ULP over all inputs, no error class",
+     RC_METRIC_ULP, 1.0},
     {"accurate", RC_PROFILE, 2.0, TOL(RC_SIGNED_ZERO),
-     "max <= 2 ULP over all inputs, no NaN/inf/flush error (signed zeros tolerated)"},
-    {"ml", RC_PROFILE, 4.0, TOL(RC_SIGNED_ZERO) | TOL(RC_FLUSH_TO_ZERO),
-     "max <= 4 ULP over all inputs, no NaN/inf error (flush to zero and signed zeros tolerated)"},
-    {"fast", RC_PROFILE, FAST_MAX_ULP, TOL(RC_SIGNED_ZERO) | TOL(RC_FLUSH_TO_ZERO),
-     "relative error <= 1e-3 on normal outputs (max <= 8388 ULP over all inputs), no NaN/inf error"},
+     "max <= 2 ULP over all inputs, no NaN/inf/flush error (signed zeros tolerated)",
+     RC_METRIC_ULP, 2.0},
+    {"ml", RC_PROFILE, 4.0, ~NAN_INF_CLASSES,
+     "with FTZ/DAZ set: max <= 4 ULP over normal outputs, no NaN/inf error",
+     RC_METRIC_FTZ_ULP_NORMAL, 4.0},
+    {"fast", RC_PROFILE, FAST_MAX_ULP, ~NAN_INF_CLASSES,
+     "relative error <= 1e-3 over normal outputs, no NaN/inf error", RC_METRIC_REL_NORMAL, 1e-3},
 };
 
 const rc_need rc_most_accurate = {"most accurate", RC_MOST_ACCURATE, INFINITY, TOL(RC_SIGNED_ZERO),
-                                  "smallest max ULP, no NaN/inf/flush error"};
+                                  "smallest max ULP, no NaN/inf/flush error", RC_METRIC_ULP,
+                                  INFINITY};
+
+const char *rc_metric_name(rc_metric m)
+{
+    return m == RC_METRIC_FTZ_ULP_NORMAL ? "ftz_max_ulp_normal"
+           : m == RC_METRIC_REL_NORMAL   ? "max_rel_err"
+                                         : "max_ulp";
+}
 
 const rc_need *rc_profile_find(const char *name)
 {
@@ -53,7 +67,7 @@ const rc_need *rc_profile_find(const char *name)
 rc_need rc_max_ulp_need(double u, char *buf, size_t size)
 {
     snprintf(buf, size, "max <= %g ULP over all inputs, no NaN/inf/flush error", u);
-    return (rc_need){"max-ulp", RC_MAX_ULP, u, TOL(RC_SIGNED_ZERO), buf};
+    return (rc_need){"max-ulp", RC_MAX_ULP, u, TOL(RC_SIGNED_ZERO), buf, RC_METRIC_ULP, u};
 }
 
 /* ---- tables ------------------------------------------------------------ */
@@ -93,6 +107,7 @@ static rc_candidate *find_or_add(rc_set *set, const char *variant)
     memset(c, 0, sizeof *c);
     snprintf(c->variant, sizeof c->variant, "%s", variant);
     c->max_ulp = c->ticks = c->ns = NAN;
+    c->max_ulp_normal = c->max_rel_err = c->max_abs_err = c->ftz_max_ulp_normal = NAN;
     c->is_peer = strncmp(variant, "peer-", 5) == 0;
     return c;
 }
@@ -129,7 +144,24 @@ static bool need_columns(const ab_csv_table *t, const char *path, const char *co
     return true;
 }
 
-/* Rows of one accuracy table; rows already filled are kept unless overrides. */
+/* The metrics of row r when it has them (an empty normal_counted: not
+ * measured, or a table older than the columns). */
+static void take_metrics(rc_candidate *c, const ab_csv_table *t, size_t r, const char *source)
+{
+    if (*field(t, r, "normal_counted") == '\0')
+        return;
+    c->has_metrics = true;
+    c->metrics_source = source;
+    c->max_ulp_normal = field_d(t, r, "max_ulp_normal");
+    c->max_rel_err = field_d(t, r, "max_rel_err");
+    c->max_abs_err = field_d(t, r, "max_abs_err");
+    c->ftz_max_ulp_normal = field_d(t, r, "ftz_max_ulp_normal");
+    c->ftz_changed = strtoull(field(t, r, "ftz_changed"), NULL, 10);
+    c->ftz_special = strtoull(field(t, r, "ftz_special"), NULL, 10);
+}
+
+/* Rows of one accuracy table; rows already filled are kept unless overrides
+ * (the metrics: unless overrides and the row has them). */
 static bool take_accuracy(rc_set *set, const ab_csv_table *t, const char *path, const char *activation,
                           const char *direction, const char *source, bool overrides)
 {
@@ -151,6 +183,8 @@ static bool take_accuracy(rc_set *set, const ab_csv_table *t, const char *path, 
             fprintf(stderr, "actbench recommend: out of memory\n");
             return false;
         }
+        if (!c->has_metrics || overrides)
+            take_metrics(c, t, r, source);
         if (c->has_accuracy && !overrides)
             continue;
         c->has_accuracy = true;
@@ -312,10 +346,26 @@ unsigned long long rc_class_total(const rc_candidate *c, unsigned ignored)
     return n;
 }
 
+double rc_judged_value(const rc_candidate *c, const rc_need *need, bool *stand_in)
+{
+    *stand_in = need->metric != RC_METRIC_ULP && !c->has_metrics;
+    if (need->metric == RC_METRIC_ULP || !c->has_metrics)
+        return c->max_ulp;
+    double v = need->metric == RC_METRIC_REL_NORMAL ? c->max_rel_err : c->ftz_max_ulp_normal;
+    return isnan(v) ? 0.0 : v; /* no normal output at all: nothing over the bound */
+}
+
 bool rc_meets(const rc_candidate *c, const rc_need *need)
 {
-    return c->has_accuracy && !isnan(c->max_ulp) && c->max_ulp <= need->max_ulp &&
-           rc_class_total(c, need->tolerated) == 0;
+    bool stand_in;
+    double v = rc_judged_value(c, need, &stand_in);
+    if (!c->has_accuracy || isnan(v) || rc_class_total(c, need->tolerated) != 0)
+        return false;
+    if (stand_in)
+        return v <= need->max_ulp;
+    if (need->metric == RC_METRIC_FTZ_ULP_NORMAL && c->ftz_special != 0)
+        return false; /* special values wrong with FTZ/DAZ set */
+    return v <= need->limit;
 }
 
 /* <0 when a ranks before b. */

@@ -5,8 +5,8 @@
  * from the sampled accuracy.csv; speed from performance.csv at one size and
  * input distribution), and the needs a user picks by (the profiles).
  *
- * Method of a choice: the candidates whose accuracy meets the need and whose
- * timing is valid are ranked by time; the fastest is the pick, the next the
+ * Method of a choice: the candidates whose accuracy meets the need (each
+ * need judges by one metric, rc_metric) and whose timing is valid are ranked by time; the fastest is the pick, the next the
  * runner-up. "most accurate" ranks by max ULP instead (ties to the faster).
  */
 #ifndef ACTBENCH_RECOMMEND_PICK_H
@@ -29,6 +29,12 @@ typedef struct rc_candidate {
     double max_ulp;
     const char *accuracy_source; /* "exhaustive" or "sampled" */
     unsigned long long classes[RC_CLASS_KINDS];
+    /* The metrics over normal outputs and of the FTZ/DAZ run (NAN: no
+     * normal output); has_metrics false when the tables predate them. */
+    bool has_metrics;
+    const char *metrics_source;  /* "exhaustive" or "sampled" */
+    double max_ulp_normal, max_rel_err, max_abs_err, ftz_max_ulp_normal;
+    unsigned long long ftz_changed, ftz_special;
     bool timed;                  /* a performance row exists at the size and distribution */
     bool timing_valid;           /* ... and its time can be used */
     char invalid_reason[96];     /* why not, when timed && !timing_valid */
@@ -46,12 +52,22 @@ typedef struct rc_set {
 
 /* A need: the accuracy a candidate must meet. */
 typedef enum rc_need_kind { RC_MOST_ACCURATE, RC_PROFILE, RC_MAX_ULP } rc_need_kind;
+/* The figure a need judges by. When a candidate's tables predate the
+ * metrics, the max ULP over all inputs stands in (at least as strict for
+ * normal outputs; in ULP for fast: 1e-3 * 2^23 implies the relative bound). */
+typedef enum rc_metric {
+    RC_METRIC_ULP,             /* max ULP over all inputs, default MXCSR mode */
+    RC_METRIC_FTZ_ULP_NORMAL,  /* max ULP over normal outputs, FTZ/DAZ set */
+    RC_METRIC_REL_NORMAL       /* max relative error over normal outputs */
+} rc_metric;
 typedef struct rc_need {
     const char *name;       /* "strict", ..., "most accurate", "max-ulp" */
     rc_need_kind kind;
-    double max_ulp;         /* over all inputs */
-    unsigned tolerated;     /* bit k set: class k may occur */
+    double max_ulp;         /* over all inputs (the stand-in for other metrics) */
+    unsigned tolerated;     /* bit k set: class k may occur (default mode) */
     const char *criterion;  /* one line, for the user */
+    rc_metric metric;
+    double limit;           /* of the metric (== max_ulp for RC_METRIC_ULP) */
 } rc_need;
 
 /* The four profiles, in order strict, accurate, ml, fast. */
@@ -77,6 +93,11 @@ int rc_load_speed(rc_set *set, const char *dir, const char *activation, const ch
 void rc_set_free(rc_set *set);
 
 bool rc_meets(const rc_candidate *c, const rc_need *need);
+/* The figure need judges c by (NAN when c has none), and whether it is the
+ * stand-in (max ULP over all inputs, for tables without the metric). */
+double rc_judged_value(const rc_candidate *c, const rc_need *need, bool *stand_in);
+/* The CSV/JSON name of a metric. */
+const char *rc_metric_name(rc_metric m);
 /* Pick and runner-up (NULL when none) for a need; when peer is non-NULL,
  * also the fastest peer implementation that meets it. *meeting counts the
  * candidates that meet the need, timed or not. */
