@@ -213,19 +213,9 @@ void ab_acc_metrics_add_ftz(ab_acc_stats *s, float x, double y_ftz, double y_def
                          bits_of((float)cr));
 }
 
-static const char *const err_max_columns[] = {"max_ulp_normal", "max_rel_err", "max_abs_err",
-                                              "ftz_max_ulp_normal"};
-static const char *const err_max_where[] = {"normal", "rel", "abs", "ftz"};
-
 void ab_metrics_write_csv_columns(FILE *fp)
 {
-    fprintf(fp, ",normal_counted");
-    for (int k = 0; k < 4; k++) {
-        if (k == 3)
-            fprintf(fp, ",ftz_changed,ftz_special");
-        fprintf(fp, ",%s,%s_x,%s_y,%s_ref", err_max_columns[k], err_max_where[k],
-                err_max_where[k], err_max_where[k]);
-    }
+    fputs(AB_METRICS_CSV_COLUMNS, fp);
 }
 
 void ab_metrics_write_csv_values(FILE *fp, const ab_acc_stats *s)

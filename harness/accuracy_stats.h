@@ -99,6 +99,10 @@ void ab_hist_write_csv_columns(FILE *fp);
  * every accuracy table (accuracy.csv, the sweep's BASE.csv and
  * summary.csv), so that readers of older files find them absent, and
  * their values (empty fields when not measured or no case). */
+#define AB_METRICS_CSV_COLUMNS                                                             \
+    ",normal_counted,max_ulp_normal,normal_x,normal_y,normal_ref,max_rel_err,rel_x,rel_y,"   \
+    "rel_ref,max_abs_err,abs_x,abs_y,abs_ref,ftz_changed,ftz_special,ftz_max_ulp_normal,"    \
+    "ftz_x,ftz_y,ftz_ref"
 void ab_metrics_write_csv_columns(FILE *fp);
 void ab_metrics_write_csv_values(FILE *fp, const ab_acc_stats *s);
 

@@ -12,6 +12,7 @@
 
 #include "mxcsr.h"
 #include "sweep/bits.h"
+#include "sweep/metrics.h"
 #include "sweep/worker.h"
 
 void ab_exh_ctx_init(ab_exh_ctx *ctx, const ab_activation *act, ab_exh_format format,
@@ -54,7 +55,8 @@ ab_exh_worker *ab_exh_worker_new(size_t block_size)
     w->binade_runs.excl = malloc(chunk * sizeof *w->binade_runs.excl);
     w->grid_runs.run = malloc(chunk * sizeof *w->grid_runs.run);
     w->grid_runs.excl = malloc(chunk * sizeof *w->grid_runs.excl);
-    if (w->x == NULL || w->y == NULL || w->prep == NULL || w->crs == NULL ||
+    w->metrics = ab_exh_metrics_new(chunk);
+    if (w->metrics == NULL ||w->x == NULL || w->y == NULL || w->prep == NULL || w->crs == NULL ||
         w->cr_key == NULL || w->cr_qlo == NULL || w->cr_qhi == NULL || w->others == NULL || w->visit == NULL ||
         w->binade_runs.run == NULL || w->binade_runs.excl == NULL ||
         w->grid_runs.run == NULL || w->grid_runs.excl == NULL) {
@@ -89,6 +91,7 @@ void ab_exh_worker_free(ab_exh_worker *w)
     free(w->grid_runs.run);
     free(w->grid_runs.excl);
     free(w->trackers);
+    ab_exh_metrics_free(w->metrics);
     free(w);
 }
 
@@ -259,6 +262,7 @@ static void eval_direction(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction
         prepare_chunk(w, ctx, dir, xs, n);
         if (ctx->mpfr_reference)
             mpfr_references(w, ctx, dir, xs, n);
+        ab_exh_metrics_prepare(w->metrics, &env, w->prep, w->mf, w->crs, xs, n);
         for (size_t k = 0; k < pair_count; k++) {
             if (pairs[k].dir != dir)
                 continue;
@@ -270,11 +274,15 @@ static void eval_direction(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction
                 ab_exh_classify_mpfr(&out[k], &w->trackers[k], &env, n, xs, w->y, w);
             else
                 ab_exh_classify_fast(&out[k], &w->trackers[k], &env, n, xs, w->y, w);
+            /* the error metrics, and the FTZ/DAZ rerun (metrics.h) */
+            ab_exh_metrics_pass(w->metrics, k, &out[k], &env, fn, xs, w->y, n);
         }
     }
     for (size_t k = 0; k < pair_count; k++)
-        if (pairs[k].dir == dir)
+        if (pairs[k].dir == dir) {
             ab_exh_tracker_finish(&w->trackers[k], &env, &out[k]);
+            ab_exh_metrics_finish(w->metrics, k, &out[k], &env);
+        }
 }
 
 void ab_exh_eval_block(ab_exh_worker *w, const ab_exh_ctx *ctx, const ab_exh_pair *pairs,

@@ -50,8 +50,9 @@ static void fmt_value(char *buf, size_t size, uint32_t float_bits)
     snprintf(buf, size, "%a", (double)ffrom(float_bits));
 }
 
-/* The CPU columns, appended last to BASE.csv and summary.csv rows so that
- * readers of the older files (without them) keep working. */
+/* The CPU columns, appended to BASE.csv and summary.csv rows so that
+ * readers of the older files (without them) keep working; the error metrics
+ * (AB_METRICS_CSV_COLUMNS) follow them, last, for the same reason. */
 #define CPU_HEADER ",cpu_vendor,cpu_model,cpu_family,cpu_model_number,cpu_stepping,isa_path"
 
 /* One CSV field after a comma (quoted when it must be). */
@@ -119,7 +120,7 @@ static void stats_header(FILE *fp)
         fprintf(fp, ",hist_%.0f_%.0f", ldexp(1.0, b - 2), ldexp(1.0, b - 1));
     fprintf(fp, ",hist_gt_%.0f", ldexp(1.0, AB_HIST_BINS - 3));
     fprintf(fp, ",fallbacks,worst_reevals,wall_seconds,inputs_per_second,threads,shards" CPU_HEADER
-                "\n");
+                AB_METRICS_CSV_COLUMNS "\n");
 }
 
 /* max_ulp, the worst input, result and CR value (values and patterns). */
@@ -182,6 +183,7 @@ static void stats_row(FILE *fp, const ab_exh_state *st, const ab_exh_pair *p)
             st->wall_seconds > 0 ? (double)range_inputs / st->wall_seconds : 0.0, st->threads,
             st->shards_merged);
     cpu_columns(fp, &st->cpu);
+    ab_metrics_write_csv_values(fp, s);
     fputc('\n', fp);
 }
 
@@ -264,7 +266,7 @@ static bool write_grid_csv(const ab_exh_state *st, const char *dir, const char *
     "worst_x,worst_y,worst_cr,pct_cr,over_1ulp,nan_unexpected,nan_missing,"                \
     "inf_where_finite,flush_to_zero,signed_zero_mismatch,finite_where_inf,ulp_quantum,"    \
     "fallbacks,worst_reevals,wall_seconds,inputs_per_second,threads,pairs_in_sweep,shards," \
-    "date" CPU_HEADER "\n"
+    "date" CPU_HEADER AB_METRICS_CSV_COLUMNS "\n"
 
 #define SUMMARY_KEYS 64
 
@@ -291,7 +293,7 @@ static size_t csv_fields(const char *line)
 
 /* Copies the rows of the old summary.csv at path whose key is not one of
  * keys (its header is dropped); rows of an older header with fewer columns
- * (before the CPU columns) get empty fields, so the table stays
+ * (before the CPU columns or the metrics) get empty fields, so the table stays
  * rectangular for strict readers. */
 static void summary_keep_others(FILE *out, const char *path, char keys[][200], size_t nkeys)
 {
@@ -344,6 +346,7 @@ static void summary_row(FILE *fp, const ab_exh_state *st, const ab_exh_pair *p,
             st->wall_seconds > 0 ? (double)range_inputs / st->wall_seconds : 0.0, st->threads,
             st->pair_count, st->shards_merged, date);
     cpu_columns(fp, &st->cpu);
+    ab_metrics_write_csv_values(fp, &p->stats);
     fputc('\n', fp);
 }
 

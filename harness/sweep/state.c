@@ -188,6 +188,10 @@ static bool check_pair(const ab_exh_pair *p, uint64_t inputs, char *why, size_t 
         bad = "max_ulp";
     else if (!(s->sum_ulp >= 0))
         bad = "sum of errors";
+    else if (s->metrics_measured &&
+             (s->normal_counted > s->ulp_counted || s->ftz_changed > s->inputs ||
+              s->ftz_special > s->inputs || (s->normal_counted == 0) != (s->ulp_normal.value < 0)))
+        bad = "error metrics do not add up to the counted cases";
     if (bad != NULL)
         snprintf(why, size, "%s %s: %s", p->variant, ab_direction_name(p->dir), bad);
     return bad == NULL;

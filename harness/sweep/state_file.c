@@ -15,7 +15,11 @@
 #include "atomic_file.h"
 #include "sweep/state.h"
 
-#define STATE_MAGIC "actbench-exhaustive-state 2"
+/* Version 3 adds the per-pair "metrics" line (the error metrics of
+ * accuracy_stats.h); a version-2 file still loads, its metrics marked not
+ * measured (and so are those of any merge or resumed sweep it enters). */
+#define STATE_MAGIC "actbench-exhaustive-state 3"
+#define STATE_MAGIC_V2 "actbench-exhaustive-state 2"
 #define STATE_MAGIC_V1 "actbench-exhaustive-state 1"
 #define CHECKSUM_KEY "checksum fnv1a-64 "
 #define MAX_STATE_BYTES ((size_t)1 << 30)
@@ -79,6 +83,12 @@ static void write_pair(FILE *fp, size_t i, const ab_exh_pair *p)
     for (int k = 0; k < AB_CLASS_KINDS; k++)
         fprintf(fp, " %" PRIu64 " %" PRIu32, s->classes[k], s->class_example_x[k]);
     fprintf(fp, "\ncounters %zu %" PRIu64 " %" PRIu64 "\n", i, p->fallbacks, p->reevals);
+    const ab_err_max *m[4] = {&s->ulp_normal, &s->rel_normal, &s->abs_err, &s->ftz_ulp_normal};
+    fprintf(fp, "metrics %zu %d %" PRIu64 " %" PRIu64 " %" PRIu64, i, s->metrics_measured ? 1 : 0,
+            s->normal_counted, s->ftz_changed, s->ftz_special);
+    for (int k = 0; k < 4; k++)
+        fprintf(fp, " %a %" PRIu32 " %" PRIu32 " %" PRIu32, m[k]->value, m[k]->x, m[k]->y, m[k]->ref);
+    fputc('\n', fp);
     for (int sg = 0; sg < 2; sg++)
         for (int e = 0; e < 256; e++)
             write_cell(fp, "binade", i, sg, e, &p->binade[sg][e]);
@@ -151,15 +161,18 @@ static char *read_all(const char *path, size_t *len)
 
 /* The first line is this format's; the last one the checksum of every byte
  * before it. Returns the length of the checksummed part, or 0 (message). */
-static size_t verify_checksum(const char *path, const char *text, size_t len)
+static size_t verify_checksum(const char *path, const char *text, size_t len, int *version)
 {
     size_t magic = strlen(STATE_MAGIC);
+    *version = 3;
+    if (strncmp(text, STATE_MAGIC_V2 "\n", magic + 1) == 0)
+        *version = 2;
     if (strncmp(text, STATE_MAGIC_V1 "\n", magic + 1) == 0) {
         fprintf(stderr, "actbench: %s: state file of an older actbench, without a checksum: "
                         "it cannot be checked; remove it and re-run the sweep\n", path);
         return 0;
     }
-    if (strncmp(text, STATE_MAGIC "\n", magic + 1) != 0) {
+    if (*version == 3 && strncmp(text, STATE_MAGIC "\n", magic + 1) != 0) {
         fprintf(stderr, "actbench: %s: not an exhaustive-sweep state file\n", path);
         return 0;
     }
@@ -191,11 +204,14 @@ static const char *const header_keys[] = {
 #define HEADER_KEYS (sizeof header_keys / sizeof header_keys[0])
 
 /* Per-pair lines, each required exactly once (bits of pair_seen). */
-enum { SEEN_PAIR = 1, SEEN_STATS = 2, SEEN_HIST = 4, SEEN_CLASSES = 8, SEEN_COUNTERS = 16 };
-#define SEEN_ALL 31
+enum { SEEN_PAIR = 1, SEEN_STATS = 2, SEEN_HIST = 4, SEEN_CLASSES = 8, SEEN_COUNTERS = 16,
+       SEEN_METRICS = 32 };
+#define SEEN_ALL_V2 31
+#define SEEN_ALL 63
 
 typedef struct parser {
     ab_exh_state *st;
+    int version;
     uint32_t header_seen;
     uint8_t *pair_seen;
 } parser;
@@ -325,6 +341,29 @@ static bool parse_cell_line(ab_exh_pair *p, bool binade, const char *r)
     return true;
 }
 
+/* measured, normal_counted, ftz_changed, ftz_special, then value x y ref
+ * of max ULP normal, max relative, max absolute, FTZ max ULP normal. */
+static bool parse_metrics(ab_acc_stats *s, const char *r)
+{
+    int measured, n = -1;
+    if (sscanf(r, " %d %" SCNu64 " %" SCNu64 " %" SCNu64 "%n", &measured, &s->normal_counted,
+               &s->ftz_changed, &s->ftz_special, &n) != 4 || n < 0 || (measured != 0 && measured != 1))
+        return false;
+    s->metrics_measured = measured == 1;
+    r += n;
+    ab_err_max *m[4] = {&s->ulp_normal, &s->rel_normal, &s->abs_err, &s->ftz_ulp_normal};
+    for (int k = 0; k < 4; k++) {
+        n = -1;
+        if (sscanf(r, " %la %" SCNu32 " %" SCNu32 " %" SCNu32 "%n", &m[k]->value, &m[k]->x,
+                   &m[k]->y, &m[k]->ref, &n) != 4 || n < 0)
+            return false;
+        if (!(m[k]->value >= 0 || m[k]->value == -1.0))
+            return false;
+        r += n;
+    }
+    return *r == '\0';
+}
+
 /* A per-pair line: the key, the pair index, the fields. */
 static bool parse_pair_line(parser *ps, const char *key, const char *rest)
 {
@@ -335,8 +374,8 @@ static bool parse_pair_line(parser *ps, const char *key, const char *rest)
         return false;
     ab_exh_pair *p = &st->pairs[idx];
     const char *r = rest + n;
-    static const char *const keys[] = {"pair", "stats", "hist", "classes", "counters"};
-    for (int k = 0; k < 5; k++) {
+    static const char *const keys[] = {"pair", "stats", "hist", "classes", "counters", "metrics"};
+    for (int k = 0; k < 6; k++) {
         if (strcmp(key, keys[k]) != 0)
             continue;
         if ((ps->pair_seen[idx] & (1u << k)) || (k > 0 && !(ps->pair_seen[idx] & SEEN_PAIR)))
@@ -348,6 +387,7 @@ static bool parse_pair_line(parser *ps, const char *key, const char *rest)
     int n_used;
     if (strcmp(key, "pair") == 0) {
         ab_acc_stats_init(s);
+        s->metrics_measured = ps->version >= 3;
         return parse_pair_name(st, p, r);
     }
     if (!(ps->pair_seen[idx] & SEEN_PAIR))
@@ -365,6 +405,8 @@ static bool parse_pair_line(parser *ps, const char *key, const char *rest)
         return parse_u64_list(r, s->classes, s->class_example_x, AB_CLASS_KINDS);
     if (strcmp(key, "counters") == 0)
         return SCAN_ALL(r, 2, " %" SCNu64 " %" SCNu64, &p->fallbacks, &p->reevals);
+    if (strcmp(key, "metrics") == 0)
+        return ps->version >= 3 && parse_metrics(s, r);
     if (strcmp(key, "binade") == 0 || strcmp(key, "gridcell") == 0)
         return parse_cell_line(p, key[0] == 'b', r);
     return false;
@@ -420,7 +462,7 @@ static bool parse_body(const char *path, char *body, parser *ps)
     }
     bool complete = ended && ps->header_seen == (1u << HEADER_KEYS) - 1;
     for (size_t i = 0; complete && i < ps->st->pair_count; i++)
-        complete = ps->pair_seen[i] == SEEN_ALL;
+        complete = ps->pair_seen[i] == (ps->version >= 3 ? SEEN_ALL : SEEN_ALL_V2);
     if (!complete)
         fprintf(stderr, "actbench: %s: incomplete state file (a line is missing)\n", path);
     return complete;
@@ -433,8 +475,8 @@ bool ab_exh_state_load(const char *path, ab_exh_state *st)
     char *text = read_all(path, &len);
     if (text == NULL)
         return false;
-    size_t body = verify_checksum(path, text, len);
-    parser ps = {st, 0, NULL};
+    parser ps = {st, 3, 0, NULL};
+    size_t body = verify_checksum(path, text, len, &ps.version);
     bool ok = false;
     if (body > 0) {
         text[body] = '\0';

@@ -66,6 +66,7 @@ struct ab_exh_worker {
     uint16_t top[TOP_CR]; /* the inputs of the TOP_CR highest CR q_hi, descending */
     size_t top_n;
     cr_runs binade_runs, grid_runs;
+    struct ab_exh_metrics *metrics; /* the error metrics' buffers (metrics.h) */
 };
 
 /* One implementation's results ys of the prepared chunk (n inputs xs) into

@@ -1,0 +1,524 @@
+/*
+ * The sweep's error metrics (metrics.h). Per input, the reference is an
+ * interval f in [v + tlo, v + thi] (the fast reference's, or MPFR's value
+ * rounded outward to doubles), its correct rounding cr and 1/U(f) when the
+ * interval settles them. Per case, y - f = (y - v) - t with y - v split
+ * exactly (TwoSum) and every further operation rounded outward by one
+ * double step, so [a_lo, a_hi] contains |y - f|. A figure is decided when
+ * both ends quantize to the same grid point; a case with an undecided figure
+ * that could still be the maximum is evaluated in MPFR as a whole
+ * (ab_exh_metrics_exact_case), the definition the fast path must equal.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "mxcsr.h"
+#include "sweep/bits.h"
+#include "sweep/decide.h"
+#include "sweep/metrics.h"
+#include "sweep/quantize.h"
+
+enum { MREF_VALUE = 0, MREF_NAN, MREF_EXACT };
+
+/* 2^-AB_ERR_RESOLUTION_BITS: differences up to |f| times this count as 0 */
+#define RESOLUTION 0x1p-108
+
+typedef struct mref {
+    double v, tlo, thi;       /* f in [v + tlo, v + thi] */
+    double fabs_lo, fabs_hi;  /* |f| within these (outward) */
+    double inv_unit;          /* 1/U(f); 0: not settled */
+    double cr;                /* correct rounding of f to the format */
+    uint8_t kind, normal;
+    double tmax, inv_fabs_up; /* max |t| over [tlo, thi]; an upper bound of 1/|f| */
+    double res_lo;            /* errors up to this are below the resolution: 0 */
+    uint8_t exact_v;          /* f == v exactly, as MPFR computes it */
+    uint8_t f_inf;            /* f = +-inf exactly */
+    uint8_t inexact;          /* MPFR-made: MPFR's evaluation was inexact */
+} mref;
+
+/* A case whose figure may be the maximum but is not decided by the bound:
+ * settled in MPFR when the block ends, if it still can be (a run of growing
+ * errors leaves one: each prunes those it surely exceeds). */
+enum { M_ABS, M_REL, M_ULP, M_FTZ_ULP };
+#define PENDING_MAX 32
+typedef struct pending {
+    double lo, hi;
+    uint32_t x;
+    float y;
+    int metric;
+} pending;
+typedef struct pending_list {
+    int n;
+    pending c[PENDING_MAX];
+} pending_list;
+
+struct ab_exh_metrics {
+    size_t cap;
+    pending_list *pend; /* per pair */
+    size_t pend_count;
+    mref *ref;
+    mpfr_ptr *f;     /* MPFR value of input i, or NULL (evaluated on demand) */
+    mpfr_t *pool;    /* the values this file evaluated (fast mode) */
+    mpfr_t scratch;
+    float *y_ftz;
+};
+
+static double dfrom(uint64_t b)
+{
+    double d;
+    memcpy(&d, &b, sizeof d);
+    return d;
+}
+
+/* A lower bound of the exact value whose round-to-nearest is x (x finite):
+ * one double step toward -inf, except that a positive x stays positive
+ * (RN(t) > 0 implies t > 0; at 2^-1074 the bound may exceed t by less than
+ * 2^-1075, far below every floor the figures are reported with). */
+static inline double down(double x)
+{
+    if (x == 0)
+        return -0x1p-1074;
+    if (x == 0x1p-1074)
+        return x;
+    return dfrom(x > 0 ? dbits(x) - 1 : dbits(x) + 1);
+}
+
+static inline double up(double x) { return -down(-x); }
+
+double ab_exh_quantize_rel(double err)
+{
+    if (!(err > 0))
+        return 0.0;
+    if (err <= AB_EXH_REL_FLOOR)
+        return AB_EXH_REL_FLOOR;
+    if (isinf(err))
+        return err;
+    uint64_t b = dbits(err);
+    const uint64_t low = (1ull << (52 - AB_EXH_ULP_REL_BITS)) - 1;
+    if (b & low)
+        b = (b | low) + 1;
+    return dfrom(b);
+}
+
+ab_exh_metrics *ab_exh_metrics_new(size_t chunk)
+{
+    ab_exh_metrics *m = calloc(1, sizeof *m);
+    if (m == NULL)
+        return NULL;
+    m->cap = chunk;
+    m->ref = malloc(chunk * sizeof *m->ref);
+    m->f = malloc(chunk * sizeof *m->f);
+    m->pool = malloc(chunk * sizeof *m->pool);
+    m->y_ftz = malloc(chunk * sizeof *m->y_ftz);
+    if (m->ref == NULL || m->f == NULL || m->pool == NULL || m->y_ftz == NULL) {
+        free(m->ref), free(m->f), free(m->pool), free(m->y_ftz), free(m);
+        return NULL;
+    }
+    for (size_t i = 0; i < chunk; i++)
+        mpfr_init2(m->pool[i], AB_REF_DEFAULT_PREC);
+    mpfr_init2(m->scratch, AB_REF_DEFAULT_PREC);
+    return m;
+}
+
+void ab_exh_metrics_free(ab_exh_metrics *m)
+{
+    if (m == NULL)
+        return;
+    for (size_t i = 0; i < m->cap; i++)
+        mpfr_clear(m->pool[i]);
+    mpfr_clear(m->scratch);
+    free(m->pend);
+    free(m->ref), free(m->f), free(m->pool), free(m->y_ftz), free(m);
+}
+
+/* ---- the exact definition ------------------------------------------------------- */
+
+static void offer(ab_err_max *mx, double value, uint32_t x, double y, double ref)
+{
+    ab_err_max_offer(mx, value, x, fbits((float)y), fbits((float)ref));
+}
+
+void ab_exh_metrics_exact_case(ab_acc_stats *s, ab_exh_format fmt, float x, double y,
+                               const mpfr_t f, bool inexact, bool ftz_run)
+{
+    int prec, emin_unit, emax;
+    ab_exh_format_params(fmt, &prec, &emin_unit, &emax);
+    ab_ulp_error e = ab_ulp_error_fmt(y, f, prec, emin_unit, emax);
+    ab_exh_zero_needs_exact(&e, inexact);
+    if (e.is_nan_case)
+        return;
+    double cr = ab_exh_round_mpfr(f, fmt);
+    bool normal = ab_is_normal_output(cr, prec, emin_unit);
+    uint32_t xb = fbits(x);
+    if (ftz_run) {
+        if (normal)
+            offer(&s->ftz_ulp_normal, ab_exh_quantize(e.ulp), xb, y, cr);
+        return;
+    }
+    double abs_err, rel_err;
+    ab_abs_rel_error(y, f, &abs_err, &rel_err);
+    if (!isnan(abs_err))
+        offer(&s->abs_err, ab_exh_quantize_rel(abs_err), xb, y, cr);
+    if (!normal)
+        return;
+    s->normal_counted++;
+    offer(&s->ulp_normal, ab_exh_quantize(e.ulp), xb, y, cr);
+    offer(&s->rel_normal, ab_exh_quantize_rel(rel_err), xb, y, cr);
+}
+
+typedef struct cell {
+    double lo, hi; /* a figure's grid interval: decided when equal */
+} cell;
+
+static bool may_win(const ab_err_max *mx, double q, uint32_t x)
+{
+    return q > mx->value || (q == mx->value && x < mx->x);
+}
+
+static ab_err_max *metric_of(ab_acc_stats *s, int metric)
+{
+    return metric == M_ABS ? &s->abs_err : metric == M_REL ? &s->rel_normal
+                         : metric == M_ULP ? &s->ulp_normal : &s->ftz_ulp_normal;
+}
+
+/* One figure of a pending case in MPFR, offered. */
+static void settle(ab_exh_metrics *m, ab_acc_stats *s, const eval_env *env, const pending *c)
+{
+    int prec, emin_unit, emax;
+    ab_exh_format fmt = env->ctx->format;
+    ab_exh_format_params(fmt, &prec, &emin_unit, &emax);
+    mpfr_clear_inexflag();
+    ab_ref_eval(env->ctx->act, env->dir, &env->ctx->params, ffrom(c->x), m->scratch);
+    bool inexact = mpfr_inexflag_p() != 0;
+    double cr = ab_exh_round_mpfr(m->scratch, fmt), value;
+    if (c->metric == M_ULP || c->metric == M_FTZ_ULP) {
+        ab_ulp_error e = ab_ulp_error_fmt(c->y, m->scratch, prec, emin_unit, emax);
+        ab_exh_zero_needs_exact(&e, inexact);
+        value = ab_exh_quantize(e.ulp);
+    } else {
+        double abs_err, rel_err;
+        ab_abs_rel_error(c->y, m->scratch, &abs_err, &rel_err);
+        value = ab_exh_quantize_rel(c->metric == M_ABS ? abs_err : rel_err);
+    }
+    offer(metric_of(s, c->metric), value, c->x, c->y, cr);
+}
+
+static int by_hi_descending(const void *a, const void *b)
+{
+    const pending *pa = a, *pb = b;
+    if (pa->hi != pb->hi)
+        return pa->hi < pb->hi ? 1 : -1;
+    return pa->x < pb->x ? -1 : pa->x > pb->x;
+}
+
+/* Settles, from the highest bound down, the pending cases that can still
+ * be their figure's maximum; empties the list. */
+static void settle_all(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const eval_env *env)
+{
+    qsort(pl->c, (size_t)pl->n, sizeof pl->c[0], by_hi_descending);
+    for (int k = 0; k < pl->n; k++)
+        if (may_win(metric_of(s, pl->c[k].metric), pl->c[k].hi, pl->c[k].x))
+            settle(m, s, env, &pl->c[k]);
+    pl->n = 0;
+}
+
+/* Defers an undecided figure; cases of the same figure whose bound is below
+ * its lower end are dropped (it surely exceeds them). */
+static void defer(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const eval_env *env,
+                  int metric, cell c, uint32_t x, double y)
+{
+    int k = 0;
+    for (int i = 0; i < pl->n; i++)
+        if (!(pl->c[i].metric == metric && pl->c[i].hi < c.lo))
+            pl->c[k++] = pl->c[i];
+    pl->n = k;
+    if (pl->n == PENDING_MAX)
+        settle_all(m, pl, s, env);
+    pl->c[pl->n++] = (pending){c.lo, c.hi, x, (float)y, metric};
+}
+
+/* ---- references ------------------------------------------------------------------ */
+
+/* |f| bounds from the interval's ends. */
+static void abs_bounds(mref *r)
+{
+    double lo = down(r->v + r->tlo), hi = up(r->v + r->thi);
+    if (lo > 0)
+        r->fabs_lo = lo, r->fabs_hi = hi;
+    else if (hi < 0)
+        r->fabs_lo = -hi, r->fabs_hi = -lo;
+    else
+        r->fabs_lo = 0, r->fabs_hi = fmax(-lo, hi);
+    r->tmax = fmax(fabs(r->tlo), fabs(r->thi));
+    r->inv_fabs_up = r->fabs_lo > 0 ? 1.0 / r->fabs_lo * (1 + 0x1p-48) : INFINITY;
+    r->res_lo = down(r->fabs_lo * RESOLUTION);
+}
+
+/* The reference from an MPFR value (the format's unit as ab_ulp_error_fmt
+ * takes it: from f's own exponent). */
+static void ref_from_mpfr(mref *r, const mpfr_t f, bool inexact, ab_exh_format fmt, double cr)
+{
+    int prec, emin_unit, emax;
+    ab_exh_format_params(fmt, &prec, &emin_unit, &emax);
+    r->kind = mpfr_nan_p(f) ? MREF_NAN : MREF_VALUE;
+    r->inexact = inexact;
+    if (r->kind == MREF_NAN)
+        return;
+    r->cr = cr;
+    r->f_inf = mpfr_inf_p(f) != 0;
+    if (!mpfr_number_p(f) || isinf(cr)) {
+        r->kind = MREF_EXACT; /* infinities: a handful of cases */
+        return;
+    }
+    r->v = mpfr_get_d(f, MPFR_RNDD);
+    r->tlo = 0.0;
+    r->thi = mpfr_get_d(f, MPFR_RNDU) - r->v; /* adjacent doubles: exact */
+    r->exact_v = r->thi == 0.0 && !inexact;
+    long unit_exp = emin_unit;
+    if (!mpfr_zero_p(f) && mpfr_get_exp(f) - 1 - (prec - 1) > unit_exp)
+        unit_exp = mpfr_get_exp(f) - 1 - (prec - 1);
+    r->inv_unit = ldexp(1.0, (int)-unit_exp);
+    r->normal = ab_is_normal_output(cr, prec, emin_unit);
+    abs_bounds(r);
+}
+
+void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepared *prep,
+                            mpfr_t *mf, const double *crs, const float *xs, size_t n)
+{
+    const ab_exh_ctx *ctx = env->ctx;
+    for (size_t i = 0; i < n; i++) {
+        const prepared *p = &prep[i];
+        mref *r = &m->ref[i];
+        memset(r, 0, sizeof *r);
+        m->f[i] = NULL;
+        if (ctx->mpfr_reference) {
+            m->f[i] = mf[i];
+            ref_from_mpfr(r, mf[i], p->ref_inexact, ctx->format, crs[i]);
+        } else if (p->kind == KIND_NAN) {
+            r->kind = MREF_NAN;
+        } else if (i > 0 && p->same_ref && m->f[i - 1] == NULL &&
+                   m->ref[i - 1].kind == MREF_VALUE) {
+            *r = m->ref[i - 1]; /* the previous input's fast values, copied */
+        } else if (p->kind == KIND_FAST && p->cr_ok && p->f_beyond == 0) {
+            r->kind = MREF_VALUE;
+            r->v = p->v, r->tlo = p->tlo, r->thi = p->thi;
+            r->exact_v = p->tlo == 0.0 && p->thi == 0.0;
+            r->inv_unit = p->unit_ok ? p->inv_unit : 0.0;
+            r->cr = (double)ffrom(p->cr_bits);
+            r->normal = ab_is_normal_output(r->cr, 24, -149);
+            abs_bounds(r);
+        } else {
+            mpfr_clear_inexflag();
+            ab_ref_eval(ctx->act, env->dir, &ctx->params, xs[i], m->pool[i]);
+            bool inexact = mpfr_inexflag_p() != 0;
+            m->f[i] = m->pool[i];
+            ref_from_mpfr(r, m->pool[i], inexact, ctx->format,
+                          ab_exh_round_mpfr(m->pool[i], ctx->format));
+        }
+    }
+}
+
+/* ---- cases ------------------------------------------------------------------------ */
+
+/* [a_lo, a_hi] around |y - f| (y finite). */
+static void abs_interval(const mref *r, double y, double *a_lo, double *a_hi)
+{
+    double s = y - r->v; /* TwoSum: y - v == s + e exactly */
+    double bb = s - y;
+    double e = (y - (s - bb)) + (-r->v - bb);
+    double d_lo = down(s + down(e - r->thi)), d_hi = up(s + up(e - r->tlo));
+    if (d_lo > 0)
+        *a_lo = d_lo, *a_hi = d_hi;
+    else if (d_hi < 0)
+        *a_lo = -d_hi, *a_hi = -d_lo;
+    else
+        *a_lo = 0, *a_hi = fmax(-d_lo, d_hi);
+    if (s == 0 && e == 0 && r->tlo == 0 && r->thi == 0)
+        *a_lo = *a_hi = 0; /* y == f exactly */
+}
+
+
+/* The cell of |y - f| with the resolution rule (accuracy_stats.h). */
+static cell abs_cell(const mref *r, double y, double a_lo, double a_hi)
+{
+    double res_lo = r->res_lo, res_hi = up(r->fabs_hi * RESOLUTION);
+    if (a_hi <= res_lo)
+        return (cell){0, 0};
+    if (a_lo > res_hi || (y == 0 && a_lo > 0)) /* y = 0: the error is |f| itself */
+        return (cell){ab_exh_quantize_rel(a_lo), ab_exh_quantize_rel(a_hi)};
+    return (cell){0, ab_exh_quantize_rel(a_hi)};
+}
+
+static cell ulp_cell(const mref *r, double a_lo, double a_hi)
+{
+    if (r->inv_unit == 0)
+        return (cell){0, INFINITY};
+    if (a_hi == 0 && r->exact_v)
+        return (cell){0, 0};
+    /* a zero lower end: an exact 0 or MPFR's inexact floor, undecided */
+    double lo = a_lo > 0 ? ab_exh_quantize(a_lo * r->inv_unit) : 0;
+    return (cell){lo, ab_exh_quantize(up(a_hi * r->inv_unit))};
+}
+
+/* Case i in MPFR, with the value prepared for it or evaluated now. */
+static void exact_case(ab_exh_metrics *m, ab_acc_stats *s, const eval_env *env, size_t i,
+                       float x, double y, bool ftz_run)
+{
+    mpfr_ptr f = m->f[i];
+    bool inexact = m->ref[i].inexact;
+    if (f == NULL) {
+        mpfr_clear_inexflag();
+        ab_ref_eval(env->ctx->act, env->dir, &env->ctx->params, x, m->scratch);
+        inexact = mpfr_inexflag_p() != 0;
+        f = m->scratch;
+    }
+    ab_exh_metrics_exact_case(s, env->ctx->format, x, y, f, inexact, ftz_run);
+}
+
+/* A NaN/inf error-class case (ab_ulp_error_fmt's classes, decided from
+ * the reference's kind alone). */
+static bool special_case(const mref *r, double y)
+{
+    if (r->kind == MREF_NAN)
+        return !isnan(y);
+    return isnan(y) || (isinf(y) && !isinf(r->cr)) || (r->f_inf && !isinf(y));
+}
+
+/* An ULP figure (metric M_ULP or M_FTZ_ULP) of a normal-output case. */
+static void ulp_figure(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const eval_env *env,
+                       int metric, cell cu, uint32_t xb, double y, double cr)
+{
+    ab_err_max *mx = metric_of(s, metric);
+    if (!may_win(mx, cu.hi, xb))
+        return;
+    if (cu.lo != cu.hi)
+        defer(m, pl, s, env, metric, cu, xb, y);
+    else
+        offer(mx, cu.hi, xb, y, cr);
+}
+
+/* One case of the default run; with_ftz: the FTZ/DAZ run returned the same
+ * result here, so its ULP figure is this one's. A cheap upper bound of
+ * |y - f| (|y - v| plus the widest |t|, with slack for two roundings)
+ * first tells whether any figure can reach the maximum so far. */
+static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
+                         const eval_env *env, size_t i, float x, double y, bool with_ftz)
+{
+    const mref *r = &m->ref[i];
+    if (r->kind == MREF_NAN || isnan(y))
+        return;
+    if (r->kind == MREF_EXACT || isinf(y)) {
+        exact_case(m, s, env, i, x, y, false);
+        if (with_ftz)
+            exact_case(m, s, env, i, x, y, true);
+        return;
+    }
+    s->normal_counted += r->normal;
+    double a_up = (fabs(y - r->v) + r->tmax) * (1 + 0x1p-50);
+    /* below the resolution the error is 0, which ties a maximum of 0 at a
+     * smaller input (inputs arrive in increasing order) */
+    bool need = a_up <= r->res_lo ? s->abs_err.value < 0 : !(a_up < s->abs_err.value);
+    if (r->normal) {
+        double u_up = r->inv_unit == 0 ? INFINITY : a_up * r->inv_unit;
+        need |= !(u_up < s->ulp_normal.value) || !(a_up * r->inv_fabs_up < s->rel_normal.value) ||
+                (with_ftz && !(u_up < s->ftz_ulp_normal.value));
+    }
+    if (!need)
+        return;
+    uint32_t xb = fbits(x);
+    double a_lo, a_hi;
+    abs_interval(r, y, &a_lo, &a_hi);
+    cell ca = abs_cell(r, y, a_lo, a_hi);
+    if (may_win(&s->abs_err, ca.hi, xb)) {
+        if (ca.lo != ca.hi)
+            defer(m, pl, s, env, M_ABS, ca, xb, y);
+        else
+            offer(&s->abs_err, ca.hi, xb, y, r->cr);
+    }
+    if (!r->normal)
+        return;
+    cell crel = {0, 0}; /* abs 0: relative 0 too */
+    if (ca.hi != 0)
+        crel = (cell){ab_exh_quantize_rel(ca.lo == 0 ? 0 : down(a_lo / r->fabs_hi)),
+                      ab_exh_quantize_rel(up(a_hi / r->fabs_lo))};
+    if (may_win(&s->rel_normal, crel.hi, xb)) {
+        if (crel.lo != crel.hi)
+            defer(m, pl, s, env, M_REL, crel, xb, y);
+        else
+            offer(&s->rel_normal, crel.hi, xb, y, r->cr);
+    }
+    cell cu = ulp_cell(r, a_lo, a_hi);
+    ulp_figure(m, pl, s, env, M_ULP, cu, xb, y, r->cr);
+    if (with_ftz)
+        ulp_figure(m, pl, s, env, M_FTZ_ULP, cu, xb, y, r->cr);
+}
+
+/* One case of the FTZ/DAZ run: max ULP over normal outputs (its NaN/inf
+ * cases are counted by the caller). */
+static void case_ftz(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const eval_env *env,
+                     size_t i, float x, double y)
+{
+    const mref *r = &m->ref[i];
+    if (r->kind == MREF_NAN || isnan(y))
+        return;
+    if (r->kind == MREF_EXACT || isinf(y)) {
+        exact_case(m, s, env, i, x, y, true);
+        return;
+    }
+    if (!r->normal)
+        return;
+    double a_up = (fabs(y - r->v) + r->tmax) * (1 + 0x1p-50);
+    if (r->inv_unit != 0 && a_up * r->inv_unit < s->ftz_ulp_normal.value)
+        return;
+    double a_lo, a_hi;
+    abs_interval(r, y, &a_lo, &a_hi);
+    ulp_figure(m, pl, s, env, M_FTZ_ULP, ulp_cell(r, a_lo, a_hi), fbits(x), y, r->cr);
+}
+
+static double result_in_format(ab_exh_format fmt, float y)
+{
+    return fmt == AB_FMT_BINARY32 ? (double)y : ab_exh_round_result(fmt, y);
+}
+
+static pending_list *pending_of(ab_exh_metrics *m, size_t pair)
+{
+    if (pair >= m->pend_count) {
+        size_t count = pair + 8;
+        pending_list *grown = realloc(m->pend, count * sizeof *grown);
+        if (grown == NULL)
+            abort();
+        for (size_t k = m->pend_count; k < count; k++)
+            grown[k].n = 0;
+        m->pend = grown;
+        m->pend_count = count;
+    }
+    return &m->pend[pair];
+}
+
+/* Where the FTZ/DAZ run returns the default run's result (usually
+ * everywhere), its figures are taken from the default run's pass. */
+void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const eval_env *env,
+                         ab_kernel_fn fn, const float *xs, const float *ys, size_t n)
+{
+    ab_acc_stats *s = &out->stats;
+    pending_list *pl = pending_of(m, pair);
+    ab_exh_format fmt = env->ctx->format;
+    ab_mxcsr_state saved = ab_mxcsr_enter_ftz_daz();
+    fn(xs, m->y_ftz, n, &env->ctx->params);
+    ab_mxcsr_leave(saved);
+    for (size_t i = 0; i < n; i++) {
+        bool same = fbits(ys[i]) == fbits(m->y_ftz[i]) || (isnan(ys[i]) && isnan(m->y_ftz[i]));
+        double y = result_in_format(fmt, ys[i]);
+        case_default(m, pl, s, env, i, xs[i], y, same);
+        s->ftz_changed += !same;
+        double z = same ? y : result_in_format(fmt, m->y_ftz[i]);
+        if (!same)
+            case_ftz(m, pl, s, env, i, xs[i], z);
+        s->ftz_special += special_case(&m->ref[i], z);
+    }
+}
+
+void ab_exh_metrics_finish(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const eval_env *env)
+{
+    settle_all(m, pending_of(m, pair), &out->stats, env);
+}
