@@ -7,13 +7,6 @@
 #include "actbench/bits.h"
 
 
-static float float_of(uint32_t u)
-{
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
-
 void ab_acc_stats_init(ab_acc_stats *s)
 {
     memset(s, 0, sizeof *s);
@@ -184,7 +177,7 @@ void ab_acc_metrics_add(ab_acc_stats *s, float x, double y, const mpfr_t f,
     if (e->is_nan_case)
         return;
     double cr = ab_ref_round_to_format(f, precision, emin_unit, emax);
-    uint32_t xb = bits_of(x), yb = bits_of((float)y), rb = bits_of((float)cr);
+    uint32_t xb = ab_float_bits(x), yb = ab_float_bits((float)y), rb = ab_float_bits((float)cr);
     double abs_err, rel_err;
     ab_abs_rel_error(y, f, &abs_err, &rel_err);
     if (!isnan(abs_err))
@@ -209,8 +202,8 @@ void ab_acc_metrics_add_ftz(ab_acc_stats *s, float x, double y_ftz, double y_def
         return;
     double cr = ab_ref_round_to_format(f, precision, emin_unit, emax);
     if (ab_is_normal_output(cr, precision, emin_unit))
-        ab_err_max_offer(&s->ftz_ulp_normal, e_ftz->ulp, bits_of(x), bits_of((float)y_ftz),
-                         bits_of((float)cr));
+        ab_err_max_offer(&s->ftz_ulp_normal, e_ftz->ulp, ab_float_bits(x), ab_float_bits((float)y_ftz),
+                         ab_float_bits((float)cr));
 }
 
 void ab_metrics_write_csv_columns(FILE *fp)
@@ -233,8 +226,8 @@ void ab_metrics_write_csv_values(FILE *fp, const ab_acc_stats *s)
         if (m[k]->value < 0)
             fprintf(fp, ",,,,");
         else
-            fprintf(fp, ",%.9g,%a,%a,%a", m[k]->value, (double)float_of(m[k]->x),
-                    (double)float_of(m[k]->y), (double)float_of(m[k]->ref));
+            fprintf(fp, ",%.9g,%a,%a,%a", m[k]->value, (double)ab_bits_float(m[k]->x),
+                    (double)ab_bits_float(m[k]->y), (double)ab_bits_float(m[k]->ref));
     }
 }
 

@@ -21,29 +21,14 @@
 #include <unistd.h>
 
 #include "accuracy.h"
+#include "actbench/bits.h"
 #include "mxcsr.h"
 #include "sweep/metrics.h"
 #include "sweep/sweep.h"
 
-static unsigned failures;
+#include "check.h"
+
 static char tmp_root[256];
-
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            failures++;                                                                    \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                           \
-            fprintf(stderr, __VA_ARGS__);                                                  \
-            fputc('\n', stderr);                                                           \
-        }                                                                                  \
-    } while (0)
-
-static float float_of(uint32_t u)
-{
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
 
 /* volatile: the multiply happens at run time, under the MXCSR mode */
 static volatile float one = 1.0f, scale = 1.0f - 0x1p-10f;
@@ -102,10 +87,10 @@ static void test_sampled(void)
     CHECK(s->ulp_normal.value >= 0x1p13 && s->ulp_normal.value <= 0x1p14,
           "scaled: max ULP on normal outputs %g, want [2^13, 2^14]", s->ulp_normal.value);
     /* where: the result at the reported input is the kernel's */
-    float wx = float_of(s->rel_normal.x);
-    CHECK(float_of(s->rel_normal.y) == wx * scale,
+    float wx = ab_bits_float(s->rel_normal.x);
+    CHECK(ab_bits_float(s->rel_normal.y) == wx * scale,
           "scaled: worst y is the kernel's result at worst x");
-    CHECK(float_of(s->rel_normal.ref) == wx, "scaled: reference at worst x is x itself");
+    CHECK(ab_bits_float(s->rel_normal.ref) == wx, "scaled: reference at worst x is x itself");
     ab_inputs_free(&in);
 }
 
@@ -151,7 +136,7 @@ static void compare_metrics(const ab_acc_stats *a, const ab_acc_stats *b, const 
           a->ftz_special, b->ftz_special);
     for (int k = 0; k < 4; k++)
         CHECK(same_max(ma[k], mb[k]), "%s: %s %a at %a vs %a at %a", what, names[k],
-              ma[k]->value, (double)float_of(ma[k]->x), mb[k]->value, (double)float_of(mb[k]->x));
+              ma[k]->value, (double)ab_bits_float(ma[k]->x), mb[k]->value, (double)ab_bits_float(mb[k]->x));
 }
 
 /* Every case of [lo, hi] in MPFR, for one implementation and direction. */
@@ -161,7 +146,7 @@ static void brute_force(const ab_activation *act, const ab_impl *impl, ab_direct
     size_t n = (size_t)(hi - lo) + 1;
     float *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y), *z = malloc(n * sizeof *z);
     for (size_t i = 0; i < n; i++)
-        x[i] = float_of(lo + (uint32_t)i);
+        x[i] = ab_bits_float(lo + (uint32_t)i);
     ab_params params = act->default_params;
     ab_kernel_fn fn = ab_impl_kernel(impl, dir);
     ab_mxcsr_state saved = ab_mxcsr_save();
@@ -310,7 +295,7 @@ int main(void)
     if (system(cmd) != 0)
         fprintf(stderr, "could not remove %s\n", tmp_root);
     if (failures) {
-        fprintf(stderr, "%u failures\n", failures);
+        fprintf(stderr, "%d failures\n", failures);
         return 1;
     }
     printf("ok\n");

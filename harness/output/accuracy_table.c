@@ -170,6 +170,16 @@ static void list_distinct(FILE *fp, const ab_csv_table *t, const char *column)
     }
 }
 
+/* Row r is the first of its activation (*current: the one before). */
+static bool starts_activation(const ab_csv_table *t, size_t r, const char **current)
+{
+    const char *act = ab_csv_field(t, r, ab_csv_column(t, "activation"));
+    if (strcmp(*current, act) == 0)
+        return false;
+    *current = act;
+    return true;
+}
+
 static void write_md(FILE *fp, const ab_csv_table *t)
 {
     fprintf(fp, "# Accuracy (sampled)\n\n"
@@ -183,10 +193,8 @@ static void write_md(FILE *fp, const ab_csv_table *t)
     fprintf(fp, "\nMeasured on (column `machine_id`):\n");
     list_distinct(fp, t, "machine_id");
     const char *current = "";
-    int act = ab_csv_column(t, "activation");
     for (size_t r = 0; r < t->n_rows; r++) {
-        if (strcmp(current, ab_csv_field(t, r, act)) != 0) {
-            current = ab_csv_field(t, r, act);
+        if (starts_activation(t, r, &current)) {
             fprintf(fp, "\n## %s\n\n| variant | direction | max ULP | worst x | mean ULP | %% CR | "
                         "> 1 ULP | FTZ | NaN | inf | ±0 | bound | within |\n"
                         "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n", current);
@@ -235,10 +243,8 @@ static void write_metrics_md(FILE *fp, const ab_csv_table *t)
                 "differ from the default run, \"NaN/inf\" its NaN or infinity errors. "
                 "– = not measured.\n");
     const char *current = "";
-    int act = ab_csv_column(t, "activation");
     for (size_t r = 0; r < t->n_rows; r++) {
-        if (strcmp(current, ab_csv_field(t, r, act)) != 0) {
-            current = ab_csv_field(t, r, act);
+        if (starts_activation(t, r, &current)) {
             fprintf(fp, "\n## %s: error metrics\n\n| variant | direction | max ULP, normal | "
                         "max rel. error | max abs. error | FTZ/DAZ changed | FTZ/DAZ max ULP, "
                         "normal | FTZ/DAZ NaN/inf |\n|---|---|---|---|---|---|---|---|\n", current);

@@ -91,13 +91,9 @@ double ab_exh_quantize_rel(double err)
         return 0.0;
     if (err <= AB_EXH_REL_FLOOR)
         return AB_EXH_REL_FLOOR;
-    if (isinf(err))
-        return err;
-    uint64_t b = dbits(err);
-    const uint64_t low = (1ull << (52 - AB_EXH_ULP_REL_BITS)) - 1;
-    if (b & low)
-        b = (b | low) + 1;
-    return dfrom(b);
+    /* Q's grid is the same in every binade: scaled above Q's floor and back
+     * (exact: powers of 2, every figure here is below 2^700) */
+    return ab_exh_quantize(err * 0x1p240) * 0x1p-240;
 }
 
 ab_exh_metrics *ab_exh_metrics_new(size_t chunk)

@@ -1,7 +1,7 @@
 """One page per activation (docs/report/<activation>.md): the picks of each
 profile, the accuracy and speed tables (at most eight columns each), the
 graphs, and the findings in short sentences."""
-from . import graphs, kernels
+from . import graphs, kernels, metrics
 from .fmt import (CLASSES, DIRECTIONS, class_summary, code, ffloat, fint, fnum, fulp, is_peer, md_table,
                   ratio, valid_time)
 from .data import timing_valid
@@ -159,6 +159,7 @@ def activation_page(res, act, pl, plot_link, report_link, docs):
         L.append(f"## {direction.capitalize()}\n")
         for title, text in (("Picks", picks_table(res, act, direction)),
                             ("Accuracy", accuracy_tables(res, act, direction)),
+                            ("Error metrics", metrics.metrics_section(res, act, direction)),
                             ("Speed", speed_tables(res, act, direction)),
                             ("Against the fastest peer of each ISA class",
                              kernels.page_table(res, act, direction))):
