@@ -218,12 +218,17 @@ static void settle_all(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, con
     pl->n = 0;
 }
 
-/* Defers an undecided figure; cases of the same figure whose bound is below
- * its lower end are dropped (it surely exceeds them). */
+/* Defers an undecided figure unless a deferred case of the same figure
+ * surely reaches at least as far; those it surely exceeds are dropped. */
 static void defer(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const eval_env *env,
                   int metric, cell c, uint32_t x, double y)
 {
     int k = 0;
+    for (int i = 0; i < pl->n; i++) {
+        const pending *o = &pl->c[i];
+        if (o->metric == metric && (o->lo > c.hi || (o->lo == c.hi && o->x < x)))
+            return; /* one already deferred surely reaches at least as far */
+    }
     for (int i = 0; i < pl->n; i++)
         if (!(pl->c[i].metric == metric && pl->c[i].hi < c.lo))
             pl->c[k++] = pl->c[i];
@@ -434,7 +439,9 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
     if (!r->normal)
         return;
     cell crel = {0, 0}; /* abs 0: relative 0 too */
-    if (ca.hi != 0)
+    if (y == 0 && ca.lo != 0)
+        crel = (cell){1, 1}; /* |0 - f| / |f| */
+    else if (ca.hi != 0)
         crel = (cell){ab_exh_quantize_rel(ca.lo == 0 ? 0 : down(a_lo / r->fabs_hi)),
                       ab_exh_quantize_rel(up(a_hi / r->fabs_lo))};
     if (may_win(&s->rel_normal, crel.hi, xb)) {
