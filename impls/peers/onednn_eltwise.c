@@ -23,7 +23,9 @@
  * the same run as the capped copy. Both are driven through one table of
  * function pointers (dnnl_api): the linked symbols, or dlsym's of the copy.
  * If the second copy cannot be loaded, its kernels return NaN (the failure
- * shows in every accuracy test) and its implementation string is NULL. */
+ * shows in every accuracy test) and its implementation string is NULL.
+ * No registry line uses the native copy at present: with libtorch in the
+ * same process it fails at thread exit (impls/registry/peers.def says how). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* dlmopen, LM_ID_NEWLM */
 #endif
