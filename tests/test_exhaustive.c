@@ -25,37 +25,10 @@
 #include "sweep/quantize.h"
 #include "sweep/sweep.h"
 
-static unsigned failures;
+#include "check.h"
+#include "sweep_check.h"
+
 static char tmp_root[256];
-
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            failures++;                                                                    \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                           \
-            fprintf(stderr, __VA_ARGS__);                                                  \
-            fputc('\n', stderr);                                                           \
-        }                                                                                  \
-    } while (0)
-
-static int run_cmd(int (*cmd)(int, char **), const char *const *args)
-{
-    char *argv[40];
-    int argc = 0;
-    for (; args[argc] != NULL && argc < 39; argc++)
-        argv[argc] = (char *)args[argc];
-    argv[argc] = NULL;
-    return cmd(argc, argv);
-}
-
-static bool load(const char *dir, const char *name, ab_exh_state *st)
-{
-    char path[600];
-    snprintf(path, sizeof path, "%s/exhaustive/%s", dir, name);
-    bool ok = ab_exh_state_load(path, st);
-    CHECK(ok, "cannot load %s", path);
-    return ok;
-}
 
 /* The figures that must be identical; what = context for messages. */
 static void compare_states(const char *what, const ab_exh_state *a, const ab_exh_state *b,
@@ -331,6 +304,6 @@ int main(void)
     snprintf(cmd, sizeof cmd, "rm -rf %s", tmp_root);
     if (failures == 0 && system(cmd) != 0)
         fprintf(stderr, "note: could not remove %s\n", tmp_root);
-    printf("%s (%u failures)\n", failures ? "FAILED" : "ok", failures);
+    printf("%s (%d failures)\n", failures ? "FAILED" : "ok", failures);
     return failures ? 1 : 0;
 }

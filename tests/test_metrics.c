@@ -27,6 +27,7 @@
 #include "sweep/sweep.h"
 
 #include "check.h"
+#include "sweep_check.h"
 
 static char tmp_root[256];
 
@@ -95,25 +96,6 @@ static void test_sampled(void)
 }
 
 /* ---- exhaustive ----------------------------------------------------------------- */
-
-static int run_cmd(int (*cmd)(int, char **), const char *const *args)
-{
-    char *argv[40];
-    int argc = 0;
-    for (; args[argc] != NULL && argc < 39; argc++)
-        argv[argc] = (char *)args[argc];
-    argv[argc] = NULL;
-    return cmd(argc, argv);
-}
-
-static bool load(const char *dir, const char *name, ab_exh_state *st)
-{
-    char path[700];
-    snprintf(path, sizeof path, "%s/exhaustive/%s", dir, name);
-    bool ok = ab_exh_state_load(path, st);
-    CHECK(ok, "cannot load %s", path);
-    return ok;
-}
 
 static bool same_max(const ab_err_max *a, const ab_err_max *b)
 {
