@@ -17,25 +17,28 @@
  * program links, capped at AVX2 (DNNL_MAX_CPU_ISA) so that it is compared
  * with our AVX2 kernels. AB_ONEDNN_NATIVE is a second, independent copy of
  * the same libdnnl.so.2 loaded with dlmopen(LM_ID_NEWLM): a new link-map
- * namespace gets its own oneDNN (and libgomp, libc) with its own global ISA
- * setting, set to dnnl_cpu_isa_all before its first primitive, so it runs
- * what oneDNN chooses for this CPU (avx512_core on an AVX-512 machine) in
- * the same run as the capped copy. Both are driven through one table of
- * function pointers (dnnl_api): the linked symbols, or dlsym's of the copy.
- * If the second copy cannot be loaded, its kernels return NaN (the failure
- * shows in every accuracy test) and its implementation string is NULL.
- * No registry line uses the native copy at present: with libtorch in the
- * same process it fails at thread exit (impls/registry/peers.def says how). */
+ * namespace gets its own oneDNN (and libgomp, libstdc++, libc) with its own
+ * global ISA setting, set to dnnl_cpu_isa_all before its first primitive, so
+ * it runs what oneDNN chooses for this CPU (avx512_core on an AVX-512
+ * machine) in the same run as the capped copy. Both are driven through one
+ * table of function pointers (dnnl_api): the linked symbols, or dlsym's of
+ * the copy. Sharing threads between two libcs needs care with their
+ * thread-specific keys (native_init's comment says why and how). The copy
+ * is loaded when the peers are registered, on a CPU that can run it; if it
+ * cannot be loaded, its entries are not registered (ab_onednn_registrable)
+ * and a message says why. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* dlmopen, LM_ID_NEWLM */
 #endif
 #include <dlfcn.h>
+#include <gnu/lib-names.h> /* LIBC_SO */
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h> /* environ */
 
 #if defined(AB_DNNL_OMP)
 #include <omp.h>
@@ -88,6 +91,7 @@ typedef struct onednn_copy {
     pthread_key_t cache_key;
     char impl_info[64]; /* the query primitive's implementation string */
     bool has_impl_info;
+    char unusable_why[160]; /* when engine is NULL */
 } onednn_copy;
 
 static onednn_copy copies[AB_ONEDNN_COPIES] = {
@@ -141,16 +145,157 @@ static void capped_init(void)
     pthread_key_create(&copy->cache_key, cache_release);
 }
 
+/* The second namespace gets its own libc, with its own table of pthread
+ * keys, but shares the threads, and with them each thread's key slots (the
+ * first 32 live in the thread descriptor). Left alone, its libgomp's keys
+ * take slots 0 and 1, which the program's libc has given to other libraries:
+ * with libtorch in the process one of them has destructor free, and at
+ * thread exit the program's libc ran it on the address the second libgomp
+ * had stored there (omp_set_num_threads stores its per-thread state), a
+ * pointer into static TLS: free(): invalid pointer. So the slots are
+ * partitioned before the second libgomp and oneDNN are loaded: the program's
+ * libc reserves TSD_RESERVED slots (keys without destructor, never set),
+ * the second libc fills every other slot of the first block with keys of
+ * its own, so that the second namespace's keys can only land in the reserved
+ * slots, which the program's libc skips at thread exit. What the second
+ * namespace keeps per thread (libgomp's state, its malloc's cache) is
+ * therefore never released: a few hundred bytes per thread that used the
+ * copy. pthread_key_t is the slot index in glibc (the only libc with
+ * dlmopen). */
+enum { TSD_FIRST_BLOCK = 32, TSD_RESERVED = 8 };
+
+/* The second libc's pthread_key_create and pthread_key_delete. */
+typedef struct libc2_keys {
+    int (*create)(pthread_key_t *, void (*)(void *));
+    int (*delete)(pthread_key_t);
+} libc2_keys;
+
+static bool libc2_keys_find(void *libc2, libc2_keys *keys)
+{
+    /* Function pointers from dlsym's object pointers (POSIX guarantees it). */
+    void *sym = dlsym(libc2, "pthread_key_create");
+    memcpy(&keys->create, &sym, sizeof sym);
+    sym = dlsym(libc2, "pthread_key_delete");
+    memcpy(&keys->delete, &sym, sizeof sym);
+    return keys->create != NULL && keys->delete != NULL;
+}
+
+static bool slot_reserved(const pthread_key_t *reserved, size_t count, pthread_key_t k)
+{
+    for (size_t i = 0; i < count; i++)
+        if (reserved[i] == k)
+            return true;
+    return false;
+}
+
+/* Reserves the slots in both libcs; false (why in err) when the program's
+ * libc has no free slot left in the first block. */
+static bool tsd_partition(const libc2_keys *keys2, pthread_key_t *reserved, size_t *count,
+                          char *err, size_t errlen)
+{
+    *count = 0;
+    for (size_t i = 0; i < TSD_RESERVED; i++) {
+        pthread_key_t k;
+        if (pthread_key_create(&k, NULL) != 0)
+            break;
+        if (k < TSD_FIRST_BLOCK)
+            reserved[(*count)++] = k;
+        else
+            pthread_key_delete(k);
+    }
+    if (*count < 2) {
+        snprintf(err, errlen, "no free thread-specific slots to give its libgomp");
+        return false;
+    }
+    /* Fill the first block (a key takes the lowest free slot), then free the
+     * reserved slots again: they are the only ones left for the libraries. */
+    pthread_key_t filled[TSD_FIRST_BLOCK];
+    size_t nfilled = 0;
+    while (nfilled < TSD_FIRST_BLOCK && keys2->create(&filled[nfilled], NULL) == 0) {
+        if (filled[nfilled] >= TSD_FIRST_BLOCK) {
+            keys2->delete(filled[nfilled]);
+            break;
+        }
+        nfilled++;
+    }
+    for (size_t i = 0; i < nfilled; i++)
+        if (slot_reserved(reserved, *count, filled[i]))
+            keys2->delete(filled[i]);
+    return true;
+}
+
+/* True when every key the second namespace holds sits in a reserved slot:
+ * its next key would still land in one. */
+static bool tsd_partition_held(const libc2_keys *keys2, const pthread_key_t *reserved,
+                               size_t count)
+{
+    pthread_key_t probe;
+    if (keys2->create(&probe, NULL) != 0)
+        return false;
+    bool held = slot_reserved(reserved, count, probe);
+    keys2->delete(probe);
+    return held;
+}
+
+/* The second libc starts with the program's environ array, which a later
+ * setenv may reallocate and free; it gets a copy of its own, taken now
+ * (oneDNN reads its DNNL_* variables lazily). */
+static bool environ_copy_give(void *libc2)
+{
+    char ***environ2;
+    void *sym = dlsym(libc2, "environ");
+    memcpy(&environ2, &sym, sizeof sym);
+    if (environ2 == NULL)
+        return false;
+    size_t n = 0;
+    while (environ[n] != NULL)
+        n++;
+    char **copy = calloc(n + 1, sizeof *copy); /* kept for the process's life */
+    if (copy == NULL)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((copy[i] = strdup(environ[i])) == NULL)
+            return false;
+    *environ2 = copy;
+    return true;
+}
+
 static void native_init(void)
 {
     onednn_copy *copy = &copies[AB_ONEDNN_NATIVE];
     copy->engine = NULL;
     pthread_key_create(&copy->cache_key, cache_release);
-    void *lib = dlmopen(LM_ID_NEWLM, "libdnnl.so." AB_STRINGIFY(DNNL_VERSION_MAJOR),
-                        RTLD_NOW | RTLD_LOCAL);
+    char *err = copy->unusable_why;
+    size_t errlen = sizeof copy->unusable_why;
+    /* The new namespace gets its libc first, so that its keys and environ are
+     * set up before libgomp's and oneDNN's constructors run. */
+    void *libc2 = dlmopen(LM_ID_NEWLM, LIBC_SO, RTLD_NOW | RTLD_LOCAL);
+    Lmid_t lmid;
+    if (libc2 == NULL || dlinfo(libc2, RTLD_DI_LMID, &lmid) != 0) {
+        snprintf(err, errlen, "dlmopen %s: %s", LIBC_SO, dlerror());
+        return;
+    }
+    libc2_keys keys2;
+    if (!libc2_keys_find(libc2, &keys2)) {
+        snprintf(err, errlen, "its libc has no pthread_key_create");
+        return;
+    }
+    pthread_key_t reserved[TSD_RESERVED];
+    size_t reserved_count;
+    if (!tsd_partition(&keys2, reserved, &reserved_count, err, errlen))
+        return;
+    if (!environ_copy_give(libc2)) {
+        snprintf(err, errlen, "no environment for its libc");
+        return;
+    }
+    void *lib = dlmopen(lmid, "libdnnl.so." AB_STRINGIFY(DNNL_VERSION_MAJOR), RTLD_NOW | RTLD_LOCAL);
     if (lib == NULL) {
-        fprintf(stderr, "actbench: peer-onednn-native: second oneDNN copy not loaded: %s\n",
-                dlerror());
+        snprintf(err, errlen, "%s", dlerror());
+        return;
+    }
+    if (!tsd_partition_held(&keys2, reserved, reserved_count)) {
+        snprintf(err, errlen, "its libraries hold more than %zu thread-specific keys",
+                 reserved_count);
         return;
     }
     bool found = true;
@@ -165,9 +310,13 @@ static void native_init(void)
 #undef DNNL_API_LOOKUP
     void *omp = dlsym(lib, "omp_set_num_threads"); /* searched in its dependencies too */
     memcpy(&copy->api.omp_set_num_threads, &omp, sizeof omp);
-    if (!found || copy->api.set_max_cpu_isa(dnnl_cpu_isa_all) != dnnl_success ||
+    if (!found) {
+        snprintf(err, errlen, "a dnnl_ function is missing");
+        return;
+    }
+    if (copy->api.set_max_cpu_isa(dnnl_cpu_isa_all) != dnnl_success ||
         copy->api.engine_create(&copy->engine, dnnl_cpu, 0) != dnnl_success) {
-        fprintf(stderr, "actbench: peer-onednn-native: second oneDNN copy unusable\n");
+        snprintf(err, errlen, "no CPU engine at the native ISA");
         copy->engine = NULL;
     }
 }
@@ -366,4 +515,24 @@ const char *ab_onednn_impl_info(ab_onednn_copy which)
     pthread_once(&impl_info_once[which],
                  which == AB_ONEDNN_CAPPED ? impl_info_capped : impl_info_native);
     return copies[which].has_impl_info ? copies[which].impl_info : NULL;
+}
+
+bool ab_onednn_registrable(const ab_impl *impl)
+{
+    if (strcmp(impl->variant, "peer-onednn-native") != 0 || !ab_cpu_has(impl->isa))
+        return true;
+    static bool told;
+    const char *why = copies[AB_ONEDNN_NATIVE].unusable_why;
+    if (copy_get(AB_ONEDNN_NATIVE) != NULL) {
+        /* Listed as avx512: an implementation string without it would be
+         * peer-onednn again under another name. */
+        const char *isa = ab_onednn_impl_info(AB_ONEDNN_NATIVE);
+        if (isa != NULL && strstr(isa, "avx512") != NULL)
+            return true;
+        why = isa != NULL ? isa : "no implementation string";
+    }
+    if (!told)
+        fprintf(stderr, "actbench: peer-onednn-native not registered: %s\n", why);
+    told = true;
+    return false;
 }

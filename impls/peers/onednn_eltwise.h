@@ -31,6 +31,12 @@ void ab_onednn_eltwise(ab_onednn_copy which, dnnl_alg_kind_t alg, float alpha, f
  * ...; NULL when the copy is not usable. */
 const char *ab_onednn_impl_info(ab_onednn_copy which);
 
+/* False when impl is a peer-onednn-native entry that this CPU could run but
+ * the second copy cannot (it is loaded here to know): such entries are left
+ * out of the registry, and the first call says why on stderr. True for every
+ * other entry. */
+bool ab_onednn_registrable(const ab_impl *impl);
+
 /* The four kernels of one activation: peer-onednn (capped copy) and
  * peer-onednn-native (the second copy), f(x) and f'(x) (backward with
  * diff_dst = 1). ALPHA and BETA are expressions that may read p. */

@@ -1,8 +1,7 @@
 /* softplus, peer-onednn: oneDNN's eltwise primitive, algorithm soft_relu (beta = 1 only in oneDNN 2.6: other betas give NaN);
  * derivative from the eltwise backward primitive with diff_dst = 1.
- * peer-onednn runs the linked oneDNN capped at AVX2 (an uncapped second
- * copy is written in onednn_eltwise.c but not registered: impls/registry/peers.def
- * says why). Created once per
+ * peer-onednn runs the linked oneDNN capped at AVX2, peer-onednn-native a
+ * second copy at the ISA oneDNN picks (onednn_eltwise.c). Created once per
  * (parameters, n) per thread and cached (onednn_eltwise.c).
  * Measured error (all-float sample, tools in the peer report): forward ≤ 6e+39 ULP, classes FTZ (worst x=-0x1.5a98p+6 (-86.6484375) y=7.62939453e-06);
  * derivative ≤ 1.5e+07 ULP, classes FTZ (worst x=-0x1.5bf8p+6 (-86.9921875) y=0) */
