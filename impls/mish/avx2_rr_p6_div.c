@@ -4,6 +4,14 @@
  * x > 0; numerator and denominator in two parts, corrected division;
  * derivative over one denominator, two-part, a Sollya polynomial around its
  * zero x0 ~ -1.1924.
+ * Port bound: 1.60× forward, 1.49× derivative on AMD EPYC Zen 4 under KVM
+ * (results/amd-epyc-f19m11-avx512, L1, uniform[-10,10]; core cycles): 6.99 and 10.32
+ * cycles/element against the znver3 bounds 4.38 and 6.94. Latency, not ports: llvm-mca counts
+ * 85% and 74% of its cycles waiting on data (exp core, two-part numerator and denominator,
+ * corrected division: a chain of about 115-125 cycles per vector) and simulates 7.99 and 8.82
+ * cycles/element; the derivative loop (168 instructions) has 43 stack operands, three of them
+ * spill stores. Two independent vectors per iteration, and a float fast path for the common
+ * range, should close it.
  * Declared bound (the registry's): forward 1 ULP, derivative 1.05 ULP. Measured: row
  * avx2-rr-p6-div of results/exhaustive/mish.csv (every binary32 input) or, before a sweep, of
  * results/<machine_id>/accuracy.csv (sampled).

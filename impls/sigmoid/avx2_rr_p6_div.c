@@ -6,6 +6,15 @@
  * remainder correction (FMA remainder, rcp): about one rounding in all.
  * Derivative e / (1 + e)^2, (1 + e)^2 in two parts: no cancellation in
  * either tail (unlike sigma(1 - sigma)).
+ * Port bound: 1.46× forward, 1.42× derivative on AMD EPYC Zen 4 under KVM
+ * (results/amd-epyc-f19m11-avx512, L1, uniform[-10,10]; core cycles): 3.11 and 3.36
+ * cycles/element against llvm-mca's znver3 bounds 2.13 and 2.38. Latency, not ports: llvm-mca
+ * counts 86-88% of its cycles waiting on data (reduction, two-part p6, the 1 + e sum, the
+ * division and its correction are one chain of about 95 cycles per vector), and its simulated
+ * steady state, which models the schedulers' size, is 3.47 and 3.50 cycles/element, near the
+ * measured times. Seven constants are reloaded from the stack (load ports, not the FP pipes).
+ * The rr2 reduction of avx2-rr2-p6-div shortens the chain (1.18×); two independent vectors per
+ * iteration, their chains interleaved, should close the rest.
  * Declared bound (the registry's): forward 1 ULP, derivative 1 ULP. Measured: row
  * avx2-rr-p6-div of results/exhaustive/sigmoid.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).

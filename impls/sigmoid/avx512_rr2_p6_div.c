@@ -8,6 +8,15 @@
  * Its outputs equal those of the avx2-rr2-p6-div variant bit for bit (the
  * same operations on wider vectors; compared on all 2^32 inputs), so it
  * declares that variant's bound.
+ * Port bound: 1.75× forward, 1.67× derivative on AMD EPYC Zen 4 under KVM
+ * (results/amd-epyc-f19m11-avx512, L1, uniform[-10,10]; core cycles): 1.53 and 1.77
+ * cycles/element. Mostly the model: the bound uses llvm-mca 14's icelake-server model (two
+ * 512-bit FMAs and one 64-byte store a cycle); Zen 4 runs 512-bit operations through its
+ * 256-bit pipes, and llvm-mca 19's znver4 model (scripts/portbound.py --llvm-mca llvm-mca-19
+ * --mcpu-avx512 znver4) puts this loop at 1.09 and 1.34 cycles/element (1.40× and 1.32×). The
+ * rest is the division chain: that model counts 72-88% of its cycles waiting on data and
+ * simulates 1.35 and 1.60 cycles/element. Two independent vectors per iteration should close
+ * it.
  * Declared bound (the registry's): forward 1 ULP, derivative 1 ULP. Measured: row
  * avx512-rr2-p6-div of results/exhaustive/sigmoid.csv (every binary32 input) or, before a
  * sweep, of results/<machine_id>/accuracy.csv (sampled).

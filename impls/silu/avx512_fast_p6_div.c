@@ -10,6 +10,15 @@
  * rr2-p6-div math (silu/vec_rr2_p6_div.h), whose results replace those
  * lanes only. Derivative: the rr2-p6-div
  * variant's two-part math (silu/vec_two_part.h), unchanged.
+ * Port bound: 1.81× derivative (forward 1.16×) on AMD EPYC Zen 4 under KVM
+ * (results/amd-epyc-f19m11-avx512, L1, uniform[-10,10]; core cycles): 4.24 cycles/element; the
+ * derivative is the rr2-p6-div variant's two-part math. Mostly the model: the bound uses
+ * llvm-mca 14's icelake-server model (two 512-bit FMAs and one 64-byte store a cycle); Zen 4
+ * runs 512-bit operations through its 256-bit pipes, and llvm-mca 19's znver4 model
+ * (scripts/portbound.py --llvm-mca llvm-mca-19 --mcpu-avx512 znver4) puts the derivative loop
+ * at 3.16 cycles/element (1.34×). The rest is latency: that model counts 67% of its cycles
+ * waiting on data (a chain of about 120 cycles, 15 constants read from the stack) and
+ * simulates 3.86 cycles/element. Two independent vectors per iteration should close it.
  * Declared bound (the registry's): forward 2 ULP, derivative 2 ULP. Measured: row
  * avx512-fast-p6-div of results/exhaustive/silu.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).

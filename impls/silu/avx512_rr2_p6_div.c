@@ -13,6 +13,16 @@
  * binary32 inputs). Forward and derivative: the declared bound is the
  * avx2-rr2-p6-div variant's; its corrected division (1/d by a division,
  * no estimate) has not been swept exhaustively yet.
+ * Port bound: 1.71× forward, 1.82× derivative on AMD EPYC Zen 4 under KVM
+ * (results/amd-epyc-f19m11-avx512, L1, uniform[-10,10]; core cycles): 2.30 and 4.26
+ * cycles/element. Mostly the model: the bound uses llvm-mca 14's icelake-server model (two
+ * 512-bit FMAs and one 64-byte store a cycle); Zen 4 runs 512-bit operations through its
+ * 256-bit pipes, and llvm-mca 19's znver4 model (scripts/portbound.py --llvm-mca llvm-mca-19
+ * --mcpu-avx512 znver4) puts this loop at 1.72 and 3.16 cycles/element (1.34× and 1.35×). The
+ * rest is latency: that model counts 67-86% of its cycles waiting on data (the derivative's
+ * two-part terms and corrected division are a chain of about 120 cycles, with 15 constants
+ * read from the stack) and simulates 1.97 and 3.86 cycles/element. Two independent vectors per
+ * iteration should close it.
  * Declared bound (the registry's): forward 2 ULP, derivative 2 ULP. Measured: row
  * avx512-rr2-p6-div of results/exhaustive/silu.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).

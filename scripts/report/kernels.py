@@ -14,10 +14,13 @@ its time ÷ the fastest peer's on each input distribution at L1 (same run;
 only valid timings) and its time ÷ its port-throughput bound. Nothing here
 names a variant: kernels and peers come from the results and the registry.
 """
+import os
+
 from .fmt import CLASSES, DIRECTIONS, ffloat, fnum, fulp, is_peer, md_table
 
 ACCURATE_ULP = 2.0  # the bound a kernel must hold to enter the table
 PORT_MARK = 1.3  # above this many times its port bound, a kernel's file says why
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # (key, title, registry/reported ISA class of our kernels, which peers compete)
 ISA_CLASSES = [("avx2", "AVX2", "AVX2 kernels against the peers that ran AVX2"),
                ("avx512", "AVX-512", "AVX-512 kernels against every peer at the ISA it ran")]
@@ -121,6 +124,29 @@ def fastest_peer(res, act, direction, dist, size, cls=None):
     return best
 
 
+def kernel_source(act, v):
+    """impls/<activation>/<variant, '-' as '_'>.c of this checkout, or None (a plugin's kernel)."""
+    rel = os.path.join("impls", act, v.replace("-", "_") + ".c")
+    return rel if os.path.exists(os.path.join(ROOT, rel)) else None
+
+
+def port_ratio(res, act, v, direction):
+    """v's time at the report's size on the run's first distribution ÷ its port-throughput bound, or None."""
+    t, pb = res.time(act, v, direction, size_label(res)), res.port_bound(act, v, direction)
+    return t / pb if t and pb else None
+
+
+def port_cell(res, act, v, direction):
+    """"1.1×", or above PORT_MARK "**1.8×**" and the file whose opening comment says why."""
+    r = port_ratio(res, act, v, direction)
+    if r is None:
+        return "—"
+    if r <= PORT_MARK:
+        return f"{fnum(r)}×"
+    src = kernel_source(act, v)
+    return f"**{fnum(r)}×**" + (f" (why: `{src}`)" if src else "")
+
+
 def ratio_cell(r, peer, unit):
     if r is None or not peer:
         return "no peer"
@@ -145,10 +171,8 @@ def class_rows(res, cls):
                     t, p = res.time(act, v, direction, size, d), fastest_peer(res, act, direction, d, size, cls)
                     entry["peers"][d] = p
                     entry["ratios"][d] = t / p[1] if p else None
-                t0 = res.time(act, v, direction, size, res.dist0)
-                pb = res.port_bound(act, v, direction)
-                entry["time"] = t0
-                entry["port"] = t0 / pb if pb else None
+                entry["time"] = res.time(act, v, direction, size, res.dist0)
+                entry["port"] = port_ratio(res, act, v, direction)
             out.append(entry)
     return out, size, unit
 
@@ -162,8 +186,7 @@ def row_cells(res, e, unit):
              f"{fulp(m)} ULP ({src})", f"{fnum(e['time'])} {unit}"]
     for d in compared_dists(res):
         cells.append(ratio_cell(e["ratios"][d], e["peers"][d], unit))
-    pr = e.get("port")
-    cells.append("—" if pr is None else (f"**{fnum(pr)}×**" if pr > PORT_MARK else f"{fnum(pr)}×"))
+    cells.append(port_cell(res, e["act"], v, e["direction"]))
     return cells
 
 
@@ -248,8 +271,9 @@ def kernels_section(res):
          f"sign), its max ULP (over all 2^32 inputs where swept), its median time at {size} on {res.dist0}, "
          f"and the **ratio** = our time ÷ the fastest peer's time at {size}, from the same run, on each input "
          f"distribution (above 1: we are slower; the peer and its time in brackets). × port bound = our time "
-         f"÷ llvm-mca's port-throughput bound of the kernel's loop; **bold** above {PORT_MARK}× (the kernel "
-         "file's opening comment says why). Rows whose timing is invalid are left out.\n"]
+         f"÷ llvm-mca's port-throughput bound of the kernel's loop; **bold** above {PORT_MARK}×, with the "
+         "kernel file whose opening comment says why (its \"Port bound:\" paragraph). Rows whose timing is "
+         "invalid are left out.\n"]
     for cls, title, what in ISA_CLASSES:
         L.append(class_section(res, cls, title, what))
     t = peer_isa_table(res)
@@ -295,14 +319,13 @@ def page_table(res, act, direction):
         for d in compared_dists(res):
             t, p = res.time(act, v, direction, size, d), fastest_peer(res, act, direction, d, size, cls)
             cells.append(ratio_cell(t / p[1], p, unit) if t and p else ("no valid timing" if not t else "no peer"))
-        t0, pb = res.time(act, v, direction, size), res.port_bound(act, v, direction)
-        cells.append("—" if not (t0 and pb) else (f"**{fnum(t0 / pb)}×**" if t0 / pb > PORT_MARK
-                                                  else f"{fnum(t0 / pb)}×"))
+        cells.append(port_cell(res, act, v, direction))
         rows.append(cells)
     if not rows:
         return ""
     return (f"Each of our vector kernels against the fastest peer of its ISA class at {size} (AVX2: the peers "
             "that ran AVX2; AVX-512: every peer at the ISA it ran); ratio = our time ÷ that peer's (above 1: "
-            f"we are slower); **bold** port-bound ratio: above {PORT_MARK}×:\n\n"
+            f"we are slower); **bold** port-bound ratio: above {PORT_MARK}×, the kernel file's \"Port bound:\" "
+            "paragraph says why:\n\n"
             + md_table(["kernel", "class", "max ULP"] + [f"ratio, {d}" for d in compared_dists(res)]
                        + ["× port bound"], rows))
