@@ -11,11 +11,13 @@
  * alphas is built once and the block at offset i mod 8*channels is loaded.
  * The channel path is exercised by the project's tests only.
  * Port bound: 1.53× derivative (forward 0.67×) on AMD EPYC Zen 4 under KVM
- * (results/amd-epyc-f19m11-avx512, L1, uniform[-10,10]; core cycles): 0.384 cycles/element,
- * 3.1 cycles per 8 floats, against about 2 cycles in both llvm-mca models (znver3 and llvm-mca
- * 19's znver4) and in their simulations; the loop is two compares and two vblendvps. Not
- * isolated: no division, spill or call, and not the memory floor (0.126). Replacing the blends
- * by an AND/OR select, as relu's avx2-mask derivative does (0.253), is the change to try.
+ * (results/amd-epyc-f19m11-avx512, L1, uniform[-10,10]; core cycles): 0.384 cycles/element
+ * against the znver3 bound 0.250. The bound is of the wrong loop: the benchmark passes 64
+ * per-channel alphas, so the timed loop is the channel walk (an alpha load per vector, the
+ * channel index advanced and wrapped by a nested loop every block), while portbound.py takes
+ * the largest innermost storing loop, the scalar-alpha one (the walk is not innermost). The
+ * walk's bookkeeping is the gap; a walk without the nested wrap loop (one compare and subtract
+ * per block) should close most of it.
  * Declared bound (the registry's): forward 1 ULP, derivative 0.5 ULP. Measured: row
  * avx2-select of results/exhaustive/prelu.csv (every binary32 input) or, before a sweep, of
  * results/<machine_id>/accuracy.csv (sampled).

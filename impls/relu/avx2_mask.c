@@ -6,12 +6,15 @@
  * subnormal, so abv_apply clears them for the call.
  * Port bound: 1.58× forward (derivative 1.19×) on AMD EPYC Zen 4 under KVM
  * (results/amd-epyc-f19m11-avx512, L1, uniform[-10,10]; core cycles): 0.237 cycles/element
- * against the znver3 bound 0.150. A memory loop, not ALU ports: the run's copy row, the same
- * one-vector load/store loop, takes 0.251 cycles/element, and the harness's four-vector
- * unrolled copy floor moves the same bytes at 0.126. What holds this loop at half the floor's
- * rate on this Zen 4 was not isolated (both llvm-mca models simulate 0.14-0.16; identity's
- * avx2-copy derivative, also one vector per iteration, runs at 0.110); unrolling by four, as
- * the floor does, is the change to try.
+ * against the znver3 bound 0.150. Loop alignment, not ALU ports: in the build of the measured
+ * code this one-vector loop straddles a 64-byte line, and on this Zen 4 such a loop takes 2
+ * cycles per iteration instead of 1. The same run shows it: the one-vector loops of the
+ * derivatives of identity avx2-copy and binary_step avx2-mask sit in one line and take 0.11
+ * cycles/element; those of relu avx2-mask (both directions), binary_step avx2-mask's forward,
+ * leaky_relu avx2-select's derivative and identity avx2-copy's forward straddle one and take
+ * 0.24-0.25, as does the run's copy row (0.251), while the harness's copy floor moves the same
+ * bytes at 0.126. Aligning the loop to 64 bytes (gcc -falign-loops=64 for this file), or
+ * unrolling it by four as the floor does, should close it.
  * Declared bound (the registry's): forward 0 ULP, derivative 0 ULP. Measured: row avx2-mask of
  * results/exhaustive/relu.csv (every binary32 input) or, before a sweep, of
  * results/<machine_id>/accuracy.csv (sampled).

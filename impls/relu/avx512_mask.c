@@ -9,12 +9,12 @@
  * cycles/element): at the memory floor: the harness's fastest copy floor of the same run is
  * 0.126 cycles/element (32 bytes stored a cycle), and the icelake-server model that gives the
  * bound stores 64 bytes a cycle. Nothing in the kernel to close. Derivative: two mask
- * compares, two zero-masking moves and an OR per 16 floats: 0.236 cycles/element, hardly
- * faster per element than the avx2 twin (0.251); both llvm-mca models (icelake-server and
- * znver4) put the loop at 2 cycles per 16 floats, and the store floor is 0.126 cycles/element.
- * The cause was not isolated; one vfixupimmps per vector (a class table: NaN gives x, the
- * other classes 0 or 1) should make it a single operation like the loop that runs at the
- * floor.
+ * compares, two zero-masking moves and an OR per 16 floats: 0.236 cycles/element, 3.8 cycles
+ * per vector, hardly faster per element than the avx2 twin (0.251), where both llvm-mca models
+ * (icelake-server and znver4) count 2 cycles, the store floor's time; not the loop's
+ * alignment, which costs at most 2 cycles per iteration. The mask work is the suspect: one
+ * vfixupimmps per vector (a class table: NaN gives x, the other classes 0 or 1) should bring
+ * it to the floor, like the one-compare loop.
  * Declared bound (the registry's): forward 0 ULP, derivative 0 ULP. Measured: row avx512-mask
  * of results/exhaustive/relu.csv (every binary32 input) or, before a sweep, of
  * results/<machine_id>/accuracy.csv (sampled).
