@@ -10,8 +10,7 @@
  * 85% and 74% of its cycles waiting on data (exp core, two-part numerator and denominator,
  * corrected division: a chain of about 115-125 cycles per vector) and simulates 7.99 and 8.82
  * cycles/element; the derivative loop (168 instructions) has 43 stack operands, three of them
- * spill stores. Two independent vectors per iteration, and a float fast path for the common
- * range, should close it.
+ * spill stores. A float fast path for the common range and a shorter chain should close it.
  * Declared bound (the registry's): forward 1 ULP, derivative 1.05 ULP. Measured: row
  * avx2-rr-p6-div of results/exhaustive/mish.csv (every binary32 input) or, before a sweep, of
  * results/<machine_id>/accuracy.csv (sampled).

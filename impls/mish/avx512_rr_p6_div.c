@@ -15,9 +15,8 @@
  * --mcpu-avx512 znver4) puts this loop at 2.72 and 4.22 cycles/element (1.70× and 1.63×). The
  * rest is latency: that model counts 66-70% of its cycles waiting on data (chains of about 115
  * and 150 cycles per vector) and simulates 3.76 and 5.79 cycles/element, still below the
- * measured times (llvm-mca 14's icelake-server simulation gives 5.23 and 6.72). Two
- * independent vectors per iteration and a float fast path for the common range should close
- * it.
+ * measured times (llvm-mca 14's icelake-server simulation gives 5.23 and 6.72). A float fast
+ * path for the common range and a shorter chain should close it.
  * Declared bound (the registry's): forward 1 ULP, derivative 1.05 ULP. Measured: row
  * avx512-rr-p6-div of results/exhaustive/mish.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).

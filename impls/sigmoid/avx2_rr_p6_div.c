@@ -13,8 +13,10 @@
  * division and its correction are one chain of about 95 cycles per vector), and its simulated
  * steady state, which models the schedulers' size, is 3.47 and 3.50 cycles/element, near the
  * measured times. Seven constants are reloaded from the stack (load ports, not the FP pipes).
- * The rr2 reduction of avx2-rr2-p6-div shortens the chain (1.18×); two independent vectors per
- * iteration, their chains interleaved, should close the rest.
+ * The loop is held by how much of its chain the out-of-order window holds: the rr2 variant
+ * avx2-rr2-p6-div, 37 instructions instead of 54 on an 89-cycle chain, runs at 1.18×; fewer
+ * instructions on a shorter chain (Estrin's scheme, fewer correction steps) should close the
+ * rest.
  * Declared bound (the registry's): forward 1 ULP, derivative 1 ULP. Measured: row
  * avx2-rr-p6-div of results/exhaustive/sigmoid.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).

@@ -17,7 +17,8 @@
  * --mcpu-avx512 znver4) puts this loop at 0.97 and 1.22 cycles/element (1.48× and 1.34×). The
  * rest is latency: that model counts 72-83% of its cycles waiting on data (exp core,
  * polynomial, vdivps and the repair in one chain) and simulates 1.21 and 1.50 cycles/element.
- * Two independent vectors per iteration should close it.
+ * A shorter chain with fewer instructions (Estrin's scheme for the polynomial, fewer
+ * correction steps) should close it.
  * Declared bound (the registry's): forward 2 ULP, derivative 2 ULP. Measured: row
  * avx512-fast-p6-div of results/exhaustive/sigmoid.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).

@@ -15,8 +15,8 @@
  * 256-bit pipes, and llvm-mca 19's znver4 model (scripts/portbound.py --llvm-mca llvm-mca-19
  * --mcpu-avx512 znver4) puts this loop at 1.09 and 1.34 cycles/element (1.40× and 1.32×). The
  * rest is the division chain: that model counts 72-88% of its cycles waiting on data and
- * simulates 1.35 and 1.60 cycles/element. Two independent vectors per iteration should close
- * it.
+ * simulates 1.35 and 1.60 cycles/element. A shorter chain with fewer instructions (Estrin's
+ * scheme for the polynomial, fewer correction steps) should close it.
  * Declared bound (the registry's): forward 1 ULP, derivative 1 ULP. Measured: row
  * avx512-rr2-p6-div of results/exhaustive/sigmoid.csv (every binary32 input) or, before a
  * sweep, of results/<machine_id>/accuracy.csv (sampled).

@@ -14,8 +14,9 @@
  * against the znver3 bound 3.13. Latency, not ports: llvm-mca counts 90% of its cycles waiting
  * on data (exp core, two-part products, corrected division: a chain of about 110 cycles per
  * vector) and simulates 4.83 cycles/element; 16 constants are reloaded from the stack and four
- * vblendvps pick the branch. The rr2 form (avx2-rr2-p6-div, 1.21×) shortens the chain; two
- * independent vectors per iteration should close it.
+ * vblendvps pick the branch. The rr2 form (avx2-rr2-p6-div, 55 instructions on a 98-cycle
+ * chain) runs at 1.21×; a shorter chain with fewer instructions (Estrin's scheme for the
+ * polynomial, fewer correction steps) should close the rest.
  * Declared bound (the registry's): forward 1 ULP, derivative 2 ULP. Measured: row
  * avx2-rr-p6-div of results/exhaustive/silu.csv (every binary32 input) or, before a sweep, of
  * results/<machine_id>/accuracy.csv (sampled).

@@ -18,7 +18,8 @@
  * (scripts/portbound.py --llvm-mca llvm-mca-19 --mcpu-avx512 znver4) puts the derivative loop
  * at 3.16 cycles/element (1.34×). The rest is latency: that model counts 67% of its cycles
  * waiting on data (a chain of about 120 cycles, 15 constants read from the stack) and
- * simulates 3.86 cycles/element. Two independent vectors per iteration should close it.
+ * simulates 3.86 cycles/element. A shorter chain with fewer instructions (Estrin's scheme for
+ * the polynomial, fewer correction steps) should close it.
  * Declared bound (the registry's): forward 2 ULP, derivative 2 ULP. Measured: row
  * avx512-fast-p6-div of results/exhaustive/silu.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).

@@ -21,8 +21,8 @@
  * --mcpu-avx512 znver4) puts this loop at 1.72 and 3.16 cycles/element (1.34× and 1.35×). The
  * rest is latency: that model counts 67-86% of its cycles waiting on data (the derivative's
  * two-part terms and corrected division are a chain of about 120 cycles, with 15 constants
- * read from the stack) and simulates 1.97 and 3.86 cycles/element. Two independent vectors per
- * iteration should close it.
+ * read from the stack) and simulates 1.97 and 3.86 cycles/element. A shorter chain with fewer
+ * instructions (Estrin's scheme for the polynomial, fewer correction steps) should close it.
  * Declared bound (the registry's): forward 2 ULP, derivative 2 ULP. Measured: row
  * avx512-rr2-p6-div of results/exhaustive/silu.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).

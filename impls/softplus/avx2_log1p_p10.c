@@ -10,8 +10,8 @@
  * 69% and 95% of its cycles waiting on data (the exp core feeds the Fast2Sum and the degree-10
  * Horner polynomial of log1p: a chain of about 165 cycles in the forward, 110 in the
  * derivative with its corrected division) and simulates 5.76 and 4.68 cycles/element; 23
- * constants are reloaded from the stack in the forward. Two independent vectors per iteration,
- * or Estrin's scheme for the degree-10 polynomial, should close it.
+ * constants are reloaded from the stack in the forward. Estrin's scheme for the degree-10
+ * polynomial (a shorter chain) should close it.
  * Declared bound (the registry's): forward 2 ULP, derivative 1 ULP. Measured: row
  * avx2-log1p-p10 of results/exhaustive/softplus.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).

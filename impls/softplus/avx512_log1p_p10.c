@@ -15,8 +15,8 @@
  * --mcpu-avx512 znver4) puts this loop at 1.88 and 1.53 cycles/element (1.46× and 1.66×). The
  * rest is latency: that model counts about 80% of its cycles waiting on data (chains of about
  * 155 and 105 cycles per vector: the exp core, Fast2Sum and the degree-10 Horner polynomial)
- * and simulates 3.12 and 2.27 cycles/element. Two independent vectors per iteration, or
- * Estrin's scheme for the polynomial, should close it.
+ * and simulates 3.12 and 2.27 cycles/element. Estrin's scheme for the degree-10 polynomial (a
+ * shorter chain) should close it.
  * Declared bound (the registry's): forward 2 ULP, derivative 1 ULP. Measured: row
  * avx512-log1p-p10 of results/exhaustive/softplus.csv (every binary32 input) or, before a
  * sweep, of results/<machine_id>/accuracy.csv (sampled).

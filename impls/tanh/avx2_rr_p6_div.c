@@ -8,8 +8,9 @@
  * 3.84 cycles/element against llvm-mca's znver3 bound 2.63. Latency, not ports: llvm-mca
  * counts 87% of its cycles waiting on data (the exp core, the two-part square and the
  * corrected division are one chain of about 110 cycles per vector) and simulates 4.29
- * cycles/element, above the measured time; eleven constants are reloaded from the stack. Two
- * independent vectors per iteration, their chains interleaved, should close it.
+ * cycles/element, above the measured time; eleven constants are reloaded from the stack. A
+ * shorter chain with fewer instructions (Estrin's scheme for the polynomial, fewer correction
+ * steps) should close it.
  * Declared bound (the registry's): forward 2 ULP, derivative 1 ULP. Measured: row
  * avx2-rr-p6-div of results/exhaustive/tanh.csv (every binary32 input) or, before a sweep, of
  * results/<machine_id>/accuracy.csv (sampled).

@@ -16,8 +16,9 @@
  * 256-bit pipes, and llvm-mca 19's znver4 model (scripts/portbound.py --llvm-mca llvm-mca-19
  * --mcpu-avx512 znver4) puts this loop at 1.34 and 1.28 cycles/element (1.12× and 1.36×). The
  * rest of the derivative is latency: that model counts 74% of its cycles waiting on data
- * (vdivps and the repair chained) and simulates 1.59 cycles/element. Two independent vectors
- * per iteration should close it.
+ * (vdivps and the repair chained) and simulates 1.59 cycles/element. A shorter chain with
+ * fewer instructions (Estrin's scheme for the polynomial, fewer correction steps) should close
+ * it.
  * Declared bound (the registry's): forward 2 ULP, derivative 2 ULP. Measured: row
  * avx512-fast-p6-div of results/exhaustive/tanh.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).

@@ -14,7 +14,8 @@
  * 256-bit pipes, and llvm-mca 19's znver4 model (scripts/portbound.py --llvm-mca llvm-mca-19
  * --mcpu-avx512 znver4) puts this loop at 1.59 and 1.84 cycles/element (1.23× and 1.40×). The
  * rest of the derivative is latency: that model counts 68% of its cycles waiting on data and
- * simulates 2.35 cycles/element. Two independent vectors per iteration should close it.
+ * simulates 2.35 cycles/element. A shorter chain with fewer instructions (Estrin's scheme for
+ * the polynomial, fewer correction steps) should close it.
  * Declared bound (the registry's): forward 2 ULP, derivative 1 ULP. Measured: row
  * avx512-rr-p6-div of results/exhaustive/tanh.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).
