@@ -54,6 +54,7 @@ bool ab_fastref_eval(const ab_activation *act, ab_direction dir, const ab_params
             out[i].err = INFINITY;
             out[i].sign = 0;
             out[i].tail_sign = 0;
+            out[i].const_id = 0;
             continue;
         }
         fn((double)x[i], params, &out[i]);

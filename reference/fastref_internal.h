@@ -22,6 +22,7 @@ static inline void set(ab_fastref_value *o, double v, double first_order_err, in
     o->err = 2.0 * first_order_err + TINY;
     o->sign = sign;
     o->tail_sign = 0;
+    o->const_id = 0;
 }
 
 /* f = anchor + tail, the error bound being on the tail alone. */
@@ -33,6 +34,7 @@ static inline void set_anchored(ab_fastref_value *o, double anchor, double tail,
     o->err = 2.0 * first_order_err + TINY;
     o->sign = sign;
     o->tail_sign = 0;
+    o->const_id = 0;
 }
 
 /* The same, when f - anchor is known to be nonzero with the sign tail_sign
@@ -63,6 +65,7 @@ static inline void exact(ab_fastref_value *o, double v)
     o->err = 0.0;
     o->sign = 0;
     o->tail_sign = 0;
+    o->const_id = 0;
 }
 
 static inline int sign_of(double v)
@@ -80,6 +83,7 @@ static inline void exact_product(ab_fastref_value *o, double a, double x)
     o->err = fabs(fma(a, x, -p));
     o->sign = sign_of(p);
     o->tail_sign = 0;
+    o->const_id = 0;
 }
 
 /* s = sigma(z) and c = sigma(-z) = 1 - s without cancellation, each with

@@ -16,7 +16,7 @@ mkdir -p "$work"
 
 sweeps() { # binary, output dir
     local a="$1" o="$2" rc=0
-    local acts=sigmoid,gelu,mish,selu,hardswish
+    local acts=sigmoid,gelu,mish,selu,hardswish,hardsigmoid
     "$a" accuracy --exhaustive --quiet --threads 1 -a "$acts" --range 0:3ffff -o "$o/tiny" || rc=1
     "$a" accuracy --exhaustive --quiet --threads 1 -a "$acts" --range 3f000000:3f03ffff -o "$o/half" || rc=1
     "$a" accuracy --exhaustive --quiet --threads 1 -a "$acts" --range c0a00000:c0a3ffff -o "$o/neg5" || rc=1

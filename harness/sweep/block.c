@@ -181,7 +181,7 @@ static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
 {
     ab_fastref_fn fn = ctx->fast[dir];
     double grid_scale = AB_EXH_GRID_BINS / (ctx->grid_hi - ctx->grid_lo);
-    ab_fastref_value prev_fv = {0, 0, 0, 0, 0};
+    ab_fastref_value prev_fv = {0, 0, 0, 0, 0, 0};
     bool same_as_prev = false; /* prep[i - 1] is KIND_FAST, made from prev_fv */
     for (size_t i = 0; i < n; i++) {
         prepared *p = &w->prep[i];
@@ -189,12 +189,13 @@ static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
         map_cells(p, x, ctx, grid_scale);
         p->last_state = 0;
         p->same_ref = 0;
+        p->const_id = 0;
         if (isnan(x) && ctx->nan_ref_is_nan[dir]) {
             p->kind = KIND_NAN;
         } else if (fn == NULL || !isfinite(x) || x == 0.0f) {
             p->kind = KIND_MPFR; /* ±0, ±inf: a handful of inputs, exact */
         } else {
-            ab_fastref_value fv = {0, 0, 0, 0, 0};
+            ab_fastref_value fv = {0, 0, 0, 0, 0, 0};
             fn((double)x, &ctx->params, &fv);
             if (same_as_prev && ab_exh_same_fastref(&fv, &prev_fv)) {
                 /* Saturated ranges (sigmoid(x) = 1 - tail with the tail below

@@ -60,7 +60,8 @@ static int sum_exponent(double a, double r)
 bool ab_exh_same_fastref(const ab_fastref_value *a, const ab_fastref_value *b)
 {
     return dbits(a->value) == dbits(b->value) && dbits(a->tail) == dbits(b->tail) &&
-           dbits(a->err) == dbits(b->err) && a->sign == b->sign && a->tail_sign == b->tail_sign;
+           dbits(a->err) == dbits(b->err) && a->sign == b->sign && a->tail_sign == b->tail_sign &&
+           a->const_id == b->const_id;
 }
 
 /* The reference fields of p, from the fast value fv alone. */
@@ -69,6 +70,7 @@ static void prepare_unit(prepared *p);
 void ab_exh_prepare_fast(prepared *p, const ab_fastref_value *fvp)
 {
     ab_fastref_value fv = *fvp;
+    p->const_id = (uint16_t)fv.const_id;
     if (!(fv.err < INFINITY) || !isfinite(fv.value) || !isfinite(fv.tail)) {
         p->kind = KIND_MPFR;
         return;

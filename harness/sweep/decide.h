@@ -44,6 +44,7 @@ typedef struct prepared {
     int16_t binade;   /* sign * 256 + exponent field of x */
     int16_t grid;     /* -1: outside the grid */
     uint16_t brun, grun; /* its binade and grid runs (cr_runs); grun NO_RUN: none */
+    uint16_t const_id;   /* the fast value's const_id (fastref.h); 0: none */
 } prepared;
 
 /* The reference fields of p from the fast value fv alone (p->kind becomes

@@ -29,11 +29,13 @@ typedef struct mref {
     double inv_unit;          /* 1/U(f); 0: not settled */
     double cr;                /* correct rounding of f to the format */
     uint8_t kind, normal;
-    double tmax, inv_fabs_up; /* max |t| over [tlo, thi]; an upper bound of 1/|f| */
+    double tmid, hw;          /* t's interval as its midpoint and half-width (rounded) */
+    double inv_fabs_up;       /* an upper bound of 1/|f| */
     double res_lo;            /* errors up to this are below the resolution: 0 */
     uint8_t exact_v;          /* f == v exactly, as MPFR computes it */
     uint8_t f_inf;            /* f = +-inf exactly */
     uint8_t inexact;          /* MPFR-made: MPFR's evaluation was inexact */
+    uint16_t const_id;        /* f is the reference's constant number const_id (fastref.h) */
 } mref;
 
 /* A case whose figure may be the maximum but is not decided by the bound:
@@ -46,10 +48,22 @@ typedef struct pending {
     uint32_t x;
     float y;
     int metric;
+    uint16_t const_id;
 } pending;
+/* A figure settled in MPFR on a constant piece of the reference: any later
+ * input of the block with the same constant and the same y has exactly
+ * this figure, so it only ties it at a larger input and cannot win. Without
+ * it, a constant whose figure lies exactly on a grid point (hardsigmoid'
+ * = 1/6 returned as float(1/6): relative error 2^-25) is undecided by any
+ * enclosure, and every input of the piece would be settled in MPFR. */
+typedef struct settled_const {
+    uint16_t const_id; /* 0: none */
+    uint32_t y, x;     /* its result and input */
+} settled_const;
 typedef struct pending_list {
     int n;
     pending c[PENDING_MAX];
+    settled_const memo[4]; /* per metric; cleared when the block ends */
 } pending_list;
 
 struct ab_exh_metrics {
@@ -199,6 +213,13 @@ static void settle(ab_exh_metrics *m, ab_acc_stats *s, const eval_env *env, cons
     offer(metric_of(s, c->metric), value, c->x, c->y, cr);
 }
 
+/* A case of input x on constant const_id with result y, which the
+ * settled one ties at a smaller input. */
+static bool tied_by_settled(const settled_const *a, uint16_t const_id, float y, uint32_t x)
+{
+    return const_id != 0 && a->const_id == const_id && a->y == fbits(y) && a->x < x;
+}
+
 static int by_hi_descending(const void *a, const void *b)
 {
     const pending *pa = a, *pb = b;
@@ -212,22 +233,35 @@ static int by_hi_descending(const void *a, const void *b)
 static void settle_all(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const eval_env *env)
 {
     qsort(pl->c, (size_t)pl->n, sizeof pl->c[0], by_hi_descending);
-    for (int k = 0; k < pl->n; k++)
-        if (may_win(metric_of(s, pl->c[k].metric), pl->c[k].hi, pl->c[k].x))
-            settle(m, s, env, &pl->c[k]);
+    for (int k = 0; k < pl->n; k++) {
+        const pending *c = &pl->c[k];
+        settled_const *memo = &pl->memo[c->metric];
+        if (tied_by_settled(memo, c->const_id, c->y, c->x))
+            continue;
+        if (may_win(metric_of(s, c->metric), c->hi, c->x)) {
+            settle(m, s, env, c);
+            if (c->const_id != 0)
+                *memo = (settled_const){c->const_id, fbits(c->y), c->x};
+        }
+    }
     pl->n = 0;
 }
 
 /* Defers an undecided figure unless a deferred case of the same figure
  * surely reaches at least as far; those it surely exceeds are dropped. */
 static void defer(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const eval_env *env,
-                  int metric, cell c, uint32_t x, double y)
+                  int metric, cell c, uint32_t x, double y, uint16_t const_id)
 {
+    if (tied_by_settled(&pl->memo[metric], const_id, (float)y, x))
+        return; /* exactly the figure of one settled before */
     int k = 0;
     for (int i = 0; i < pl->n; i++) {
         const pending *o = &pl->c[i];
         if (o->metric == metric && (o->lo > c.hi || (o->lo == c.hi && o->x < x)))
             return; /* one already deferred surely reaches at least as far */
+        if (o->metric == metric && const_id != 0 && o->const_id == const_id &&
+            fbits(o->y) == fbits((float)y) && o->x < x)
+            return; /* one already deferred has exactly this figure */
     }
     for (int i = 0; i < pl->n; i++)
         if (!(pl->c[i].metric == metric && pl->c[i].hi < c.lo))
@@ -235,7 +269,7 @@ static void defer(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const ev
     pl->n = k;
     if (pl->n == PENDING_MAX)
         settle_all(m, pl, s, env);
-    pl->c[pl->n++] = (pending){c.lo, c.hi, x, (float)y, metric};
+    pl->c[pl->n++] = (pending){c.lo, c.hi, x, (float)y, metric, const_id};
 }
 
 /* ---- references ------------------------------------------------------------------ */
@@ -250,7 +284,8 @@ static void abs_bounds(mref *r)
         r->fabs_lo = -hi, r->fabs_hi = -lo;
     else
         r->fabs_lo = 0, r->fabs_hi = fmax(-lo, hi);
-    r->tmax = fmax(fabs(r->tlo), fabs(r->thi));
+    r->tmid = (r->tlo + r->thi) * 0.5;
+    r->hw = (r->thi - r->tlo) * 0.5;
     r->inv_fabs_up = r->fabs_lo > 0 ? 1.0 / r->fabs_lo * (1 + 0x1p-48) : INFINITY;
     r->res_lo = down(r->fabs_lo * RESOLUTION);
 }
@@ -316,10 +351,27 @@ void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepar
             ref_from_mpfr(r, m->pool[i], inexact, ctx->format,
                           ab_exh_round_mpfr(m->pool[i], ctx->format));
         }
+        r->const_id = p->const_id; /* a property of x's piece, however f was made */
     }
 }
 
 /* ---- cases ------------------------------------------------------------------------ */
+
+/* A cheap upper bound of |y - f| (y finite), to tell whether any figure of
+ * the case can reach a maximum so far. f = v + t with t within hw of tmid
+ * (both rounded once: t's ends are exact, the sum and difference each
+ * within u of their value), so |y - f| <= |(y - v) - tmid| + hw plus the
+ * rounding of the two subtractions, each within u of what it rounds; the
+ * anchor v may be far from f (sigmoid's 1 - tail), so these roundings are
+ * relative to |y - v| and |tmid|, not to the small result. The factor and
+ * the absolute term cover the remaining roundings and the halving of a
+ * subnormal midpoint. */
+static inline double abs_upper(const mref *r, double y)
+{
+    double d1 = y - r->v, d2 = d1 - r->tmid;
+    return ((fabs(d2) + r->hw) + (fabs(d1) + fabs(r->tmid)) * 0x1p-51) * (1 + 0x1p-48) +
+           0x1p-1060;
+}
 
 /* [a_lo, a_hi] around |y - f| (y finite). */
 static void abs_interval(const mref *r, double y, double *a_lo, double *a_hi)
@@ -387,21 +439,21 @@ static bool special_case(const mref *r, double y)
 
 /* An ULP figure (metric M_ULP or M_FTZ_ULP) of a normal-output case. */
 static void ulp_figure(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const eval_env *env,
-                       int metric, cell cu, uint32_t xb, double y, double cr)
+                       int metric, cell cu, uint32_t xb, double y, const mref *r)
 {
     ab_err_max *mx = metric_of(s, metric);
     if (!may_win(mx, cu.hi, xb))
         return;
     if (cu.lo != cu.hi)
-        defer(m, pl, s, env, metric, cu, xb, y);
+        defer(m, pl, s, env, metric, cu, xb, y, r->const_id);
     else
-        offer(mx, cu.hi, xb, y, cr);
+        offer(mx, cu.hi, xb, y, r->cr);
 }
 
 /* One case of the default run; with_ftz: the FTZ/DAZ run returned the same
  * result here, so its ULP figure is this one's. A cheap upper bound of
- * |y - f| (|y - v| plus the widest |t|, with slack for two roundings)
- * first tells whether any figure can reach the maximum so far. */
+ * |y - f| (abs_upper) first tells whether any figure can reach the maximum
+ * so far. */
 static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
                          const eval_env *env, size_t i, float x, double y, bool with_ftz)
 {
@@ -415,7 +467,7 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
         return;
     }
     s->normal_counted += r->normal;
-    double a_up = (fabs(y - r->v) + r->tmax) * (1 + 0x1p-50);
+    double a_up = abs_upper(r, y);
     /* below the resolution the error is 0, which ties a maximum of 0 at a
      * smaller input (inputs arrive in increasing order) */
     bool need = a_up <= r->res_lo ? s->abs_err.value < 0 : !(a_up < s->abs_err.value);
@@ -432,7 +484,7 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
     cell ca = abs_cell(r, y, a_lo, a_hi);
     if (may_win(&s->abs_err, ca.hi, xb)) {
         if (ca.lo != ca.hi)
-            defer(m, pl, s, env, M_ABS, ca, xb, y);
+            defer(m, pl, s, env, M_ABS, ca, xb, y, r->const_id);
         else
             offer(&s->abs_err, ca.hi, xb, y, r->cr);
     }
@@ -446,14 +498,14 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
                       ab_exh_quantize_rel(up(a_hi / r->fabs_lo))};
     if (may_win(&s->rel_normal, crel.hi, xb)) {
         if (crel.lo != crel.hi)
-            defer(m, pl, s, env, M_REL, crel, xb, y);
+            defer(m, pl, s, env, M_REL, crel, xb, y, r->const_id);
         else
             offer(&s->rel_normal, crel.hi, xb, y, r->cr);
     }
     cell cu = ulp_cell(r, a_lo, a_hi);
-    ulp_figure(m, pl, s, env, M_ULP, cu, xb, y, r->cr);
+    ulp_figure(m, pl, s, env, M_ULP, cu, xb, y, r);
     if (with_ftz)
-        ulp_figure(m, pl, s, env, M_FTZ_ULP, cu, xb, y, r->cr);
+        ulp_figure(m, pl, s, env, M_FTZ_ULP, cu, xb, y, r);
 }
 
 /* One case of the FTZ/DAZ run: max ULP over normal outputs (its NaN/inf
@@ -470,12 +522,12 @@ static void case_ftz(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const
     }
     if (!r->normal)
         return;
-    double a_up = (fabs(y - r->v) + r->tmax) * (1 + 0x1p-50);
+    double a_up = abs_upper(r, y);
     if (r->inv_unit != 0 && a_up * r->inv_unit < s->ftz_ulp_normal.value)
         return;
     double a_lo, a_hi;
     abs_interval(r, y, &a_lo, &a_hi);
-    ulp_figure(m, pl, s, env, M_FTZ_ULP, ulp_cell(r, a_lo, a_hi), fbits(x), y, r->cr);
+    ulp_figure(m, pl, s, env, M_FTZ_ULP, ulp_cell(r, a_lo, a_hi), fbits(x), y, r);
 }
 
 static double result_in_format(ab_exh_format fmt, float y)
@@ -491,7 +543,7 @@ static pending_list *pending_of(ab_exh_metrics *m, size_t pair)
         if (grown == NULL)
             abort();
         for (size_t k = m->pend_count; k < count; k++)
-            grown[k].n = 0;
+            grown[k] = (pending_list){.n = 0};
         m->pend = grown;
         m->pend_count = count;
     }
@@ -523,5 +575,7 @@ void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const
 
 void ab_exh_metrics_finish(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const eval_env *env)
 {
-    settle_all(m, pending_of(m, pair), &out->stats, env);
+    pending_list *pl = pending_of(m, pair);
+    settle_all(m, pl, &out->stats, env);
+    memset(pl->memo, 0, sizeof pl->memo); /* the next block has its own maxima */
 }

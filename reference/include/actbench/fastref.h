@@ -30,13 +30,18 @@ extern "C" {
  * tail_sign is the sign f - value is known to have (+1, -1; 0: not known or
  * zero): it decides, where the tail underflows or is below err, that f is
  * not the anchor itself and on which side of it f lies (f < 1 for sigmoid,
- * f > x for softplus, f < x for tanh of a tiny x). */
+ * f > x for softplus, f < x for tanh of a tiny x).
+ * const_id, when nonzero, says that f is one and the same exact constant on
+ * every input that gets this id from this reference (a constant piece such
+ * as hardsigmoid' = 1/6 inside (-3, 3)): the sweep may then take an MPFR
+ * result settled at one such input for the others with the same y. */
 typedef struct ab_fastref_value {
     double value;
     double tail;
     double err;
     int sign;
     int tail_sign;
+    int const_id;
 } ab_fastref_value;
 
 typedef void (*ab_fastref_fn)(double x, const ab_params *params, ab_fastref_value *out);
