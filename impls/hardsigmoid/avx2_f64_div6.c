@@ -8,6 +8,13 @@
  * put t second in min/max so NaN passes. -inf gives +0, +inf gives 1, +-0
  * give 1/2. Derivative (PyTorch's backward): 1/6 (rounded) for -3 < x < 3,
  * +0 elsewhere (0 at +-3 and +-inf), NaN for NaN.
+ * Port bound: 1.22× forward (derivative 1.10×) on AMD EPYC Zen 4 under KVM
+ * (results/amd-epyc-f19m11-avx512, L1, uniform[-10,10]; core cycles): 1.37 cycles/element
+ * against the znver3 bound 1.13. The binary64 path and its latency: 28 of the loop's 35
+ * instructions work on doubles or convert (each 8 floats are two 4-double halves), llvm-mca 14
+ * counts 71% of its cycles waiting on data (a chain of about 47 cycles per vector) and
+ * simulates 1.40 cycles/element, the measured time. A float path (as hardswish avx2-f32-split6,
+ * 0.52× its bound) should close it.
  * Declared bound (the registry's): forward 0.5 ULP, derivative 0.5 ULP. Measured: row
  * avx2-f64-div6 of results/exhaustive/hardsigmoid.csv (every binary32 input) or, before a
  * sweep, of results/<machine_id>/accuracy.csv (sampled).

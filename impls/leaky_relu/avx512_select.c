@@ -8,6 +8,19 @@
  * operations on wider vectors; tests/test_avx512_twins.c compares them), so
  * it declares that variant's bound, which its own sweep of all 2^32 inputs
  * (alpha = 0.01) confirms, with the twin's one flush to zero.
+ * Port bound: 1.26× forward, 1.28× derivative on AMD EPYC Zen 4 under KVM
+ * (results/amd-epyc-f19m11-avx512, L1, uniform[-10,10]; core cycles): 0.196 and 0.176
+ * cycles/element, 3.1 and 2.8 cycles per 16 floats. Partly the model: the bound uses llvm-mca
+ * 14's icelake-server model (two 512-bit vector ports); Zen 4 runs each 512-bit operation as
+ * two 256-bit halves, and llvm-mca 19's znver4 model (scripts/portbound.py --llvm-mca
+ * llvm-mca-19 --mcpu-avx512 znver4), which keeps max, min and the compares on two pipes, puts
+ * the loops at 0.312 and 0.250 cycles/element, above the measured times. The forward's six
+ * 512-bit operations (the max/min clamp of the low part's input, multiply, FMA, compare, masked
+ * move) are twelve halves, 3 cycles on four pipes, near the measured 3.1; the run's copy floor
+ * is 2 cycles per 64 bytes (0.126 cycles/element). Both one-vector loops straddle a 64-byte
+ * line in the build (objdump of build/actbench), which costs at most 2 cycles per iteration,
+ * not the excess. Fewer 512-bit operations per vector (the clamp, or the derivative's second
+ * compare and blend for NaN) should close it.
  * Declared bound (the registry's): forward 1 ULP (flush_to_zero), derivative 0.5 ULP.
  * Measured: row avx512-select of results/exhaustive/leaky_relu.csv (every binary32 input) or,
  * before a sweep, of results/<machine_id>/accuracy.csv (sampled).

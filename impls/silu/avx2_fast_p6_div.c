@@ -9,6 +9,13 @@
  * rr2-p6-div math (silu/vec_rr2_p6_div.h), whose results replace those
  * lanes only. Derivative: the rr2-p6-div
  * variant's two-part math (silu/vec_two_part.h), unchanged.
+ * Port bound: 1.22× derivative (forward 0.75×) on AMD EPYC Zen 4 under KVM
+ * (results/amd-epyc-f19m11-avx512, L1, uniform[-10,10]; core cycles): 6.19 cycles/element
+ * against the znver3 bound 5.06. Latency and reloads, not ports: the derivative loop is 108
+ * instructions, 33 of them reload constants from the stack; llvm-mca 14 counts 83% of its
+ * cycles waiting on data (a chain of about 118 cycles per vector) and simulates 7.37
+ * cycles/element, above the measured time. Fewer instructions on a shorter chain (a one-part
+ * fast path as the forward has, fewer correction steps) should close it.
  * Declared bound (the registry's): forward 2 ULP, derivative 2 ULP. Measured: row
  * avx2-fast-p6-div of results/exhaustive/silu.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).
