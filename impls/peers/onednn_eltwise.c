@@ -166,18 +166,18 @@ enum { TSD_FIRST_BLOCK = 32, TSD_RESERVED = 8 };
 
 /* The second libc's pthread_key_create and pthread_key_delete. */
 typedef struct libc2_keys {
-    int (*create)(pthread_key_t *, void (*)(void *));
-    int (*delete)(pthread_key_t);
+    int (*create_key)(pthread_key_t *, void (*)(void *));
+    int (*delete_key)(pthread_key_t);
 } libc2_keys;
 
 static bool libc2_keys_find(void *libc2, libc2_keys *keys)
 {
     /* Function pointers from dlsym's object pointers (POSIX guarantees it). */
     void *sym = dlsym(libc2, "pthread_key_create");
-    memcpy(&keys->create, &sym, sizeof sym);
+    memcpy(&keys->create_key, &sym, sizeof sym);
     sym = dlsym(libc2, "pthread_key_delete");
-    memcpy(&keys->delete, &sym, sizeof sym);
-    return keys->create != NULL && keys->delete != NULL;
+    memcpy(&keys->delete_key, &sym, sizeof sym);
+    return keys->create_key != NULL && keys->delete_key != NULL;
 }
 
 static bool slot_reserved(const pthread_key_t *reserved, size_t count, pthread_key_t k)
@@ -211,29 +211,28 @@ static bool tsd_partition(const libc2_keys *keys2, pthread_key_t *reserved, size
      * reserved slots again: they are the only ones left for the libraries. */
     pthread_key_t filled[TSD_FIRST_BLOCK];
     size_t nfilled = 0;
-    while (nfilled < TSD_FIRST_BLOCK && keys2->create(&filled[nfilled], NULL) == 0) {
+    while (nfilled < TSD_FIRST_BLOCK && keys2->create_key(&filled[nfilled], NULL) == 0) {
         if (filled[nfilled] >= TSD_FIRST_BLOCK) {
-            keys2->delete(filled[nfilled]);
+            keys2->delete_key(filled[nfilled]);
             break;
         }
         nfilled++;
     }
     for (size_t i = 0; i < nfilled; i++)
         if (slot_reserved(reserved, *count, filled[i]))
-            keys2->delete(filled[i]);
+            keys2->delete_key(filled[i]);
     return true;
 }
 
 /* True when every key the second namespace holds sits in a reserved slot:
  * its next key would still land in one. */
-static bool tsd_partition_held(const libc2_keys *keys2, const pthread_key_t *reserved,
-                               size_t count)
+static bool tsd_partition_held(const libc2_keys *keys2, const pthread_key_t *reserved, size_t count)
 {
     pthread_key_t probe;
-    if (keys2->create(&probe, NULL) != 0)
+    if (keys2->create_key(&probe, NULL) != 0)
         return false;
     bool held = slot_reserved(reserved, count, probe);
-    keys2->delete(probe);
+    keys2->delete_key(probe);
     return held;
 }
 
@@ -288,7 +287,8 @@ static void native_init(void)
         snprintf(err, errlen, "no environment for its libc");
         return;
     }
-    void *lib = dlmopen(lmid, "libdnnl.so." AB_STRINGIFY(DNNL_VERSION_MAJOR), RTLD_NOW | RTLD_LOCAL);
+    void *lib =
+        dlmopen(lmid, "libdnnl.so." AB_STRINGIFY(DNNL_VERSION_MAJOR), RTLD_NOW | RTLD_LOCAL);
     if (lib == NULL) {
         snprintf(err, errlen, "%s", dlerror());
         return;
