@@ -92,6 +92,8 @@ typedef struct onednn_copy {
     char impl_info[64]; /* the query primitive's implementation string */
     bool has_impl_info;
     char unusable_why[160]; /* when engine is NULL */
+    char **libc_environ;    /* the second libc's environment, for the process's life (kept
+                               here too: a leak checker does not scan that libc) */
 } onednn_copy;
 
 static onednn_copy copies[AB_ONEDNN_COPIES] = {
@@ -239,7 +241,7 @@ static bool tsd_partition_held(const libc2_keys *keys2, const pthread_key_t *res
 /* The second libc starts with the program's environ array, which a later
  * setenv may reallocate and free; it gets a copy of its own, taken now
  * (oneDNN reads its DNNL_* variables lazily). */
-static bool environ_copy_give(void *libc2)
+static bool environ_copy_give(onednn_copy *native, void *libc2)
 {
     char ***environ2;
     void *sym = dlsym(libc2, "environ");
@@ -249,13 +251,13 @@ static bool environ_copy_give(void *libc2)
     size_t n = 0;
     while (environ[n] != NULL)
         n++;
-    char **copy = calloc(n + 1, sizeof *copy); /* kept for the process's life */
-    if (copy == NULL)
+    char **env = native->libc_environ = calloc(n + 1, sizeof *env);
+    if (env == NULL)
         return false;
     for (size_t i = 0; i < n; i++)
-        if ((copy[i] = strdup(environ[i])) == NULL)
+        if ((env[i] = strdup(environ[i])) == NULL)
             return false;
-    *environ2 = copy;
+    *environ2 = env;
     return true;
 }
 
@@ -283,7 +285,7 @@ static void native_init(void)
     size_t reserved_count;
     if (!tsd_partition(&keys2, reserved, &reserved_count, err, errlen))
         return;
-    if (!environ_copy_give(libc2)) {
+    if (!environ_copy_give(copy, libc2)) {
         snprintf(err, errlen, "no environment for its libc");
         return;
     }
