@@ -65,6 +65,15 @@ void ab_ref_elu_scaled(mpfr_t r, const mpfr_t x, double alpha, double scale, mpf
 void ab_ref_elu_scaled_prime(mpfr_t r, const mpfr_t x, double alpha, double scale,
                              mpfr_prec_t w);
 
+/* x if x > 0 else alpha*x (leaky_relu, prelu), its derivative, and their
+ * fast references: alpha taken as the shortest decimal that reads back as
+ * the double (decimal: leaky_relu's hyper-parameter) or as the double itself
+ * (prelu's float slopes). reference/leaky_relu.c says why. */
+void ab_ref_slope_forward(mpfr_t r, const mpfr_t x, double alpha, bool decimal);
+void ab_ref_slope_derivative(mpfr_t r, const mpfr_t x, double alpha, bool decimal);
+void ab_ref_slope_fast_forward(double x, double alpha, bool decimal, ab_fastref_value *o);
+void ab_ref_slope_fast_derivative(double x, double alpha, bool decimal, ab_fastref_value *o);
+
 /* A vector activation of the softmax family (softmax.c): log_softmax when
  * is_log, softmax otherwise. The contract of ab_ref_eval_vector. */
 bool ab_ref_softmax_family(bool is_log, ab_direction dir, const float *x, const float *v,

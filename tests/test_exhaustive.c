@@ -292,6 +292,8 @@ int main(void)
     fast_equals_mpfr("relu", "c0800000:c08003ff");      /* exact +0 */
     fast_equals_mpfr("hardswish", "81000000:810003ff"); /* f = x/2 + x^2/6 */
     fast_equals_mpfr("gelu_tanh", "81000000:810003ff"); /* f = x/2 + O(x^2) */
+    fast_equals_mpfr("leaky_relu", "80000000:800013ff"); /* x/100 on subnormal ties */
+    fast_equals_mpfr("leaky_relu", "bc000000:bc0003ff"); /* decimal slope, normal x */
     printf("(b) shards + merge\n");
     shards_equal_one_run();
     printf("(c) kill -9 + resume\n");

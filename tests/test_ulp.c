@@ -383,7 +383,12 @@ static void reference_spot_checks(void)
         {AB_ACT_hardsigmoid, AB_DERIVATIVE, 3.0f, 0.0f},
         {AB_ACT_relu, AB_FORWARD, -0.0f, 0.0f},
         {AB_ACT_relu, AB_DERIVATIVE, 0.0f, 0.0f},
-        {AB_ACT_leaky_relu, AB_FORWARD, -2.0f, -0.02f},             /* 0.01 (double) · -2 */
+        {AB_ACT_leaky_relu, AB_FORWARD, -2.0f, -0.02f},             /* 0.01 · -2 */
+        /* x/100 on a tie of the subnormal grid: ties to even, although the
+         * double 0.01 (above 1/100) would tip each of them away from zero */
+        {AB_ACT_leaky_relu, AB_FORWARD, -0x1.9p-144f, -0.0f},       /* -50·2^-149: -2^-150 */
+        {AB_ACT_leaky_relu, AB_FORWARD, -0x1.2cp-142f, -0x1p-148f}, /* -1.5·2^-149 */
+        {AB_ACT_leaky_relu, AB_FORWARD, -0x1.5ep-141f, -0x1p-147f}, /* -3.5·2^-149 */
         {AB_ACT_binary_step, AB_FORWARD, -0.0f, 1.0f},
         {AB_ACT_gelu, AB_FORWARD, -0x1p-149f, -0.0f},               /* -2^-150(1 - tiny): just inside the tie */
         {AB_ACT_gelu, AB_FORWARD, 0x1p-149f, 0x1p-149f},            /* 2^-150(1 + tiny): just past it */
