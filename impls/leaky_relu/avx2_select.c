@@ -7,10 +7,10 @@
  * grid before the fma). NaN fails x > 0 and gives alpha*NaN = NaN; -0 gives
  * alpha*(-0) = -0 for alpha >= 0. Derivative select(x > 0, 1, (float)alpha),
  * correctly rounded, alpha at 0, NaN for NaN.
- * One input flushes: where alpha*x rounds to 0 but the correctly rounded
- * value is the smallest subnormal (x*a_lo rounds on the 2^-149 grid
- * first); declared.
- * Declared bound (the registry's): forward 1 ULP (flush_to_zero), derivative 0.5 ULP.
+ * Nothing flushes: at x = -50*2^-149, x/100 = -2^-150 lies halfway
+ * between -0 and -2^-149 and its correctly rounded value is -0 (ties to
+ * even; the reference takes alpha as the decimal 0.01), which is returned.
+ * Declared bound (the registry's): forward 1 ULP, derivative 0.5 ULP.
  * Measured: row avx2-select of results/exhaustive/leaky_relu.csv (every binary32 input) or,
  * before a sweep, of results/<machine_id>/accuracy.csv (sampled).
  */

@@ -7,7 +7,7 @@
  * Its outputs equal those of the avx2-select variant bit for bit (the same
  * operations on wider vectors; tests/test_avx512_twins.c compares them), so
  * it declares that variant's bound, which its own sweep of all 2^32 inputs
- * (alpha = 0.01) confirms, with the twin's one flush to zero.
+ * (alpha = 0.01) confirms, with no error class.
  * Port bound: 1.26× forward, 1.28× derivative on AMD EPYC Zen 4 under KVM
  * (results/amd-epyc-f19m11-avx512, L1, uniform[-10,10]; core cycles): 0.196 and 0.176
  * cycles/element, 3.1 and 2.8 cycles per 16 floats. Partly the model: the bound uses llvm-mca
@@ -21,7 +21,7 @@
  * line in the build (objdump of build/actbench), which costs at most 2 cycles per iteration,
  * not the excess. Fewer 512-bit operations per vector (the clamp, or the derivative's second
  * compare and blend for NaN) should close it.
- * Declared bound (the registry's): forward 1 ULP (flush_to_zero), derivative 0.5 ULP.
+ * Declared bound (the registry's): forward 1 ULP, derivative 0.5 ULP.
  * Measured: row avx512-select of results/exhaustive/leaky_relu.csv (every binary32 input) or,
  * before a sweep, of results/<machine_id>/accuracy.csv (sampled).
  */

@@ -3,7 +3,7 @@
  * forward is correctly rounded up to double rounding (measured bound in the
  * registry). Derivative select(x > 0, 1, alpha) with NaN passed through;
  * at 0 it is alpha (the convention of impls/activations.c).
- * Declared bound (the registry's): forward 1 ULP (flush_to_zero), derivative 0.5 ULP.
+ * Declared bound (the registry's): forward 1 ULP, derivative 0.5 ULP.
  * Measured: row branchless of results/exhaustive/leaky_relu.csv (every binary32 input) or,
  * before a sweep, of results/<machine_id>/accuracy.csv (sampled).
  */

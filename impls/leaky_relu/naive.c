@@ -2,7 +2,7 @@
  * derivative x > 0 ? 1 : alpha. Forward error: the float alpha and the
  * product, each one rounding (see the registry bound, measured). NaN:
  * forward propagates (alpha*NaN), derivative returns alpha (NaN missing).
- * Declared bound (the registry's): forward 1 ULP (flush_to_zero), derivative 0.5 ULP
+ * Declared bound (the registry's): forward 1 ULP, derivative 0.5 ULP
  * (nan_missing). Measured: row naive of results/exhaustive/leaky_relu.csv (every binary32
  * input) or, before a sweep, of results/<machine_id>/accuracy.csv (sampled).
  */
