@@ -71,16 +71,26 @@ static void find_decimal(double alpha, decimal_slope *d)
     }
     d->num = negative ? -num : num;
     d->exp10 = atoi(c + 1) - after_point;
-    /* the decimal is a binary number iff 5^-exp10 divides num (exp10 < 0) */
-    if (d->exp10 >= 0)
-        return; /* an integer of at most 17 digits times 10^E: the double read it exactly */
     long long rest = llabs(d->num);
-    for (int k = 0; k < -d->exp10; k++) {
-        if (rest % 5 != 0) {
-            d->exact = false;
-            return;
+    if (d->exp10 < 0) {
+        /* num * 10^E is a binary number iff 5^-E divides num */
+        for (int k = 0; k < -d->exp10; k++) {
+            if (rest % 5 != 0) {
+                d->exact = false;
+                return;
+            }
+            rest /= 5;
         }
-        rest /= 5;
+        return;
+    }
+    /* num * 5^E * 2^E is a double iff its odd part fits in 53 bits (1e30
+     * reads back as a double that is not 10^30) */
+    while (rest % 2 == 0)
+        rest /= 2;
+    d->exact = rest < (1LL << 53);
+    for (int k = 0; k < d->exp10 && d->exact; k++) {
+        rest *= 5;
+        d->exact = rest < (1LL << 53);
     }
 }
 
