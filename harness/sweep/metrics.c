@@ -341,7 +341,7 @@ void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepar
             r->exact_v = p->tlo == 0.0 && p->thi == 0.0;
             r->inv_unit = p->unit_ok ? p->inv_unit : 0.0;
             r->cr = (double)ffrom(p->cr_bits);
-            r->normal = ab_is_normal_output(r->cr, 24, -149);
+            r->normal = isfinite(r->cr) && fabs(r->cr) >= 0x1p-126; /* ab_is_normal_output */
             abs_bounds(r);
         } else {
             mpfr_clear_inexflag();
@@ -450,6 +450,14 @@ static void ulp_figure(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, con
         offer(mx, cu.hi, xb, y, r->cr);
 }
 
+/* A figure known to be exactly 0, offered where ulp_figure or the abs/rel
+ * code would offer it. */
+static inline void offer_zero(ab_err_max *mx, uint32_t x, double y, double ref)
+{
+    if (may_win(mx, 0.0, x))
+        offer(mx, 0.0, x, y, ref);
+}
+
 /* One case of the default run; with_ftz: the FTZ/DAZ run returned the same
  * result here, so its ULP figure is this one's. A cheap upper bound of
  * |y - f| (abs_upper) first tells whether any figure can reach the maximum
@@ -479,6 +487,19 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
     if (!need)
         return;
     uint32_t xb = fbits(x);
+    if (y == r->v && r->tlo == 0 && r->thi == 0 && r->exact_v && r->inv_unit != 0) {
+        /* y == f exactly (an exact reference and its usual result:
+         * identity, relu): every cell below is {0, 0}, so each figure is
+         * offered 0, without the interval arithmetic. */
+        offer_zero(&s->abs_err, xb, y, r->cr);
+        if (!r->normal)
+            return;
+        offer_zero(&s->rel_normal, xb, y, r->cr);
+        offer_zero(&s->ulp_normal, xb, y, r->cr);
+        if (with_ftz)
+            offer_zero(&s->ftz_ulp_normal, xb, y, r->cr);
+        return;
+    }
     double a_lo, a_hi;
     abs_interval(r, y, &a_lo, &a_hi);
     cell ca = abs_cell(r, y, a_lo, a_hi);
