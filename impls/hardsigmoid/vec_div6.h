@@ -15,6 +15,7 @@
 #define ACTBENCH_HARDSIGMOID_VEC_DIV6_H
 
 #include "vec/f64_math.h"
+#include "hardsigmoid/vec_f32_split6.h"
 
 ABV_INLINE abv_d hardsigmoid_f64(abv_d x)
 {
@@ -32,10 +33,7 @@ ABV_INLINE abv_f hardsigmoid_div6(abv_f x, const ab_params *p)
 
 ABV_INLINE abv_f hardsigmoid_div6_derivative(abv_f x, const ab_params *p)
 {
-    (void)p;
-    abv_mask inside = abv_mask_and(abv_gt(x, abv_set(-3.0f)), abv_lt(x, abv_set(3.0f)));
-    abv_f slope = abv_select_zero(inside, abv_set(1.0f / 6.0f));
-    return abv_or(slope, abv_select_zero(abv_is_nan(x), x));
+    return hardsigmoid_f32_derivative(x, p);
 }
 
 #endif

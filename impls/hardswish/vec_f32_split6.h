@@ -3,7 +3,8 @@
  * once for every ISA of vec_*.h (each kernel file states its measured
  * bound). Declared bound: forward 1.5 ULP, derivative 1.34 ULP, no error
  * class (nothing flushed, exact special values).
- * low = max(x, -3), cap = min(low, 3), y = low*s with s ~ (cap + 3)/6:
+ * low = max(x, -3), cap = min(low, 3), y = low*s with s ~ (cap + 3)/6
+ * (hardsigmoid/vec_f32_split6.h, where s is hardsigmoid itself):
  *   s1 = fma(cap, C, 1/2), C = rn(1/6) = 1/6 + 2^-26/3,
  *   s  = max(0, fma(cap, C_LO, s1)), C_LO = -2^-26/3 rounded toward zero.
  * The second FMA takes C's error term back out (near x = -3, cap*(C - 1/6)
@@ -27,17 +28,13 @@
 #ifndef ACTBENCH_HARDSWISH_VEC_F32_SPLIT6_H
 #define ACTBENCH_HARDSWISH_VEC_F32_SPLIT6_H
 
-#define HARDSWISH_SIXTH 0x1.555556p-3f
-#define HARDSWISH_SIXTH_LO -0x1.555554p-28f /* 1/6 - SIXTH toward zero */
+#include "hardsigmoid/vec_f32_split6.h"
 
 ABV_INLINE abv_f hardswish_f32_split6(abv_f x, const ab_params *p)
 {
     (void)p;
     abv_f low = abv_max(abv_set(-3.0f), x);
-    abv_f cap = abv_min(abv_set(3.0f), low);
-    abv_f s = abv_fma(cap, abv_set(HARDSWISH_SIXTH), abv_set(0.5f));
-    s = abv_fma(cap, abv_set(HARDSWISH_SIXTH_LO), s);
-    s = abv_max(abv_zero(), s);
+    abv_f s = hardsigmoid_split6_of_capped(abv_min(abv_set(3.0f), low));
     abv_f floor = abv_min(abv_set(0x1p-149f), x);
     return abv_max(floor, abv_mul(low, s));
 }
@@ -46,7 +43,7 @@ ABV_INLINE abv_f hardswish_f32_split6_derivative(abv_f x, const ab_params *p)
 {
     (void)p;
     abv_f u = abv_fma(x, abv_set(2.0f), abv_set(3.0f));
-    abv_f slope = abv_mul(u, abv_set(HARDSWISH_SIXTH));
+    abv_f slope = abv_mul(u, abv_set(SPLIT6_SIXTH));
     slope = abv_select(abv_gt(x, abv_set(3.0f)), abv_set(1.0f), slope);
     return abv_select(abv_lt(x, abv_set(-3.0f)), abv_zero(), slope);
 }
