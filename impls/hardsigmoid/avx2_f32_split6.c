@@ -4,6 +4,9 @@
  * and C + C_lo = 1/6; derivative rn(1/6) inside (-3, 3), +0 outside. Five
  * vector operations per vector beside the load and store, no division, no
  * binary64, no branch.
+ * Swept over all 2^32 binary32 inputs: max 0.667 ULP forward (at x = 2),
+ * 0.333 derivative, no error class; 99.8 % of forward results correctly
+ * rounded, against 100 % for the binary64 avx2-f64-div6 at 5x the time.
  * Declared bound (the registry's): forward 1 ULP, derivative 0.5 ULP. Measured: row
  * avx2-f32-split6 of results/exhaustive/hardsigmoid.csv (every binary32 input) or, before a
  * sweep, of results/<machine_id>/accuracy.csv (sampled).
