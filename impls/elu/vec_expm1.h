@@ -23,10 +23,27 @@ ABV_INLINE abv_f elu_split_mul(double c, abv_f v)
     return abv_fma(abv_set(hi), v, abv_mul(abv_set(lo), v));
 }
 
+/* x >= 0 selects x itself, so +-0 keep their sign without abv_expm1's
+ * restore (c (e^x - 1) at -0 is -0 for c > 0, the same value). */
 ABV_INLINE abv_f elu_expm1(abv_f x, const ab_params *p)
 {
-    abv_f neg = elu_split_mul(p->alpha, abv_expm1(x));
-    return abv_select(abv_gt(x, abv_zero()), x, neg);
+    abv_f neg = elu_split_mul(p->alpha, abv_expm1_plus_zero(x));
+    return abv_select(abv_ge(x, abv_zero()), x, neg);
+}
+
+/* alpha = 1 (the default): no product. */
+ABV_INLINE abv_f elu_expm1_unit_alpha(abv_f x, const ab_params *p)
+{
+    (void)p;
+    return abv_select(abv_ge(x, abv_zero()), x, abv_expm1_plus_zero(x));
+}
+
+ABV_INLINE void elu_expm1_forward(const float *x, float *y, size_t n, const ab_params *p)
+{
+    if (p->alpha == 1.0)
+        abv_apply(x, y, n, p, elu_expm1_unit_alpha);
+    else
+        abv_apply(x, y, n, p, elu_expm1);
 }
 
 ABV_INLINE abv_f elu_expm1_derivative(abv_f x, const ab_params *p)

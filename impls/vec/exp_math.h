@@ -271,8 +271,9 @@ ABV_INLINE abv_f abv_log1p_unit(abv_f u)
 
 /* e^x - 1 for x <= 88 (the activations need x <= 0); larger x, +inf
  * included, give expm1(88) — use abv_exp there. -inf gives -1, NaN
- * NaN, -0 gives -0, subnormal x gives x exactly. */
-ABV_INLINE abv_f abv_expm1(abv_f x)
+ * NaN, -0 gives +0 (abv_expm1 restores the sign; callers that take x
+ * itself at +-0 need not), subnormal x gives x exactly. */
+ABV_INLINE abv_f abv_expm1_plus_zero(abv_f x)
 {
     abv_f xc = abv_max(abv_set(AB_EXPM1_X_MIN), x);
     xc = abv_min(abv_set(AB_EXPM1_X_MAX), xc);
@@ -280,9 +281,14 @@ ABV_INLINE abv_f abv_expm1(abv_f x)
     abv_f r = abv_exp_reduce(xc, &n, &t);
     abv_f p = abv_expm1_reduced(r);
     abv_f s = abv_pow2i(abv_exp_n_int(t));
-    abv_f y = abv_fma(s, p, abv_sub(s, abv_set(1.0f)));
+    return abv_fma(s, p, abv_sub(s, abv_set(1.0f)));
+}
+
+/* e^x - 1 as abv_expm1_plus_zero, with -0 for x = -0. */
+ABV_INLINE abv_f abv_expm1(abv_f x)
+{
     /* e^x - 1 has the sign of x; only x = -0 needs it restored. */
-    return abv_or(y, abv_and(x, abv_sign_bit()));
+    return abv_or(abv_expm1_plus_zero(x), abv_and(x, abv_sign_bit()));
 }
 
 #endif
