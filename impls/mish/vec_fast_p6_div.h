@@ -1,0 +1,166 @@
+/*
+ * mish, the fast-p6-div method, written once for every ISA of vec_*.h (the
+ * kernel files avx2_fast_p6_div.c and avx512_fast_p6_div.c state each one's
+ * declared bound).
+ * tanh(softplus(x)) = P / (P + K) with e = e^-|x| and, per sign of x,
+ * u = (x < 0 ? e : 1), v = (x < 0 ? 1 : e), w = 1 + e:
+ *   P = u (w + v)   (e (e + 2) for x < 0, 1 + 2e for x >= 0),
+ *   K = 2 v^2       (2 for x < 0, 2e^2 for x >= 0),
+ * no subtraction anywhere, so no cancellation. mish = x P / (P + K).
+ * Fast path, taken when every lane has |x| <= 100 (all of normal(0,1) and
+ * uniform[-10,10]): eb = e 2^32 in two parts from vec/lean_math.h's core
+ * (rr2 Cody-Waite, degree-5 q from scripts/sollya/lean_exp_rr_p6.sollya),
+ * every sum and product above carried in two parts (Fast2Sum with the
+ * larger operand first: w >= v, and max/min for P + K; FMA for the exact
+ * product errors), then one vdivps of x P by P + K and vec/fast_math.h's
+ * repair: the low parts over a rough integer-arithmetic 1/d. Everything at
+ * scale 2^32 (2^64 for P and K), so that subnormal results (x < -87.3)
+ * come out of the division rounded once; the quotient needs no unscaling.
+ * Zeros and subnormal x stay on the fast path (x P is normal); the sign of
+ * x is copied onto the result (the repair would turn -0 to +0).
+ * Slow path: a vector with a lane of |x| > 100 (where x P may overflow or
+ * the clamped exp core no longer holds), +-inf or NaN runs the
+ * rr-p6-div kernel's math (mish/vec_two_part.h) on the whole vector, and
+ * its lanes replace those outside the region (a lane's bits never depend
+ * on its neighbours): one compare + movemask + a branch that these inputs
+ * make predictable.
+ */
+#ifndef ACTBENCH_MISH_VEC_FAST_P6_DIV_H
+#define ACTBENCH_MISH_VEC_FAST_P6_DIV_H
+
+#include "vec/fast_math.h"
+#include "mish/vec_two_part.h"
+
+#define MISH_FAST_ABS_MAX 100.0f
+
+/* The terms of tanh(softplus(x)) = P / (P + K) shared by the forward and the
+ * derivative, each with its low part, at the scale `one` of e (2^32 for the
+ * forward, 1 for the derivative; P, K and D at one^2). */
+typedef struct {
+    abv_f e, e_lo; /* e^-|x| */
+    abv_f u, u_lo; /* x < 0 ? e : 1 */
+    abv_f v, v_lo; /* x < 0 ? 1 : e */
+    abv_f w, w_lo; /* 1 + e */
+    abv_f p, p_lo; /* u (w + v) */
+    abv_f k, k_lo; /* 2 v^2 */
+    abv_f d, d_lo; /* P + K */
+} mish_fast_terms;
+
+/* e = e^-|x| one + *e_lo, from the 2^32-scaled exp core (one = 2^32, or 1
+ * where e^-|x| stays normal). */
+ABV_INLINE abv_f mish_fast_exp(abv_f x, float one, abv_f *e_lo)
+{
+    abv_f eb = abv_lean_exp_neg_big(abv_or(x, abv_sign_bit()), e_lo);
+    if (one == AB_LEAN_SCALE)
+        return eb;
+    const abv_f unscale = abv_set(one * AB_LEAN_UNSCALE);
+    *e_lo = abv_mul(*e_lo, unscale);
+    return abv_mul(eb, unscale);
+}
+
+ABV_INLINE mish_fast_terms mish_fast_terms_of(abv_f x, float one)
+{
+    mish_fast_terms t;
+    const abv_f unit = abv_set(one);
+    t.e = mish_fast_exp(x, one, &t.e_lo);
+    abv_mask negative = abv_sign_set(x);
+    t.u = abv_select(negative, t.e, unit);
+    t.v = abv_select(negative, unit, t.e);
+    t.u_lo = abv_select_zero(negative, t.e_lo);
+    t.v_lo = abv_sub(t.e_lo, t.u_lo);
+    /* w = 1 + e, e <= 1: Fast2Sum */
+    t.w = abv_add(unit, t.e);
+    t.w_lo = abv_add(abv_add(abv_sub(unit, t.w), t.e), t.e_lo);
+    /* a = w + v, w >= 1 >= v: Fast2Sum */
+    abv_f a = abv_add(t.w, t.v);
+    abv_f a_lo = abv_add(abv_add(abv_sub(t.w, a), t.v), abv_add(t.w_lo, t.v_lo));
+    t.p = abv_mul(t.u, a);
+    t.p_lo = abv_fma(t.u, a_lo, abv_fma(t.u_lo, a, abv_fms(t.u, a, t.p)));
+    abv_f v2 = abv_add(t.v, t.v);
+    t.k = abv_mul(v2, t.v);
+    t.k_lo = abv_fma(abv_add(v2, v2), t.v_lo, abv_fms(v2, t.v, t.k));
+    /* P + K: the larger first (x < 0: K, else P), by max/min */
+    t.d = abv_add(t.p, t.k);
+    t.d_lo = abv_add(abv_add(abv_sub(abv_max(t.p, t.k), t.d), abv_min(t.p, t.k)),
+                     abv_add(t.p_lo, t.k_lo));
+    return t;
+}
+
+ABV_INLINE abv_f mish_fast_p6_div(abv_f x, const ab_params *prm)
+{
+    mish_fast_terms t = mish_fast_terms_of(x, AB_LEAN_SCALE);
+    abv_f num = abv_mul(x, t.p);
+    abv_f num_lo = abv_fma(x, t.p_lo, abv_fms(x, t.p, num));
+    abv_f y = abv_fast_div_fix(abv_div(num, t.d), num_lo, t.d, t.d_lo);
+    y = abv_or(y, abv_and(x, abv_sign_bit()));
+    abv_f ax = abv_andnot(abv_sign_bit(), x);
+    /* NaN: the unordered compare is true */
+    abv_mask outside = abv_gt_or_nan(ax, abv_set(MISH_FAST_ABS_MAX));
+    /* Per lane, so that an element's bits never depend on its neighbours. */
+    if (__builtin_expect(abv_any(outside), 0))
+        y = abv_select(outside, mish_two_part(x, prm), y);
+    return y;
+}
+
+/* scripts/sollya/mish_fast_deriv_root.sollya: mish'(x0 + t) = t G(t) on
+ * [-1.25, -1] (the rr-p6-div kernels' x0 = MISH_D_X0_HI + MISH_D_X0_LO),
+ * G(0) a float pair; estimated 2^-31.3 relative. */
+#define MISH_FAST_ROOT_LO -1.25f
+#define MISH_FAST_ROOT_HI -1.0f
+#define MISH_FAST_G0_HI 0x1.115accp-2f
+#define MISH_FAST_G0_LO -0x1.7b531cp-27f
+#define MISH_FAST_G_DEGREE 8
+static const float mish_fast_g[MISH_FAST_G_DEGREE + 1] = {
+    0.0f, 0x1.a34a26p-3f, 0x1.574f08p-5f, -0x1.4c355ap-6f, -0x1.0288c4p-6f,
+    -0x1.66fe9ap-9f, -0x1.428db2p-7f, 0x1.d6a848p-5f, -0x1.92c914p-4f};
+
+/* t = x - x0_hi is exact on the interval (Sterbenz); (t - x0_lo) G(t) with
+ * G(0) = g0_hi + g0_lo and one final FMA rounding. */
+ABV_INLINE abv_f mish_fast_derivative_near_root(abv_f x)
+{
+    abv_f t = abv_sub(x, abv_set(MISH_D_X0_HI));
+    abv_f g = abv_set(mish_fast_g[MISH_FAST_G_DEGREE]);
+    for (int k = MISH_FAST_G_DEGREE - 1; k >= 1; k--)
+        g = abv_fma(g, t, abv_set(mish_fast_g[k]));
+    g = abv_fma(g, t, abv_set(MISH_FAST_G0_LO));
+    abv_f g0_hi = abv_set(MISH_FAST_G0_HI);
+    return abv_fma(t, g0_hi, abv_fms(t, g, abv_mul(abv_set(MISH_D_X0_LO), g0_hi)));
+}
+
+/* Below e^-64 the low parts of e at scale 1 would lose bits (subnormal). */
+#define MISH_FAST_D_ABS_MAX 64.0f
+
+ABV_INLINE abv_f mish_fast_p6_div_derivative(abv_f x, const ab_params *prm)
+{
+    mish_fast_terms t = mish_fast_terms_of(x, 1.0f);
+    /* P D */
+    abv_f t1 = abv_mul(t.p, t.d);
+    abv_f t1_lo = abv_fma(t.p, t.d_lo, abv_fma(t.p_lo, t.d, abv_fms(t.p, t.d, t1)));
+    /* 2x K u w = 4x e v w: e v is e for x < 0, e^2 else */
+    abv_f ev = abv_mul(t.e, t.v);
+    abv_f ev_lo = abv_fma(t.e, t.v_lo, abv_fma(t.e_lo, t.v, abv_fms(t.e, t.v, ev)));
+    abv_f evw = abv_mul(ev, t.w);
+    abv_f evw_lo = abv_fma(ev, t.w_lo, abv_fma(ev_lo, t.w, abv_fms(ev, t.w, evw)));
+    abv_f x4 = abv_mul(x, abv_set(4.0f));
+    abv_f t2 = abv_mul(x4, evw);
+    abv_f t2_lo = abv_fma(x4, evw_lo, abv_fms(x4, evw, t2));
+    /* the sum cancels for x < 0: TwoSum, then renormalised so that the
+     * repair's rough 1/d acts on a low part below half an ULP */
+    abv_f n = abv_add(t1, t2);
+    abv_f n_lo = abv_add(two_sum_lo(t1, t2, n), abv_add(t1_lo, t2_lo));
+    abv_f n_hi = abv_add(n, n_lo);
+    n_lo = abv_sub(n_lo, abv_sub(n_hi, n));
+    abv_f dd = abv_mul(t.d, t.d);
+    abv_f dd_lo = abv_fma(abv_add(t.d, t.d), t.d_lo, abv_fms(t.d, t.d, dd));
+    abv_f y = abv_fast_div_fix(abv_div(n_hi, dd), n_lo, dd, dd_lo);
+    abv_mask near_root = abv_mask_and(abv_ge(x, abv_set(MISH_FAST_ROOT_LO)),
+                                      abv_le(x, abv_set(MISH_FAST_ROOT_HI)));
+    y = abv_select(near_root, mish_fast_derivative_near_root(x), y);
+    abv_f ax = abv_andnot(abv_sign_bit(), x);
+    abv_mask outside = abv_gt_or_nan(ax, abv_set(MISH_FAST_D_ABS_MAX));
+    if (__builtin_expect(abv_any(outside), 0))
+        y = abv_select(outside, mish_two_part_derivative(x, prm), y);
+    return y;
+}
+
+#endif
