@@ -32,66 +32,50 @@
 #include "mish/vec_two_part.h"
 
 #define MISH_FAST_ABS_MAX 100.0f
+/* e^x is taken at min(x, 12): from x ~ 9.1 up mish(x) rounds to x and
+ * mish'(x) to 1, and e^12 keeps n (n + 2) below 2^71. */
+#define MISH_FAST_EXP_X_MAX 12.0f
 
-/* The terms of tanh(softplus(x)) = P / (P + K) shared by the forward and the
- * derivative, each with its low part, at the scale `one` of e (2^32 for the
- * forward, 1 for the derivative; P, K and D at one^2). */
+/* n = e^x (e^x + 2) and n + 2 in two parts, e^x at the scale `one` (2^32
+ * for the forward, where subnormal results need it, 1 for the derivative),
+ * n at one^2. The rounding error of a sum is exact by two adds (Fast2Sum)
+ * when the first operand is the larger, or a power of 2 that is a multiple
+ * of the sum's ULP: 2 + e^x is (e^x <= e^12 << 2^24 2), n + 2 is not for
+ * n > 2^24 (x > 8.6), hence max and min there. */
 typedef struct {
-    abv_f e, e_lo; /* e^-|x| */
-    abv_f u, u_lo; /* x < 0 ? e : 1 */
-    abv_f v, v_lo; /* x < 0 ? 1 : e */
-    abv_f w, w_lo; /* 1 + e */
-    abv_f p, p_lo; /* u (w + v) */
-    abv_f k, k_lo; /* 2 v^2 */
-    abv_f d, d_lo; /* P + K */
+    abv_f e, e_lo;     /* e^x one */
+    abv_f n, n_lo;     /* e^x (e^x + 2) one^2 */
+    abv_f den, den_lo; /* n + 2 one^2 */
 } mish_fast_terms;
-
-/* e = e^-|x| one + *e_lo, from the 2^32-scaled exp core (one = 2^32, or 1
- * where e^-|x| stays normal). */
-ABV_INLINE abv_f mish_fast_exp(abv_f x, float one, abv_f *e_lo)
-{
-    abv_f eb = abv_lean_exp_neg_big(abv_or(x, abv_sign_bit()), e_lo);
-    if (one == AB_LEAN_SCALE)
-        return eb;
-    const abv_f unscale = abv_set(one * AB_LEAN_UNSCALE);
-    *e_lo = abv_mul(*e_lo, unscale);
-    return abv_mul(eb, unscale);
-}
 
 ABV_INLINE mish_fast_terms mish_fast_terms_of(abv_f x, float one)
 {
     mish_fast_terms t;
-    const abv_f unit = abv_set(one);
-    t.e = mish_fast_exp(x, one, &t.e_lo);
-    abv_mask negative = abv_sign_set(x);
-    t.u = abv_select(negative, t.e, unit);
-    t.v = abv_select(negative, unit, t.e);
-    t.u_lo = abv_select_zero(negative, t.e_lo);
-    t.v_lo = abv_sub(t.e_lo, t.u_lo);
-    /* w = 1 + e, e <= 1: Fast2Sum */
-    t.w = abv_add(unit, t.e);
-    t.w_lo = abv_add(abv_add(abv_sub(unit, t.w), t.e), t.e_lo);
-    /* a = w + v, w >= 1 >= v: Fast2Sum */
-    abv_f a = abv_add(t.w, t.v);
-    abv_f a_lo = abv_add(abv_add(abv_sub(t.w, a), t.v), abv_add(t.w_lo, t.v_lo));
-    t.p = abv_mul(t.u, a);
-    t.p_lo = abv_fma(t.u, a_lo, abv_fma(t.u_lo, a, abv_fms(t.u, a, t.p)));
-    abv_f v2 = abv_add(t.v, t.v);
-    t.k = abv_mul(v2, t.v);
-    t.k_lo = abv_fma(abv_add(v2, v2), t.v_lo, abv_fms(v2, t.v, t.k));
-    /* P + K: the larger first (x < 0: K, else P), by max/min */
-    t.d = abv_add(t.p, t.k);
-    t.d_lo = abv_add(abv_add(abv_sub(abv_max(t.p, t.k), t.d), abv_min(t.p, t.k)),
-                     abv_add(t.p_lo, t.k_lo));
+    t.e = abv_lean_exp_neg_big(abv_min(x, abv_set(MISH_FAST_EXP_X_MAX)), &t.e_lo);
+    if (one != AB_LEAN_SCALE) {
+        const abv_f unscale = abv_set(one * AB_LEAN_UNSCALE);
+        t.e = abv_mul(t.e, unscale);
+        t.e_lo = abv_mul(t.e_lo, unscale);
+    }
+    const abv_f two = abv_set(2.0f * one);
+    abv_f a = abv_add(two, t.e);
+    abv_f a_lo = abv_add(abv_add(abv_sub(two, a), t.e), t.e_lo);
+    t.n = abv_mul(t.e, a);
+    t.n_lo = abv_fma(t.e, a_lo, abv_fma(t.e_lo, a, abv_fms(t.e, a, t.n)));
+    const abv_f two_sq = abv_set(2.0f * one * one);
+    t.den = abv_add(two_sq, t.n);
+    t.den_lo = abv_add(abv_add(abv_sub(abv_max(two_sq, t.n), t.den), abv_min(two_sq, t.n)),
+                       t.n_lo);
     return t;
 }
 
 ABV_INLINE abv_f mish_fast_p6_div(abv_f x, const ab_params *prm)
 {
     mish_fast_terms t = mish_fast_terms_of(x, AB_LEAN_SCALE);
-    abv_f num = abv_mul(x, t.p);
-    abv_f num_lo = abv_fma(x, t.p_lo, abv_fms(x, t.p, num));
-    abv_f y = abv_fast_div_fix(abv_div(num, t.d), num_lo, t.d, t.d_lo);
+    abv_f num = abv_mul(x, t.n);
+    abv_f num_lo = abv_fma(x, t.n_lo, abv_fms(x, t.n, num));
+    abv_f y = abv_fast_div_fix(abv_div(num, t.den), num_lo, t.den, t.den_lo);
+    /* mish has the sign of x: the repair would turn -0 to +0 */
     y = abv_or(y, abv_and(x, abv_sign_bit()));
     abv_f ax = abv_andnot(abv_sign_bit(), x);
     /* NaN: the unordered compare is true */
@@ -133,25 +117,23 @@ ABV_INLINE abv_f mish_fast_derivative_near_root(abv_f x)
 ABV_INLINE abv_f mish_fast_p6_div_derivative(abv_f x, const ab_params *prm)
 {
     mish_fast_terms t = mish_fast_terms_of(x, 1.0f);
-    /* P D */
-    abv_f t1 = abv_mul(t.p, t.d);
-    abv_f t1_lo = abv_fma(t.p, t.d_lo, abv_fma(t.p_lo, t.d, abv_fms(t.p, t.d, t1)));
-    /* 2x K u w = 4x e v w: e v is e for x < 0, e^2 else */
-    abv_f ev = abv_mul(t.e, t.v);
-    abv_f ev_lo = abv_fma(t.e, t.v_lo, abv_fma(t.e_lo, t.v, abv_fms(t.e, t.v, ev)));
-    abv_f evw = abv_mul(ev, t.w);
-    abv_f evw_lo = abv_fma(ev, t.w_lo, abv_fma(ev_lo, t.w, abv_fms(ev, t.w, evw)));
+    /* mish' = tanh(sp) + x sigma sech^2(sp) = (n (n + 2) + 4x e^x (1 + e^x)) / (n + 2)^2 */
+    abv_f t1 = abv_mul(t.n, t.den);
+    abv_f t1_lo = abv_fma(t.n, t.den_lo, abv_fma(t.n_lo, t.den, abv_fms(t.n, t.den, t1)));
+    const abv_f one = abv_set(1.0f);
+    abv_f w = abv_add(one, t.e);
+    abv_f w_lo = abv_add(abv_add(abv_sub(one, w), t.e), t.e_lo);
+    abv_f ew = abv_mul(t.e, w);
+    abv_f ew_lo = abv_fma(t.e, w_lo, abv_fma(t.e_lo, w, abv_fms(t.e, w, ew)));
     abv_f x4 = abv_mul(x, abv_set(4.0f));
-    abv_f t2 = abv_mul(x4, evw);
-    abv_f t2_lo = abv_fma(x4, evw_lo, abv_fms(x4, evw, t2));
-    /* the sum cancels for x < 0: TwoSum, then renormalised so that the
-     * repair's rough 1/d acts on a low part below half an ULP */
+    abv_f t2 = abv_mul(x4, ew);
+    abv_f t2_lo = abv_fma(x4, ew_lo, abv_fms(x4, ew, t2));
     abv_f n = abv_add(t1, t2);
     abv_f n_lo = abv_add(two_sum_lo(t1, t2, n), abv_add(t1_lo, t2_lo));
     abv_f n_hi = abv_add(n, n_lo);
     n_lo = abv_sub(n_lo, abv_sub(n_hi, n));
-    abv_f dd = abv_mul(t.d, t.d);
-    abv_f dd_lo = abv_fma(abv_add(t.d, t.d), t.d_lo, abv_fms(t.d, t.d, dd));
+    abv_f dd = abv_mul(t.den, t.den);
+    abv_f dd_lo = abv_fma(abv_add(t.den, t.den), t.den_lo, abv_fms(t.den, t.den, dd));
     abv_f y = abv_fast_div_fix(abv_div(n_hi, dd), n_lo, dd, dd_lo);
     abv_mask near_root = abv_mask_and(abv_ge(x, abv_set(MISH_FAST_ROOT_LO)),
                                       abv_le(x, abv_set(MISH_FAST_ROOT_HI)));
