@@ -2,28 +2,32 @@
  * mish, the fast-p6-div method, written once for every ISA of vec_*.h (the
  * kernel files avx2_fast_p6_div.c and avx512_fast_p6_div.c state each one's
  * declared bound).
- * tanh(softplus(x)) = P / (P + K) with e = e^-|x| and, per sign of x,
- * u = (x < 0 ? e : 1), v = (x < 0 ? 1 : e), w = 1 + e:
- *   P = u (w + v)   (e (e + 2) for x < 0, 1 + 2e for x >= 0),
- *   K = 2 v^2       (2 for x < 0, 2e^2 for x >= 0),
- * no subtraction anywhere, so no cancellation. mish = x P / (P + K).
+ * tanh(softplus(x)) = n / (n + 2), n = e^x (e^x + 2), so mish = x n / (n + 2):
+ * only positive terms, no cancellation, no per-sign cases. e^x comes from
+ * vec/lean_math.h's core (rr2 Cody-Waite, degree-5 q from
+ * scripts/sollya/lean_exp_rr_p6.sollya) at min(x, 12), scaled by 2^32 and
+ * with its rounding as a low part; 2 + e^x, n, n + 2 and x n are carried in
+ * two parts (Fast2Sum, FMA product errors), then one vdivps and
+ * vec/fast_math.h's repair: the low parts over a rough integer-arithmetic
+ * 1/d. The scale 2^32 (n at 2^64) keeps e^x normal down to x = -100, so a
+ * subnormal result (x < -87.3) comes out of the division rounded once.
  * Fast path, taken when every lane has |x| <= 100 (all of normal(0,1) and
- * uniform[-10,10]): eb = e 2^32 in two parts from vec/lean_math.h's core
- * (rr2 Cody-Waite, degree-5 q from scripts/sollya/lean_exp_rr_p6.sollya),
- * every sum and product above carried in two parts (Fast2Sum with the
- * larger operand first: w >= v, and max/min for P + K; FMA for the exact
- * product errors), then one vdivps of x P by P + K and vec/fast_math.h's
- * repair: the low parts over a rough integer-arithmetic 1/d. Everything at
- * scale 2^32 (2^64 for P and K), so that subnormal results (x < -87.3)
- * come out of the division rounded once; the quotient needs no unscaling.
- * Zeros and subnormal x stay on the fast path (x P is normal); the sign of
- * x is copied onto the result (the repair would turn -0 to +0).
- * Slow path: a vector with a lane of |x| > 100 (where x P may overflow or
- * the clamped exp core no longer holds), +-inf or NaN runs the
- * rr-p6-div kernel's math (mish/vec_two_part.h) on the whole vector, and
- * its lanes replace those outside the region (a lane's bits never depend
- * on its neighbours): one compare + movemask + a branch that these inputs
- * make predictable.
+ * uniform[-10,10]); zeros and subnormal x stay on it (x n is normal), and
+ * the sign of x is copied onto the result (the repair would turn -0 to +0).
+ * Slow path: a vector with a lane of |x| > 100 (where x n may overflow),
+ * +-inf or NaN runs the rr-p6-div kernel's math (mish/vec_two_part.h) on
+ * the whole vector, and its lanes replace those outside the region (a
+ * lane's bits never depend on its neighbours): one compare + movemask + a
+ * branch that these inputs make predictable.
+ * Derivative: tanh(sp) + x sigma(x) sech^2(sp) over one denominator,
+ * (n (n + 2) + 4x e^x (1 + e^x)) / (n + 2)^2 (sech^2 = 4(1 + e^x)^2/(n + 2)^2,
+ * sigma = e^x / (1 + e^x)), at scale 1, for |x| <= 64 (e^x and its low part
+ * stay normal); the sum cancels for x < 0, so it is a TwoSum of two-part
+ * products, renormalised before the repair. On [-1.25, -1], around the zero
+ * x0 ~ -1.1924 where that cancellation amplifies the error of e^x up to
+ * ~3.6 times, a Sollya polynomial in x - x0
+ * (scripts/sollya/mish_fast_deriv_root.sollya) replaces it by a blend.
+ * Other lanes: the rr-p6-div derivative, as for the forward.
  */
 #ifndef ACTBENCH_MISH_VEC_FAST_P6_DIV_H
 #define ACTBENCH_MISH_VEC_FAST_P6_DIV_H
@@ -120,11 +124,9 @@ ABV_INLINE abv_f mish_fast_p6_div_derivative(abv_f x, const ab_params *prm)
     /* mish' = tanh(sp) + x sigma sech^2(sp) = (n (n + 2) + 4x e^x (1 + e^x)) / (n + 2)^2 */
     abv_f t1 = abv_mul(t.n, t.den);
     abv_f t1_lo = abv_fma(t.n, t.den_lo, abv_fma(t.n_lo, t.den, abv_fms(t.n, t.den, t1)));
-    const abv_f one = abv_set(1.0f);
-    abv_f w = abv_add(one, t.e);
-    abv_f w_lo = abv_add(abv_add(abv_sub(one, w), t.e), t.e_lo);
-    abv_f ew = abv_mul(t.e, w);
-    abv_f ew_lo = abv_fma(t.e, w_lo, abv_fma(t.e_lo, w, abv_fms(t.e, w, ew)));
+    /* e^x (1 + e^x) = n - e^x, n >= 2 e^x: Fast2Sum */
+    abv_f ew = abv_sub(t.n, t.e);
+    abv_f ew_lo = abv_add(abv_sub(abv_sub(t.n, ew), t.e), abv_sub(t.n_lo, t.e_lo));
     abv_f x4 = abv_mul(x, abv_set(4.0f));
     abv_f t2 = abv_mul(x4, ew);
     abv_f t2_lo = abv_fma(x4, ew_lo, abv_fms(x4, ew, t2));
