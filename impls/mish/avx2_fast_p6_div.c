@@ -1,10 +1,13 @@
 /* mish, avx2-fast-p6-div: the math of mish/vec_fast_p6_div.h on 8 lanes (AVX2 + FMA).
  * Method (mish/vec_fast_p6_div.h): fast path when every lane has |x| <= 100:
- * x P / (P + K), P and K the two-part terms of tanh(softplus(x)) from
- * eb = e^-|x| 2^32 (rr2 Cody-Waite, degree-5 q from
- * scripts/sollya/lean_exp_rr_p6.sollya), one vdivps, the low parts added back
- * over a rough integer-arithmetic 1/d (vec/fast_math.h); a vector with any
- * other lane also runs the rr-p6-div math (mish/vec_two_part.h), whose
+ * x n / (n + 2), n = e^x (e^x + 2), e^x at min(x, 12) scaled by 2^32 (rr2
+ * Cody-Waite, degree-5 q from scripts/sollya/lean_exp_rr_p6.sollya), every
+ * term in two parts, one vdivps, the low parts added back over a rough
+ * integer-arithmetic 1/d (vec/fast_math.h). Derivative, when every lane has
+ * |x| <= 64: (n (n + 2) + 4x e^x (1 + e^x)) / (n + 2)^2 in two parts, one
+ * vdivps and the same repair, a Sollya polynomial around its zero on
+ * [-1.25, -1] (scripts/sollya/mish_fast_deriv_root.sollya). A vector with
+ * any other lane also runs the rr-p6-div math (mish/vec_two_part.h), whose
  * results replace those lanes only.
  * Declared bound (the registry's): forward 2 ULP, derivative 2 ULP. Measured: row
  * avx2-fast-p6-div of results/exhaustive/mish.csv (every binary32 input) or, before a sweep,
