@@ -52,6 +52,27 @@ typedef struct {
     abv_f den, den_lo; /* n + 2 one^2 */
 } mish_fast_terms;
 
+/* (a + a_lo)(b + b_lo) as a product and *lo: its exact rounding error (FMA)
+ * plus the cross terms; a_lo b_lo is left. */
+ABV_INLINE abv_f mish_fast_mul2(abv_f a, abv_f a_lo, abv_f b, abv_f b_lo, abv_f *lo)
+{
+    abv_f prod = abv_mul(a, b);
+    *lo = abv_fma(a, b_lo, abv_fma(a_lo, b, abv_fms(a, b, prod)));
+    return prod;
+}
+
+/* (a + a_lo) + (b + b_lo) for sums that may cancel: TwoSum, then
+ * renormalised so that *lo is below half an ULP of the result (the repair
+ * of vec/fast_math.h needs a small low part). */
+ABV_INLINE abv_f mish_fast_add2(abv_f a, abv_f a_lo, abv_f b, abv_f b_lo, abv_f *lo)
+{
+    abv_f sum = abv_add(a, b);
+    abv_f sum_lo = abv_add(two_sum_lo(a, b, sum), abv_add(a_lo, b_lo));
+    abv_f hi = abv_add(sum, sum_lo);
+    *lo = abv_sub(sum_lo, abv_sub(hi, sum));
+    return hi;
+}
+
 ABV_INLINE mish_fast_terms mish_fast_terms_of(abv_f x, float one)
 {
     mish_fast_terms t;
@@ -64,8 +85,7 @@ ABV_INLINE mish_fast_terms mish_fast_terms_of(abv_f x, float one)
     const abv_f two = abv_set(2.0f * one);
     abv_f a = abv_add(two, t.e);
     abv_f a_lo = abv_add(abv_add(abv_sub(two, a), t.e), t.e_lo);
-    t.n = abv_mul(t.e, a);
-    t.n_lo = abv_fma(t.e, a_lo, abv_fma(t.e_lo, a, abv_fms(t.e, a, t.n)));
+    t.n = mish_fast_mul2(t.e, t.e_lo, a, a_lo, &t.n_lo);
     const abv_f two_sq = abv_set(2.0f * one * one);
     t.den = abv_add(two_sq, t.n);
     t.den_lo = abv_add(abv_add(abv_sub(abv_max(two_sq, t.n), t.den), abv_min(two_sq, t.n)),
@@ -122,20 +142,18 @@ ABV_INLINE abv_f mish_fast_p6_div_derivative(abv_f x, const ab_params *prm)
 {
     mish_fast_terms t = mish_fast_terms_of(x, 1.0f);
     /* mish' = tanh(sp) + x sigma sech^2(sp) = (n (n + 2) + 4x e^x (1 + e^x)) / (n + 2)^2 */
-    abv_f t1 = abv_mul(t.n, t.den);
-    abv_f t1_lo = abv_fma(t.n, t.den_lo, abv_fma(t.n_lo, t.den, abv_fms(t.n, t.den, t1)));
+    abv_f t1_lo, t2_lo, n_lo, dd_lo;
+    abv_f t1 = mish_fast_mul2(t.n, t.n_lo, t.den, t.den_lo, &t1_lo);
     /* e^x (1 + e^x) = n - e^x, n >= 2 e^x: Fast2Sum */
     abv_f ew = abv_sub(t.n, t.e);
     abv_f ew_lo = abv_add(abv_sub(abv_sub(t.n, ew), t.e), abv_sub(t.n_lo, t.e_lo));
     abv_f x4 = abv_mul(x, abv_set(4.0f));
     abv_f t2 = abv_mul(x4, ew);
-    abv_f t2_lo = abv_fma(x4, ew_lo, abv_fms(x4, ew, t2));
-    abv_f n = abv_add(t1, t2);
-    abv_f n_lo = abv_add(two_sum_lo(t1, t2, n), abv_add(t1_lo, t2_lo));
-    abv_f n_hi = abv_add(n, n_lo);
-    n_lo = abv_sub(n_lo, abv_sub(n_hi, n));
+    t2_lo = abv_fma(x4, ew_lo, abv_fms(x4, ew, t2));
+    /* the sum cancels for x < 0 */
+    abv_f n_hi = mish_fast_add2(t1, t1_lo, t2, t2_lo, &n_lo);
     abv_f dd = abv_mul(t.den, t.den);
-    abv_f dd_lo = abv_fma(abv_add(t.den, t.den), t.den_lo, abv_fms(t.den, t.den, dd));
+    dd_lo = abv_fma(abv_add(t.den, t.den), t.den_lo, abv_fms(t.den, t.den, dd));
     abv_f y = abv_fast_div_fix(abv_div(n_hi, dd), n_lo, dd, dd_lo);
     abv_mask near_root = abv_mask_and(abv_ge(x, abv_set(MISH_FAST_ROOT_LO)),
                                       abv_le(x, abv_set(MISH_FAST_ROOT_HI)));
