@@ -99,6 +99,12 @@ ABV_INLINE abv_mask abv_mask_and(abv_mask a, abv_mask b) { return _mm256_and_ps(
 ABV_INLINE abv_mask abv_mask_or(abv_mask a, abv_mask b) { return _mm256_or_ps(a, b); }
 ABV_INLINE bool abv_any(abv_mask m) { return _mm256_movemask_ps(m) != 0; }
 
+/* A table of 8 floats, and per lane its entry idx (0..7; only the low 3
+ * bits are read): one vpermps, for kernels whose polynomial is chosen per
+ * lane among 8 pieces. */
+ABV_INLINE abv_f abv_table8(const float t[8]) { return _mm256_loadu_ps(t); }
+ABV_INLINE abv_f abv_lookup8(abv_f table, abv_i idx) { return _mm256_permutevar8x32_ps(table, idx); }
+
 /* m ? a : b per lane. */
 ABV_INLINE abv_f abv_select(abv_mask m, abv_f a, abv_f b) { return _mm256_blendv_ps(b, a, m); }
 /* m ? a : +0 per lane. */

@@ -85,6 +85,11 @@ ABV_INLINE abv_mask abv_mask_and(abv_mask a, abv_mask b) { return (abv_mask)(a &
 ABV_INLINE abv_mask abv_mask_or(abv_mask a, abv_mask b) { return (abv_mask)(a | b); }
 ABV_INLINE bool abv_any(abv_mask m) { return m != 0; }
 
+/* A table of 8 floats (in both halves, so only idx's low 3 bits count), and
+ * per lane its entry idx: one vpermps, as in vec_avx2.h. */
+ABV_INLINE abv_f abv_table8(const float t[8]) { return _mm512_broadcast_f32x8(_mm256_loadu_ps(t)); }
+ABV_INLINE abv_f abv_lookup8(abv_f table, abv_i idx) { return _mm512_permutexvar_ps(idx, table); }
+
 ABV_INLINE abv_f abv_select(abv_mask m, abv_f a, abv_f b) { return _mm512_mask_blend_ps(m, b, a); }
 ABV_INLINE abv_f abv_select_zero(abv_mask m, abv_f a) { return _mm512_maskz_mov_ps(m, a); }
 
