@@ -8,6 +8,9 @@
  * low parts carried into the final FMA. Other lanes (|x| > 12, inf, NaN):
  * the binary64 method of gelu/vec_erfcx.h, taken only by a vector that
  * holds one. Derivative: the binary64 method (gelu/vec_erfcx.h) unchanged.
+ * Measured over all 2^32 binary32 inputs (results/exhaustive/gelu.csv, row
+ * avx2-fast-t8-p7): forward 1.407 ULP (x = -0x1.556fd6p-2), derivative
+ * 0.5005 ULP, no error class (no flush, NaN, inf or signed-zero error).
  * Declared bound (the registry's): forward 2 ULP, derivative 1 ULP. Measured: row
  * avx2-fast-t8-p7 of results/exhaustive/gelu.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).

@@ -17,9 +17,9 @@
  *   [1,2), [2,3), [3,5), [5,7), [7,11), [11,12]; one add, one shift, one
  *   subtract), each coefficient one vpermps from its 8 entries. Degree 7 in
  *   v = a - cen (exact, Sterbenz), the constant term as a binary32 pair,
- *   the rounding of the last Horner step recovered (one FMA), so S's value
- *   is s + s_lo to about 2^-26.8 (fit) plus the rounding of the lower
- *   Horner terms, scaled down by v p1/S.
+ *   the rounding of the last Horner step recovered (one FMA): S = s + s_lo
+ *   to the fit's 2^-26.8 plus the lower Horner terms' roundings, scaled
+ *   down by v p1/S.
  * - h = (eb S + (eb_lo S + eb S_lo)) 2^-32, one rounding for normal h.
  * What is left is the exp core (~2^-25), S's fit and the final rounding(s).
  * Slow path: a vector with any lane outside (|x| > 12, +-inf, NaN) runs the
@@ -43,7 +43,8 @@
 #define GELU_FAST_PIECE_BASE 254
 
 /* scripts/sollya/gelu_fast_table.sollya: per piece, its centre and the
- * coefficients of S(cen + v) (piece 0: v R(v), C0 = 0). */
+ * coefficients of S(cen + v) (piece 0: v R(v), C0 = 0); gelu_fast_c[j - 1]
+ * is the script's row Cj. */
 static const float gelu_fast_cen[8] = {0.0f, 0x1.8p-1f, 0x1.8p0f, 0x1.4p1f, 0x1p2f, 0x1.8p2f,
                                        0x1.2p3f, 0x1.7p3f};
 static const float gelu_fast_c0_hi[8] = {0.0f, 0x1.cd2836p-3f, 0x1.3c144p-2f, 0x1.69cee6p-2f,
