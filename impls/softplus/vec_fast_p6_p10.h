@@ -10,10 +10,18 @@
  * t + t^2 Q(t), Q of degree 8 (scripts/sollya/softplus_log1p_unit_p10.sollya,
  * certified 2^-27.5 relative), Horner. That replaces the reduction of the
  * log1p-p10 kernel (Fast2Sum of 1 + u, exponent split, a division for the
- * correction) with one FMA more than its polynomial.
+ * correction) with one FMA more than its polynomial. A degree-9 fit
+ * (2^-24.85) would save one FMA but leave no room in the 2-ULP budget.
  * The low part t_lo of t enters as t_lo / (1 + t) ~ t_lo (1 - t/2) (its
  * 12% error acts on half an ULP of t), folded into the last two FMAs:
- * log1p = t + (t_lo + t (t Q - t_lo/2)), one add last.
+ * small = t_lo + t (t Q - t_lo/2), log1p(t) = t + small.
+ * The sum: max(x0, t) + (min(x0, t) + small), x0 = max(x, 0). Near x = 0
+ * (t ~ 1, the worst region: Q's Horner roundings at |Q| ~ 0.31 cost about
+ * half an ULP there) adding x0 to small first rounds a value below 0.31
+ * instead of log1p(t) ~ 0.69; from x ~ 0.57 on (x0 > t) small joins t first.
+ * Estrin's scheme for Q measured 2% faster (one session run) but raised
+ * the worst error of the binade [-1, -0.5] from 1.33 to 1.58 ULP and of
+ * [2^-15, 2^-11] from 1.70 to 1.78, so Horner stays.
  * No second path: t 2^32 stays normal down to the exp core's clamp
  * z = -104; for x < -87.3 the result is t itself, subnormal, rounded once
  * from the normal eb (the rest of the sum is below its last bit), and for
@@ -21,8 +29,8 @@
  * and max(0, x) return x); +inf gives +inf, -inf +0.
  * Derivative: sigma(x), the sigmoid fast-p6-div math
  * (sigmoid/vec_fast_p6_div.h), included, not repeated.
- * beta != 1 runs the log1p-p10 math (softplus/vec_log1p.h): the fast path
- * is proven for the default beta only.
+ * beta != 1 runs the log1p-p10 math (softplus/vec_log1p.h) out of line: the
+ * fast path is proven for the default beta only.
  */
 #ifndef ACTBENCH_SOFTPLUS_VEC_FAST_P6_P10_H
 #define ACTBENCH_SOFTPLUS_VEC_FAST_P6_P10_H
