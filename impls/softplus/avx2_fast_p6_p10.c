@@ -22,6 +22,8 @@
  * loop, shared by design, so it closes with that kernel (its header names the ways).
  * Port bound: 0.97x forward, 1.21x derivative (the same run; dependent-add estimate of core
  * cycles): 2.90 and 2.04 cycles/element against the znver3 bounds 3.0 and 1.69.
+ * Swept over all 2^32 binary32 inputs: max 1.748 ULP forward (at
+ * x = 0x1.357512p-6), 1.351 ULP derivative, no error class.
  * Declared bound (the registry's): forward 2 ULP, derivative 2 ULP. Measured: row
  * avx2-fast-p6-p10 of results/exhaustive/softplus.csv (every binary32 input) or, before a sweep,
  * of results/<machine_id>/accuracy.csv (sampled).
