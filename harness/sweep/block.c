@@ -107,32 +107,26 @@ static void ensure_mpfr_array(ab_exh_worker *w, size_t n)
     w->mf_count = n;
 }
 
-static void runs_build(cr_runs *rs, prepared *prep, size_t n, bool grid)
+/* The run of cells that input i belongs to: the last one, or a new one
+ * when the cell changed. */
+static uint16_t run_at(cr_runs *rs, int cell, uint32_t i)
 {
-    rs->n = 0;
-    for (size_t i = 0; i < n; i++) {
-        prepared *p = &prep[i];
-        int cell = grid ? p->grid : p->binade;
-        uint16_t *run_of = grid ? &p->grun : &p->brun;
-        if (cell < 0) {
-            *run_of = NO_RUN;
-            continue;
-        }
-        if (rs->n == 0 || rs->run[rs->n - 1].cell != cell)
-            rs->run[rs->n++] = (cr_run){cell, (uint32_t)i, (uint32_t)i, 0, 0, 0.0, 0.0};
-        cr_run *r = &rs->run[rs->n - 1];
-        r->end = (uint32_t)i + 1;
-        *run_of = (uint16_t)(rs->n - 1);
-        if (p->cr_verdict_ok) {
-            double e = p->cr_verdict.raw;
-            if (r->count == 0 || e > r->max) {
-                r->max = e;
-                r->argmax = (uint32_t)i;
-            }
-            r->count++;
-            r->sum += e;
-        }
+    if (rs->n == 0 || rs->run[rs->n - 1].cell != cell)
+        rs->run[rs->n++] = (cr_run){cell, i, i, 0, 0, 0.0, 0.0};
+    rs->run[rs->n - 1].end = i + 1;
+    return (uint16_t)(rs->n - 1);
+}
+
+/* Input i's CR error e into its run (in input order: the sums are those
+ * of one pass per map). */
+static void run_add(cr_run *r, uint32_t i, double e)
+{
+    if (r->count == 0 || e > r->max) {
+        r->max = e;
+        r->argmax = i;
     }
+    r->count++;
+    r->sum += e;
 }
 
 /* Input i (its cr_qhi set) into the descending top list; among equal q_hi
@@ -160,20 +154,31 @@ static void map_cells(prepared *p, float x, const ab_exh_ctx *ctx, double grid_s
     }
 }
 
-/* The chunk's CR verdicts as flat arrays, the top list and the runs. */
+/* The chunk's CR verdicts as flat arrays, the top list and the binade and
+ * grid runs, in one pass over the prepared inputs. */
 static void cr_lists(ab_exh_worker *w, size_t n)
 {
+    cr_runs *br = &w->binade_runs, *gr = &w->grid_runs;
     w->top_n = 0;
+    br->n = gr->n = 0;
     for (size_t i = 0; i < n; i++) {
-        const prepared *p = &w->prep[i];
-        w->cr_key[i] = p->cr_verdict_ok ? p->cr_bits : 1ull << 32;
-        w->cr_qlo[i] = p->cr_verdict_ok ? p->cr_verdict.q_lo : 0.0;
-        w->cr_qhi[i] = p->cr_verdict_ok ? p->cr_verdict.q_hi : 0.0;
-        if (p->cr_verdict_ok)
-            top_insert(w, (uint16_t)i);
+        prepared *p = &w->prep[i];
+        p->brun = run_at(br, p->binade, (uint32_t)i); /* binade >= 0: every input has one */
+        p->grun = p->grid < 0 ? NO_RUN : run_at(gr, p->grid, (uint32_t)i);
+        if (!p->cr_verdict_ok) {
+            w->cr_key[i] = 1ull << 32;
+            w->cr_qlo[i] = w->cr_qhi[i] = 0.0;
+            continue;
+        }
+        double e = p->cr_verdict.raw;
+        run_add(&br->run[p->brun], (uint32_t)i, e);
+        if (p->grun != NO_RUN)
+            run_add(&gr->run[p->grun], (uint32_t)i, e);
+        w->cr_key[i] = p->cr_bits;
+        w->cr_qlo[i] = p->cr_verdict.q_lo;
+        w->cr_qhi[i] = p->cr_verdict.q_hi;
+        top_insert(w, (uint16_t)i);
     }
-    runs_build(&w->binade_runs, w->prep, n, false);
-    runs_build(&w->grid_runs, w->prep, n, true);
 }
 
 static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction dir,

@@ -33,6 +33,7 @@ typedef struct mref {
     double inv_fabs_up;       /* an upper bound of 1/|f| */
     double res_lo;            /* errors up to this are below the resolution: 0 */
     uint8_t exact_v;          /* f == v exactly, as MPFR computes it */
+    uint8_t zero_at_v;        /* f == v exactly with a settled unit: y == v has every figure 0 */
     uint8_t f_inf;            /* f = +-inf exactly */
     uint8_t inexact;          /* MPFR-made: MPFR's evaluation was inexact */
     uint16_t const_id;        /* f is the reference's constant number const_id (fastref.h) */
@@ -63,6 +64,13 @@ typedef struct settled_const {
 typedef struct pending_list {
     int n;
     pending c[PENDING_MAX];
+    /* Per metric, the largest lower end of a deferred cell (-1: none). A
+     * case whose figure is surely below it cannot be the maximum: that
+     * deferred case, at a smaller input, reaches at least as far. Without
+     * it, a block whose maximum so far is deferred (sigmoid: f = 1 - tail
+     * known to ~2^-22 of its error, so cells often straddle a grid point)
+     * builds the intervals of nearly every case and defers them. */
+    double floor[4];
     settled_const memo[4]; /* per metric; cleared when the block ends */
 } pending_list;
 
@@ -245,6 +253,8 @@ static void settle_all(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, con
         }
     }
     pl->n = 0;
+    for (int k = 0; k < 4; k++)
+        pl->floor[k] = -1.0; /* every deferred figure is now offered or beaten */
 }
 
 /* Defers an undecided figure unless a deferred case of the same figure
@@ -270,6 +280,22 @@ static void defer(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const ev
     if (pl->n == PENDING_MAX)
         settle_all(m, pl, s, env);
     pl->c[pl->n++] = (pending){c.lo, c.hi, x, (float)y, metric, const_id};
+    if (c.lo > pl->floor[metric])
+        pl->floor[metric] = c.lo;
+}
+
+/* What a figure is compared with to tell whether it can still win: the
+ * maximum offered so far, or a deferred case's lower end (pending_list). */
+static inline double bar(const ab_err_max *mx, const pending_list *pl, int metric)
+{
+    return mx->value > pl->floor[metric] ? mx->value : pl->floor[metric];
+}
+
+/* may_win, and not surely below a deferred case. */
+static inline bool may_win_deferred(const ab_err_max *mx, const pending_list *pl, int metric,
+                                    double q, uint32_t x)
+{
+    return may_win(mx, q, x) && !(q < pl->floor[metric]);
 }
 
 /* ---- references ------------------------------------------------------------------ */
@@ -352,6 +378,8 @@ void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepar
                           ab_exh_round_mpfr(m->pool[i], ctx->format));
         }
         r->const_id = p->const_id; /* a property of x's piece, however f was made */
+        r->zero_at_v = r->kind == MREF_VALUE && r->tlo == 0 && r->thi == 0 && r->exact_v &&
+                       r->inv_unit != 0;
     }
 }
 
@@ -442,7 +470,7 @@ static void ulp_figure(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, con
                        int metric, cell cu, uint32_t xb, double y, const mref *r)
 {
     ab_err_max *mx = metric_of(s, metric);
-    if (!may_win(mx, cu.hi, xb))
+    if (!may_win_deferred(mx, pl, metric, cu.hi, xb))
         return;
     if (cu.lo != cu.hi)
         defer(m, pl, s, env, metric, cu, xb, y, r->const_id);
@@ -459,9 +487,11 @@ static inline void offer_zero(ab_err_max *mx, uint32_t x, double y, double ref)
 }
 
 /* One case of the default run; with_ftz: the FTZ/DAZ run returned the same
- * result here, so its ULP figure is this one's. A cheap upper bound of
- * |y - f| (abs_upper) first tells whether any figure can reach the maximum
- * so far. */
+ * result here, so its ULP figure is this one's. y == f exactly (an exact
+ * reference and its usual result: identity, relu) has every figure 0,
+ * offered without the interval arithmetic. Otherwise a cheap upper bound
+ * of |y - f| (abs_upper) first tells whether any figure can reach the
+ * maximum so far, or a deferred case's lower end (bar). */
 static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
                          const eval_env *env, size_t i, float x, double y, bool with_ftz)
 {
@@ -475,22 +505,11 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
         return;
     }
     s->normal_counted += r->normal;
-    double a_up = abs_upper(r, y);
-    /* below the resolution the error is 0, which ties a maximum of 0 at a
-     * smaller input (inputs arrive in increasing order) */
-    bool need = a_up <= r->res_lo ? s->abs_err.value < 0 : !(a_up < s->abs_err.value);
-    if (r->normal) {
-        double u_up = r->inv_unit == 0 ? INFINITY : a_up * r->inv_unit;
-        need |= !(u_up < s->ulp_normal.value) || !(a_up * r->inv_fabs_up < s->rel_normal.value) ||
-                (with_ftz && !(u_up < s->ftz_ulp_normal.value));
-    }
-    if (!need)
-        return;
     uint32_t xb = fbits(x);
-    if (y == r->v && r->tlo == 0 && r->thi == 0 && r->exact_v && r->inv_unit != 0) {
-        /* y == f exactly (an exact reference and its usual result:
-         * identity, relu): every cell below is {0, 0}, so each figure is
-         * offered 0, without the interval arithmetic. */
+    if (r->zero_at_v && y == r->v) {
+        /* every cell below would be {0, 0}: a 0 can win only where nothing
+         * was offered yet (inputs arrive in increasing order), as the
+         * bounds below would tell */
         offer_zero(&s->abs_err, xb, y, r->cr);
         if (!r->normal)
             return;
@@ -500,10 +519,22 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
             offer_zero(&s->ftz_ulp_normal, xb, y, r->cr);
         return;
     }
+    double a_up = abs_upper(r, y);
+    /* below the resolution the error is 0, which ties a maximum of 0 at a
+     * smaller input (inputs arrive in increasing order) */
+    bool need = a_up <= r->res_lo ? s->abs_err.value < 0 : !(a_up < bar(&s->abs_err, pl, M_ABS));
+    if (r->normal) {
+        double u_up = r->inv_unit == 0 ? INFINITY : a_up * r->inv_unit;
+        need |= !(u_up < bar(&s->ulp_normal, pl, M_ULP)) ||
+                !(a_up * r->inv_fabs_up < bar(&s->rel_normal, pl, M_REL)) ||
+                (with_ftz && !(u_up < bar(&s->ftz_ulp_normal, pl, M_FTZ_ULP)));
+    }
+    if (!need)
+        return;
     double a_lo, a_hi;
     abs_interval(r, y, &a_lo, &a_hi);
     cell ca = abs_cell(r, y, a_lo, a_hi);
-    if (may_win(&s->abs_err, ca.hi, xb)) {
+    if (may_win_deferred(&s->abs_err, pl, M_ABS, ca.hi, xb)) {
         if (ca.lo != ca.hi)
             defer(m, pl, s, env, M_ABS, ca, xb, y, r->const_id);
         else
@@ -517,7 +548,7 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
     else if (ca.hi != 0)
         crel = (cell){ab_exh_quantize_rel(ca.lo == 0 ? 0 : down(a_lo / r->fabs_hi)),
                       ab_exh_quantize_rel(up(a_hi / r->fabs_lo))};
-    if (may_win(&s->rel_normal, crel.hi, xb)) {
+    if (may_win_deferred(&s->rel_normal, pl, M_REL, crel.hi, xb)) {
         if (crel.lo != crel.hi)
             defer(m, pl, s, env, M_REL, crel, xb, y, r->const_id);
         else
@@ -544,7 +575,7 @@ static void case_ftz(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const
     if (!r->normal)
         return;
     double a_up = abs_upper(r, y);
-    if (r->inv_unit != 0 && a_up * r->inv_unit < s->ftz_ulp_normal.value)
+    if (r->inv_unit != 0 && a_up * r->inv_unit < bar(&s->ftz_ulp_normal, pl, M_FTZ_ULP))
         return;
     double a_lo, a_hi;
     abs_interval(r, y, &a_lo, &a_hi);
@@ -564,7 +595,7 @@ static pending_list *pending_of(ab_exh_metrics *m, size_t pair)
         if (grown == NULL)
             abort();
         for (size_t k = m->pend_count; k < count; k++)
-            grown[k] = (pending_list){.n = 0};
+            grown[k] = (pending_list){.n = 0, .floor = {-1.0, -1.0, -1.0, -1.0}};
         m->pend = grown;
         m->pend_count = count;
     }
