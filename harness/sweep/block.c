@@ -109,7 +109,7 @@ static void ensure_mpfr_array(ab_exh_worker *w, size_t n)
 
 /* The run of cells that input i belongs to: the last one, or a new one
  * when the cell changed. */
-static uint16_t run_at(cr_runs *rs, int cell, uint32_t i)
+static inline uint16_t run_at(cr_runs *rs, int cell, uint32_t i)
 {
     if (rs->n == 0 || rs->run[rs->n - 1].cell != cell)
         rs->run[rs->n++] = (cr_run){cell, i, i, 0, 0, 0.0, 0.0};

@@ -356,18 +356,23 @@ void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepar
     for (size_t i = 0; i < n; i++) {
         const prepared *p = &prep[i];
         mref *r = &m->ref[i];
-        memset(r, 0, sizeof *r);
         m->f[i] = NULL;
         if (ctx->mpfr_reference) {
+            memset(r, 0, sizeof *r);
             m->f[i] = mf[i];
             ref_from_mpfr(r, mf[i], p->ref_inexact, ctx->format, crs[i]);
         } else if (p->kind == KIND_NAN) {
+            memset(r, 0, sizeof *r);
             r->kind = MREF_NAN;
         } else if (i > 0 && p->same_ref && m->f[i - 1] == NULL &&
                    m->ref[i - 1].kind == MREF_VALUE) {
             *r = m->ref[i - 1]; /* the previous input's fast values, copied */
         } else if (p->kind == KIND_FAST && p->cr_ok && p->f_beyond == 0) {
+            /* every field is set here (abs_bounds the |f| ones), without
+             * the memset of the other branches: this is the per-input path */
             r->kind = MREF_VALUE;
+            r->f_inf = 0;
+            r->inexact = 0;
             r->v = p->v, r->tlo = p->tlo, r->thi = p->thi;
             r->exact_v = p->tlo == 0.0 && p->thi == 0.0;
             r->inv_unit = p->unit_ok ? p->inv_unit : 0.0;
@@ -375,6 +380,7 @@ void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepar
             r->normal = isfinite(r->cr) && fabs(r->cr) >= 0x1p-126; /* ab_is_normal_output */
             abs_bounds(r);
         } else {
+            memset(r, 0, sizeof *r);
             mpfr_clear_inexflag();
             ab_ref_eval(ctx->act, env->dir, &ctx->params, xs[i], m->pool[i]);
             bool inexact = mpfr_inexflag_p() != 0;
