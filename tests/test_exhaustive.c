@@ -294,6 +294,11 @@ int main(void)
     fast_equals_mpfr("gelu_tanh", "81000000:810003ff"); /* f = x/2 + O(x^2) */
     fast_equals_mpfr("leaky_relu", "80000000:800013ff"); /* x/100 on subnormal ties */
     fast_equals_mpfr("leaky_relu", "bc000000:bc0003ff"); /* decimal slope, normal x */
+    fast_equals_mpfr("identity", "3f000000:3f0007ff"); /* y == f: zero figures in bulk */
+    fast_equals_mpfr("relu", "3f800000:3f8003ff");     /* y == f = x */
+    /* x ~ 0.5: f = 1 - tail known to ~2^-22 of the error, cells straddle
+     * grid points, and a deferred case's lower end bars later cases */
+    fast_equals_mpfr("sigmoid", "3f000000:3f0007ff");
     printf("(b) shards + merge\n");
     shards_equal_one_run();
     printf("(c) kill -9 + resume\n");
