@@ -86,6 +86,7 @@ struct ab_exh_metrics {
     /* Per input, the bits of the binary32 result y == f exactly (zero_at_v
      * with f a float), else 2^32 (no float's bits): its figures are all 0. */
     uint64_t *zero_key;
+    size_t zero_inputs; /* of the chunk with such a key */
 };
 
 static double dfrom(uint64_t b)
@@ -353,6 +354,7 @@ void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepar
                             mpfr_t *mf, const double *crs, const float *xs, size_t n)
 {
     const ab_exh_ctx *ctx = env->ctx;
+    m->zero_inputs = 0;
     for (size_t i = 0; i < n; i++) {
         const prepared *p = &prep[i];
         mref *r = &m->ref[i];
@@ -394,6 +396,7 @@ void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepar
         bool zero_float = r->zero_at_v && ctx->format == AB_FMT_BINARY32 &&
                           (double)(float)r->v == r->v;
         m->zero_key[i] = zero_float ? fbits((float)r->v) : 1ull << 32;
+        m->zero_inputs += zero_float;
     }
 }
 
@@ -536,12 +539,17 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
     double a_up = abs_upper(r, y);
     /* below the resolution the error is 0, which ties a maximum of 0 at a
      * smaller input (inputs arrive in increasing order) */
-    bool need = a_up <= r->res_lo ? s->abs_err.value < 0 : !(a_up < bar(&s->abs_err, pl, M_ABS));
-    if (r->normal) {
-        double u_up = r->inv_unit == 0 ? INFINITY : a_up * r->inv_unit;
-        need |= !(u_up < bar(&s->ulp_normal, pl, M_ULP)) ||
-                !(a_up * r->inv_fabs_up < bar(&s->rel_normal, pl, M_REL)) ||
-                (with_ftz && !(u_up < bar(&s->ftz_ulp_normal, pl, M_FTZ_ULP)));
+    bool need = a_up <= r->res_lo ? s->abs_err.value < 0 : !(a_up < s->abs_err.value);
+    double u_up = r->inv_unit == 0 ? INFINITY : a_up * r->inv_unit;
+    if (r->normal)
+        need |= !(u_up < s->ulp_normal.value) || !(a_up * r->inv_fabs_up < s->rel_normal.value) ||
+                (with_ftz && !(u_up < s->ftz_ulp_normal.value));
+    if (need && pl->n > 0) { /* the same test against the deferred cases' lower ends too */
+        need = a_up <= r->res_lo ? s->abs_err.value < 0 : !(a_up < bar(&s->abs_err, pl, M_ABS));
+        if (r->normal)
+            need |= !(u_up < bar(&s->ulp_normal, pl, M_ULP)) ||
+                    !(a_up * r->inv_fabs_up < bar(&s->rel_normal, pl, M_REL)) ||
+                    (with_ftz && !(u_up < bar(&s->ftz_ulp_normal, pl, M_FTZ_ULP)));
     }
     if (!need)
         return;
@@ -637,7 +645,7 @@ void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const
     ab_mxcsr_state saved = ab_mxcsr_enter_ftz_daz();
     fn(xs, m->y_ftz, n, &env->ctx->params);
     ab_mxcsr_leave(saved);
-    bool settled_zeros = zeros_lose(s);
+    bool any_zero = m->zero_inputs != 0, settled_zeros = any_zero && zeros_lose(s);
     for (size_t i = 0; i < n; i++) {
         uint32_t yb = fbits(ys[i]);
         if (settled_zeros && (uint64_t)yb == m->zero_key[i] && yb == fbits(m->y_ftz[i])) {
@@ -652,7 +660,7 @@ void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const
         if (!same)
             case_ftz(m, pl, s, env, i, xs[i], z);
         s->ftz_special += special_case(&m->ref[i], z);
-        settled_zeros = settled_zeros || zeros_lose(s);
+        settled_zeros = settled_zeros || (any_zero && zeros_lose(s));
     }
 }
 
