@@ -108,9 +108,11 @@ static void write_raw(bench_run *run, const bench_case *c, const bench_level *le
 
 /* Per-element median and minimum of a case from its samples; NaN when
  * either size has too few. *kept gets the surviving samples. */
-static void per_element(bench_case *c, unsigned rounds, size_t n, double *median, double *min,
-                        double *dispersion, unsigned *kept, unsigned min_valid, bool *enough)
+static void per_element(bench_case *c, unsigned rounds, size_t n, bench_row *row,
+                        unsigned min_valid, bool *enough)
 {
+    double *median = &row->median, *min = &row->min, *dispersion = &row->dispersion;
+    unsigned *kept = &row->samples_valid;
     size_t k0 = ab_sample_drop_outliers(c->samples[0], rounds, &c->counts);
     size_t k1 = ab_sample_drop_outliers(c->samples[1], rounds, &c->counts);
     *kept = (unsigned)(k0 + k1);
@@ -122,6 +124,14 @@ static void per_element(bench_case *c, unsigned rounds, size_t n, double *median
     double d0 = ab_stats_mdape_pct(c->samples[0], rounds);
     double d1 = ab_stats_mdape_pct(c->samples[1], rounds);
     *dispersion = isnan(d0) ? d1 : isnan(d1) ? d0 : fmax(d0, d1);
+    /* In ticks per call: the per-element time is this difference over
+     * n - n/2, and it means nothing when the calls' own spread is as large
+     * (a call whose fixed cost dwarfs its work, e.g. a framework's dispatch
+     * and allocation of tens of thousands of ticks per call). */
+    double m0 = ab_stats_median(c->samples[0], rounds);
+    double m1 = ab_stats_median(c->samples[1], rounds);
+    row->call_difference = m1 - m0;
+    row->call_spread = fmax(d0 * m0, d1 * m1) / 100.0;
 }
 
 static void judge(bench_row *r, bool enough, unsigned min_valid)
@@ -136,6 +146,11 @@ static void judge(bench_row *r, bool enough, unsigned min_valid)
                  "per-element time not positive (%.4g ticks): the n/2-to-n difference is "
                  "lost in noise",
                  r->median);
+    else if (r->call_difference < r->call_spread)
+        snprintf(r->invalid_reason, sizeof r->invalid_reason,
+                 "per-call cost dominates: the n/2-to-n difference (%.4g ticks per call) is "
+                 "within the calls' spread (%.4g ticks)",
+                 r->call_difference, r->call_spread);
     else if (floor > 0 && r->median < AB_BENCH_FLOOR_MARGIN * floor)
         snprintf(r->invalid_reason, sizeof r->invalid_reason,
                  "below %s floor: %.4g ticks/element < %.2f x %.4g (the fastest %s of the "
@@ -246,8 +261,7 @@ int ab_bench_block(bench_run *run, const bench_level *level, unsigned rounds,
             .ratio_to_copy = NAN,
         };
         bool enough;
-        per_element(c, rounds, n, &row.median, &row.min, &row.dispersion, &row.samples_valid,
-                    min_valid, &enough);
+        per_element(c, rounds, n, &row, min_valid, &enough);
         row.counts = c->counts;
         row.unstable = !(row.dispersion < AB_BENCH_UNSTABLE_PCT);
         if (c->is_floor) {

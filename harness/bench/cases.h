@@ -59,6 +59,8 @@ typedef struct bench_row {
     ab_sample_counts counts;
     double floor_store, floor_copy; /* ticks per element, same block; NaN = none */
     bool store_only;                /* judged against floor_store */
+    double call_difference;         /* median ticks per call, n minus n/2 */
+    double call_spread;             /* the larger size's spread, ticks per call */
     uint32_t checksum;
     double ratio_to_naive, ratio_to_copy; /* NaN = none */
 } bench_row;
