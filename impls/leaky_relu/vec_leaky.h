@@ -55,9 +55,10 @@ ABV_INLINE void leaky_forward(const float *x, float *y, size_t n, const ab_param
     float lo = (float)(p->alpha - (double)hi);
     /* The usual slopes (PyTorch's default 0.01) take three operations per
      * vector instead of six; the general form stays for the others. */
-    if (p->alpha > 0.0 && p->alpha < 1.0 && hi < 1.0f && lo == 0.0f)
+    bool between_0_1 = p->alpha > 0.0 && p->alpha < 1.0 && hi < 1.0f;
+    if (between_0_1 && lo == 0.0f)
         abv_apply_v2(x, y, n, abv_set(hi), abv_set(lo), leaky_value_float_alpha);
-    else if (p->alpha > 0.0 && p->alpha < 1.0 && hi < 1.0f && lo > 0.0f)
+    else if (between_0_1 && lo > 0.0f)
         abv_apply_v2(x, y, n, abv_set(hi), abv_set(lo), leaky_value_between);
     else
         abv_apply_v2(x, y, n, abv_set(hi), abv_set(lo), leaky_value);
