@@ -217,7 +217,7 @@ static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
             ab_exh_prepare_fast(p, &fv);
         }
         p->cr_verdict_ok = p->kind == KIND_FAST && p->cr_ok &&
-                           ab_exh_fast_case(p, ffrom(p->cr_bits), &p->cr_verdict);
+                           ab_exh_cr_verdict(p, &p->cr_verdict);
         same_as_prev = p->kind == KIND_FAST;
     }
     cr_lists(w, n);

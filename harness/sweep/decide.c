@@ -57,15 +57,42 @@ static int sum_exponent(double a, double r)
     return ex;
 }
 
-bool ab_exh_same_fastref(const ab_fastref_value *a, const ab_fastref_value *b)
-{
-    return dbits(a->value) == dbits(b->value) && dbits(a->tail) == dbits(b->tail) &&
-           dbits(a->err) == dbits(b->err) && a->sign == b->sign && a->tail_sign == b->tail_sign &&
-           a->const_id == b->const_id;
-}
-
 /* The reference fields of p, from the fast value fv alone. */
 static void prepare_unit(prepared *p);
+
+/* The common case of the fields round_sum_to_float and prepare_unit set,
+ * from the rounded ends lo = v + tlo and hi = v + thi alone: both of one
+ * sign, in [2^-126, 2^127), neither a float midpoint nor a power of 2.
+ * Then each exact end rounds to the float its rounded sum rounds to (a
+ * double rounding errs only where the double is a midpoint), has the
+ * binade of its rounded sum (RN is monotone: only a power of 2 can be
+ * reached from below), and f is within the float range. The fields are
+ * those the general path gives; false (nothing set) for any other case. */
+static bool prepare_common_ends(prepared *p, double lo, double hi)
+{
+    const uint64_t magnitude = 0x7FFFFFFFFFFFFFFFull, mantissa = 0xFFFFFFFFFFFFFull;
+    const uint64_t below_float = 0x1FFFFFFFull, midpoint = 0x10000000ull;
+    const uint64_t min_bits = (uint64_t)(1023 - 126) << 52, end_bits = (uint64_t)(1023 + 127) << 52;
+    uint64_t blo = dbits(lo), bhi = dbits(hi);
+    uint64_t alo = blo & magnitude, ahi = bhi & magnitude;
+    if (((blo ^ bhi) >> 63) != 0 || alo < min_bits || ahi < min_bits || alo >= end_bits ||
+        ahi >= end_bits)
+        return false;
+    if ((blo & mantissa) == 0 || (bhi & mantissa) == 0 || (blo & below_float) == midpoint ||
+        (bhi & below_float) == midpoint)
+        return false;
+    p->flo = (float)lo;
+    p->fhi = (float)hi;
+    p->cr_bits = fbits(p->flo);
+    p->cr_ok = p->cr_bits == fbits(p->fhi);
+    p->unit_ok = (alo >> 52) == (ahi >> 52);
+    if (p->unit_ok) { /* 2^(23 - e) for the binade [2^e, 2^(e+1)) of both ends */
+        uint64_t e_bits = (uint64_t)(2 * 1023 + 23 - (int)(alo >> 52)) << 52;
+        memcpy(&p->inv_unit, &e_bits, sizeof p->inv_unit);
+    }
+    p->f_beyond = 0;
+    return true;
+}
 
 void ab_exh_prepare_fast(prepared *p, const ab_fastref_value *fvp)
 {
@@ -103,6 +130,8 @@ void ab_exh_prepare_fast(prepared *p, const ab_fastref_value *fvp)
     p->d = d;
     p->tlo = tlo;
     p->thi = thi;
+    if (prepare_common_ends(p, v + tlo, v + thi))
+        return;
     p->flo = round_sum_to_float(v, tlo);
     p->fhi = round_sum_to_float(v, thi);
     p->cr_ok = fbits(p->flo) == fbits(p->fhi);
@@ -238,7 +267,7 @@ typedef struct error_parts {
     int sign; /* of the rounded difference y - v - t */
 } error_parts;
 
-static void split_error(const prepared *p, float yf, error_parts *ep)
+static inline void split_error(const prepared *p, float yf, error_parts *ep)
 {
     double yv = isinf(yf) ? copysign(TWO128, yf) : (double)yf;
     double s = yv - p->v;
@@ -306,7 +335,7 @@ typedef struct error_bounds {
 } error_bounds;
 
 /* false when yf is infinite and the bound cannot tell whether f overflows. */
-static bool error_interval(const prepared *p, float yf, error_bounds *eb)
+static inline bool error_interval(const prepared *p, float yf, error_bounds *eb)
 {
     eb->ep = (error_parts){0, 0, 0, 0, 0};
     eb->exact = false;
@@ -413,4 +442,38 @@ void ab_exh_narrow_for_max(const prepared *p, float yf, fast_verdict *v)
         return;
     v->narrowed = true; /* a verdict exists only where unit_ok */
     narrow_cell(p, yf, v->side, v->as, v->r, &v->q_lo, &v->q_hi);
+}
+
+/* ab_exh_fast_case for y = the correct rounding (cr_ok): is_cr holds, no
+ * error class applies (y is round(f) itself), and the bin is 0. The sign
+ * tests of quantized_cell (an error interval reaching 0) and an infinite
+ * round(f) take the general path. */
+bool ab_exh_cr_verdict(const prepared *p, fast_verdict *out)
+{
+    float yf = ffrom(p->cr_bits);
+    if (!p->unit_ok)
+        return false;
+    error_bounds eb;
+    if (isinf(yf) || !error_interval(p, yf, &eb) || !(eb.exact || eb.lo_u > 0))
+        return ab_exh_fast_case(p, yf, out);
+    /* the fields one by one, before the calls: nothing is kept across them */
+    out->raw = 0.5 * (eb.lo_u + eb.hi_u);
+    out->as = eb.ep.as;
+    out->r = eb.ep.r;
+    out->classes = 0;
+    out->bin = 0;
+    out->is_cr = true;
+    out->side = (int8_t)(eb.exact ? 0 : eb.ep.sign);
+    double hi_u = eb.hi_u;
+    bool exact = eb.exact;
+    double q_lo = ab_exh_quantize(eb.lo_u);
+    double q_hi = exact ? q_lo : ab_exh_quantize(hi_u);
+    if (q_hi > 0.5) /* CR implies err <= 0.5, a grid point */
+        q_hi = 0.5;
+    if (q_lo > q_hi)
+        q_lo = q_hi;
+    out->q_lo = q_lo;
+    out->q_hi = q_hi;
+    out->narrowed = exact || q_lo == q_hi;
+    return true;
 }

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "actbench/bits.h"
 #include "actbench/fastref.h"
 
 enum { KIND_FAST = 0, KIND_NAN, KIND_MPFR };
@@ -50,11 +51,21 @@ typedef struct prepared {
 /* The reference fields of p from the fast value fv alone (p->kind becomes
  * KIND_MPFR when fv is unusable). */
 void ab_exh_prepare_fast(prepared *p, const ab_fastref_value *fv);
-/* Bit-identical fast values (a saturated range repeats one). */
-bool ab_exh_same_fastref(const ab_fastref_value *a, const ab_fastref_value *b);
+/* Bit-identical fast values (a saturated range repeats one); inline: it
+ * is asked once per input. */
+static inline bool ab_exh_same_fastref(const ab_fastref_value *a, const ab_fastref_value *b)
+{
+    return ab_double_bits(a->value) == ab_double_bits(b->value) &&
+           ab_double_bits(a->tail) == ab_double_bits(b->tail) &&
+           ab_double_bits(a->err) == ab_double_bits(b->err) && a->sign == b->sign &&
+           a->tail_sign == b->tail_sign && a->const_id == b->const_id;
+}
 /* The verdict of the bound on the non-NaN result yf; false when it cannot
  * decide. */
 bool ab_exh_fast_case(const prepared *p, float yf, fast_verdict *out);
+/* ab_exh_fast_case for y = the correct rounding (p->cr_ok), cheaper: the
+ * same verdict, false where that gives false. */
+bool ab_exh_cr_verdict(const prepared *p, fast_verdict *out);
 /* Narrows v's cell as far as the bound can (before it goes to the max
  * tracker). */
 void ab_exh_narrow_for_max(const prepared *p, float yf, fast_verdict *v);

@@ -307,15 +307,22 @@ static inline bool may_win_deferred(const ab_err_max *mx, const pending_list *pl
 /* ---- references ------------------------------------------------------------------ */
 
 /* |f| bounds from the interval's ends. */
-static void abs_bounds(mref *r)
+static inline void abs_bounds(mref *r)
 {
-    double lo = down(r->v + r->tlo), hi = up(r->v + r->thi);
-    if (lo > 0)
-        r->fabs_lo = lo, r->fabs_hi = hi;
-    else if (hi < 0)
-        r->fabs_lo = -hi, r->fabs_hi = -lo;
-    else
-        r->fabs_lo = 0, r->fabs_hi = fmax(-lo, hi);
+    double s_lo = r->v + r->tlo, s_hi = r->v + r->thi; /* s_lo <= s_hi (RN is monotone) */
+    if (s_lo > 0x1p-1074) { /* down and up below, one double step each, without their tests */
+        r->fabs_lo = dfrom(dbits(s_lo) - 1), r->fabs_hi = dfrom(dbits(s_hi) + 1);
+    } else if (s_hi < -0x1p-1074) {
+        r->fabs_lo = dfrom(dbits(-s_hi) - 1), r->fabs_hi = dfrom(dbits(-s_lo) + 1);
+    } else {
+        double lo = down(s_lo), hi = up(s_hi);
+        if (lo > 0)
+            r->fabs_lo = lo, r->fabs_hi = hi;
+        else if (hi < 0)
+            r->fabs_lo = -hi, r->fabs_hi = -lo;
+        else
+            r->fabs_lo = 0, r->fabs_hi = fmax(-lo, hi);
+    }
     r->tmid = (r->tlo + r->thi) * 0.5;
     r->hw = (r->thi - r->tlo) * 0.5;
     r->inv_fabs_up = r->fabs_lo > 0 ? 1.0 / r->fabs_lo * (1 + 0x1p-48) : INFINITY;
@@ -371,16 +378,27 @@ void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepar
             *r = m->ref[i - 1]; /* the previous input's fast values, copied */
         } else if (p->kind == KIND_FAST && p->cr_ok && p->f_beyond == 0) {
             /* every field is set here (abs_bounds the |f| ones), without
-             * the memset of the other branches: this is the per-input path */
+             * the memset of the other branches: this is the per-input path,
+             * from local copies (the stores to r could alias p's doubles) */
+            double v = p->v, tlo = p->tlo, thi = p->thi, inv_unit = p->unit_ok ? p->inv_unit : 0.0;
+            uint32_t cr_exponent = (p->cr_bits >> 23) & 0xFF;
+            /* tlo == 0 && thi == 0 (either zero), and inv_unit != 0 (a power of 2 or 0) */
+            bool exact_v = ((dbits(tlo) | dbits(thi)) << 1) == 0, zero_at_v = exact_v && p->unit_ok;
             r->kind = MREF_VALUE;
             r->f_inf = 0;
             r->inexact = 0;
-            r->v = p->v, r->tlo = p->tlo, r->thi = p->thi;
-            r->exact_v = p->tlo == 0.0 && p->thi == 0.0;
-            r->inv_unit = p->unit_ok ? p->inv_unit : 0.0;
+            r->v = v, r->tlo = tlo, r->thi = thi;
+            r->exact_v = exact_v;
+            r->inv_unit = inv_unit;
             r->cr = (double)ffrom(p->cr_bits);
-            r->normal = isfinite(r->cr) && fabs(r->cr) >= 0x1p-126; /* ab_is_normal_output */
+            r->normal = cr_exponent - 1 < 0xFE; /* ab_is_normal_output: finite, >= 2^-126 */
             abs_bounds(r);
+            r->const_id = p->const_id;
+            r->zero_at_v = zero_at_v;
+            bool zero_float = zero_at_v && ctx->format == AB_FMT_BINARY32 && (double)(float)v == v;
+            m->zero_key[i] = zero_float ? fbits((float)v) : 1ull << 32;
+            m->zero_inputs += zero_float;
+            continue;
         } else {
             memset(r, 0, sizeof *r);
             mpfr_clear_inexflag();
