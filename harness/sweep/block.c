@@ -181,16 +181,28 @@ static void cr_lists(ab_exh_worker *w, size_t n)
     }
 }
 
-static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction dir,
-                          const float *xs, size_t n)
+/* Inputs per pass of prepare_chunk: their fast values stay in L1. */
+#define PREPARE_BATCH 64
+
+/* The prepared references of inputs [i0, i0 + m) of the chunk, in three
+ * passes over the batch (the fast values, the fields they give, the CR
+ * verdicts): each pass's work on one input is independent of the next
+ * input's, so the processor overlaps consecutive inputs, where one pass
+ * doing all three waited on each input's chain of dependent operations.
+ * An input whose fast value repeats the previous input's (a saturated range)
+ * takes the previous prepared reference: *prev_fv and *same_as_prev carry
+ * that across batches (same_as_prev: prep[i0 - 1] is KIND_FAST, made from
+ * *prev_fv). */
+static void prepare_batch(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction dir,
+                          const float *xs, size_t i0, size_t m, ab_fastref_value *prev_fv,
+                          bool *same_as_prev)
 {
     ab_fastref_fn fn = ctx->fast[dir];
     double grid_scale = AB_EXH_GRID_BINS / (ctx->grid_hi - ctx->grid_lo);
-    ab_fastref_value prev_fv = {0, 0, 0, 0, 0, 0};
-    bool same_as_prev = false; /* prep[i - 1] is KIND_FAST, made from prev_fv */
-    for (size_t i = 0; i < n; i++) {
-        prepared *p = &w->prep[i];
-        float x = xs[i];
+    ab_fastref_value fvs[PREPARE_BATCH];
+    for (size_t k = 0; k < m; k++) {
+        prepared *p = &w->prep[i0 + k];
+        float x = xs[i0 + k];
         map_cells(p, x, ctx, grid_scale);
         p->last_state = 0;
         p->same_ref = 0;
@@ -200,26 +212,54 @@ static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
         } else if (fn == NULL || !isfinite(x) || x == 0.0f) {
             p->kind = KIND_MPFR; /* ±0, ±inf: a handful of inputs, exact */
         } else {
-            ab_fastref_value fv = {0, 0, 0, 0, 0, 0};
-            fn((double)x, &ctx->params, &fv);
-            if (same_as_prev && ab_exh_same_fastref(&fv, &prev_fv)) {
-                /* Saturated ranges (sigmoid(x) = 1 - tail with the tail below
-                 * the double range): everything below derives from fv alone. */
-                int16_t binade = p->binade, grid = p->grid;
-                *p = w->prep[i - 1];
-                p->binade = binade;
-                p->grid = grid;
-                p->last_state = 0;
-                p->same_ref = 1;
-                continue;
-            }
-            prev_fv = fv;
-            ab_exh_prepare_fast(p, &fv);
+            p->kind = KIND_FAST; /* until ab_exh_prepare_fast says otherwise */
+            fvs[k] = (ab_fastref_value){0, 0, 0, 0, 0, 0};
+            fn((double)x, &ctx->params, &fvs[k]);
         }
-        p->cr_verdict_ok = p->kind == KIND_FAST && p->cr_ok &&
-                           ab_exh_cr_verdict(p, &p->cr_verdict);
-        same_as_prev = p->kind == KIND_FAST;
     }
+    for (size_t k = 0; k < m; k++) {
+        size_t i = i0 + k;
+        prepared *p = &w->prep[i];
+        bool fast_value = p->kind == KIND_FAST;
+        if (fast_value && *same_as_prev && ab_exh_same_fastref(&fvs[k], prev_fv)) {
+            /* Saturated ranges (sigmoid(x) = 1 - tail with the tail below
+             * the double range): everything below derives from fv alone
+             * (the CR verdict is copied in the last pass). */
+            int16_t binade = p->binade, grid = p->grid;
+            *p = w->prep[i - 1];
+            p->binade = binade;
+            p->grid = grid;
+            p->last_state = 0;
+            p->same_ref = 1;
+            continue;
+        }
+        if (fast_value) {
+            *prev_fv = fvs[k];
+            ab_exh_prepare_fast(p, &fvs[k]);
+        }
+        *same_as_prev = p->kind == KIND_FAST;
+    }
+    for (size_t k = 0; k < m; k++) {
+        size_t i = i0 + k;
+        prepared *p = &w->prep[i];
+        if (p->same_ref) {
+            p->cr_verdict_ok = w->prep[i - 1].cr_verdict_ok;
+            p->cr_verdict = w->prep[i - 1].cr_verdict;
+        } else {
+            p->cr_verdict_ok = p->kind == KIND_FAST && p->cr_ok &&
+                               ab_exh_cr_verdict(p, &p->cr_verdict);
+        }
+    }
+}
+
+static void prepare_chunk(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction dir,
+                          const float *xs, size_t n)
+{
+    ab_fastref_value prev_fv = {0, 0, 0, 0, 0, 0};
+    bool same_as_prev = false;
+    for (size_t i0 = 0; i0 < n; i0 += PREPARE_BATCH)
+        prepare_batch(w, ctx, dir, xs, i0, n - i0 < PREPARE_BATCH ? n - i0 : PREPARE_BATCH,
+                      &prev_fv, &same_as_prev);
     cr_lists(w, n);
 }
 

@@ -456,14 +456,16 @@ bool ab_exh_cr_verdict(const prepared *p, fast_verdict *out)
     error_bounds eb;
     if (isinf(yf) || !error_interval(p, yf, &eb) || !(eb.exact || eb.lo_u > 0))
         return ab_exh_fast_case(p, yf, out);
-    /* the fields one by one, before the calls: nothing is kept across them */
+    /* the fields one by one, before the calls: nothing is kept across them.
+     * r and side are left 0 (decide.h): computed, their signs would cost
+     * two unpredictable branches per input. */
     out->raw = 0.5 * (eb.lo_u + eb.hi_u);
     out->as = eb.ep.as;
-    out->r = eb.ep.r;
+    out->r = 0.0;
     out->classes = 0;
     out->bin = 0;
     out->is_cr = true;
-    out->side = (int8_t)(eb.exact ? 0 : eb.ep.sign);
+    out->side = 0;
     double hi_u = eb.hi_u;
     bool exact = eb.exact;
     double q_lo = ab_exh_quantize(eb.lo_u);

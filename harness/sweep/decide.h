@@ -64,7 +64,9 @@ static inline bool ab_exh_same_fastref(const ab_fastref_value *a, const ab_fastr
  * decide. */
 bool ab_exh_fast_case(const prepared *p, float yf, fast_verdict *out);
 /* ab_exh_fast_case for y = the correct rounding (p->cr_ok), cheaper: the
- * same verdict, false where that gives false. */
+ * same verdict (false where that gives false), except that r and side may
+ * be 0: a CR verdict is never narrowed (ab_exh_narrow_for_max), only its
+ * raw, q_lo and q_hi are read. */
 bool ab_exh_cr_verdict(const prepared *p, fast_verdict *out);
 /* Narrows v's cell as far as the bound can (before it goes to the max
  * tracker). */
