@@ -10,7 +10,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "mxcsr.h"
 #include "sweep/bits.h"
 #include "sweep/metrics.h"
 #include "sweep/worker.h"
@@ -43,7 +42,6 @@ ab_exh_worker *ab_exh_worker_new(size_t block_size)
     w->cap = block_size;
     size_t chunk = block_size < AB_EXH_CHUNK ? block_size : AB_EXH_CHUNK;
     w->x = malloc(block_size * sizeof *w->x);
-    w->y = malloc(chunk * sizeof *w->y);
     w->prep = malloc(chunk * sizeof *w->prep);
     w->crs = malloc(chunk * sizeof *w->crs);
     w->cr_key = malloc(chunk * sizeof *w->cr_key);
@@ -56,7 +54,7 @@ ab_exh_worker *ab_exh_worker_new(size_t block_size)
     w->grid_runs.run = malloc(chunk * sizeof *w->grid_runs.run);
     w->grid_runs.excl = malloc(chunk * sizeof *w->grid_runs.excl);
     w->metrics = ab_exh_metrics_new(chunk);
-    if (w->metrics == NULL ||w->x == NULL || w->y == NULL || w->prep == NULL || w->crs == NULL ||
+    if (w->metrics == NULL ||w->x == NULL || w->prep == NULL || w->crs == NULL ||
         w->cr_key == NULL || w->cr_qlo == NULL || w->cr_qhi == NULL || w->others == NULL || w->visit == NULL ||
         w->binade_runs.run == NULL || w->binade_runs.excl == NULL ||
         w->grid_runs.run == NULL || w->grid_runs.excl == NULL) {
@@ -78,7 +76,6 @@ void ab_exh_worker_free(ab_exh_worker *w)
         mpfr_clear(w->mf[i]);
     free(w->mf);
     free(w->x);
-    free(w->y);
     free(w->prep);
     free(w->crs);
     free(w->cr_key);
@@ -91,6 +88,7 @@ void ab_exh_worker_free(ab_exh_worker *w)
     free(w->grid_runs.run);
     free(w->grid_runs.excl);
     free(w->trackers);
+    ab_exh_outputs_free(&w->outputs);
     ab_exh_metrics_free(w->metrics);
     free(w);
 }
@@ -287,13 +285,17 @@ static void mpfr_references(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_directio
     }
 }
 
-/* The pairs of direction dir over the block's inputs w->x[0, count). */
+/* The pairs of direction dir over the block's inputs w->x[0, count). The
+ * kernels run first, over the whole block (twins.h); a pair whose results
+ * equal an earlier pair's over the block takes that pair's statistics. */
 static void eval_direction(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction dir,
                            const ab_exh_pair *pairs, size_t pair_count, size_t count,
                            ab_exh_pair *out)
 {
     size_t chunk = count < AB_EXH_CHUNK ? count : AB_EXH_CHUNK;
     eval_env env = {ctx, dir, &w->f};
+    ab_exh_outputs *o = &w->outputs;
+    ab_exh_outputs_run(o, pairs, pair_count, dir, &ctx->params, w->x, count, chunk);
     for (size_t k = 0; k < pair_count; k++) {
         if (pairs[k].dir != dir)
             continue;
@@ -310,25 +312,25 @@ static void eval_direction(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction
             mpfr_references(w, ctx, dir, xs, n);
         ab_exh_metrics_prepare(w->metrics, &env, w->prep, w->mf, w->crs, xs, n);
         for (size_t k = 0; k < pair_count; k++) {
-            if (pairs[k].dir != dir)
+            if (pairs[k].dir != dir || o->leader[k] != k)
                 continue;
-            ab_kernel_fn fn = ab_impl_kernel(pairs[k].impl, dir);
-            ab_mxcsr_state saved = ab_mxcsr_save();
-            fn(xs, w->y, n, &ctx->params);
-            ab_mxcsr_restore(saved);
+            const float *ys = o->y + k * o->cap + c0, *zs = o->z + k * o->cap + c0;
             if (ctx->mpfr_reference)
-                ab_exh_classify_mpfr(&out[k], &w->trackers[k], &env, n, xs, w->y, w);
+                ab_exh_classify_mpfr(&out[k], &w->trackers[k], &env, n, xs, ys, w);
             else
-                ab_exh_classify_fast(&out[k], &w->trackers[k], &env, n, xs, w->y, w);
-            /* the error metrics, and the FTZ/DAZ rerun (metrics.h) */
-            ab_exh_metrics_pass(w->metrics, k, &out[k], &env, fn, xs, w->y, n);
+                ab_exh_classify_fast(&out[k], &w->trackers[k], &env, n, xs, ys, w);
+            /* the error metrics, and those of the FTZ/DAZ run (metrics.h) */
+            ab_exh_metrics_pass(w->metrics, k, &out[k], &env, xs, ys, zs, n);
         }
     }
     for (size_t k = 0; k < pair_count; k++)
-        if (pairs[k].dir == dir) {
+        if (pairs[k].dir == dir && o->leader[k] == k) {
             ab_exh_tracker_finish(&w->trackers[k], &env, &out[k]);
             ab_exh_metrics_finish(w->metrics, k, &out[k], &env);
         }
+    for (size_t k = 0; k < pair_count; k++)
+        if (pairs[k].dir == dir && o->leader[k] != k)
+            ab_exh_copy_twin(&out[k], &out[o->leader[k]]);
 }
 
 void ab_exh_eval_block(ab_exh_worker *w, const ab_exh_ctx *ctx, const ab_exh_pair *pairs,
@@ -337,6 +339,8 @@ void ab_exh_eval_block(ab_exh_worker *w, const ab_exh_ctx *ctx, const ab_exh_pai
     for (size_t k = 0; k < count; k++)
         w->x[k] = ab_exh_input(ctx->format, first + k);
     ensure_trackers(w, pair_count);
+    if (!ab_exh_outputs_reserve(&w->outputs, pair_count, w->cap))
+        abort();
     size_t chunk = count < AB_EXH_CHUNK ? count : AB_EXH_CHUNK;
     if (ctx->mpfr_reference)
         ensure_mpfr_array(w, chunk);

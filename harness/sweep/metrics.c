@@ -12,7 +12,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "mxcsr.h"
 #include "sweep/bits.h"
 #include "sweep/decide.h"
 #include "sweep/metrics.h"
@@ -82,7 +81,6 @@ struct ab_exh_metrics {
     mpfr_ptr *f;     /* MPFR value of input i, or NULL (evaluated on demand) */
     mpfr_t *pool;    /* the values this file evaluated (fast mode) */
     mpfr_t scratch;
-    float *y_ftz;
     /* Per input, the bits of the binary32 result y == f exactly (zero_at_v
      * with f a float), else 2^32 (no float's bits): its figures are all 0. */
     uint64_t *zero_key;
@@ -131,11 +129,10 @@ ab_exh_metrics *ab_exh_metrics_new(size_t chunk)
     m->ref = malloc(chunk * sizeof *m->ref);
     m->f = malloc(chunk * sizeof *m->f);
     m->pool = malloc(chunk * sizeof *m->pool);
-    m->y_ftz = malloc(chunk * sizeof *m->y_ftz);
     m->zero_key = malloc(chunk * sizeof *m->zero_key);
-    if (m->ref == NULL || m->f == NULL || m->pool == NULL || m->y_ftz == NULL ||
+    if (m->ref == NULL || m->f == NULL || m->pool == NULL ||
         m->zero_key == NULL) {
-        free(m->ref), free(m->f), free(m->pool), free(m->y_ftz), free(m->zero_key), free(m);
+        free(m->ref), free(m->f), free(m->pool), free(m->zero_key), free(m);
         return NULL;
     }
     for (size_t i = 0; i < chunk; i++)
@@ -152,7 +149,7 @@ void ab_exh_metrics_free(ab_exh_metrics *m)
         mpfr_clear(m->pool[i]);
     mpfr_clear(m->scratch);
     free(m->pend);
-    free(m->ref), free(m->f), free(m->pool), free(m->y_ftz), free(m->zero_key), free(m);
+    free(m->ref), free(m->f), free(m->pool), free(m->zero_key), free(m);
 }
 
 /* ---- the exact definition ------------------------------------------------------- */
@@ -655,26 +652,23 @@ static bool zeros_lose(const ab_acc_stats *s)
  * with y == f exactly in both runs adds only its normal-output count once
  * zeros_lose (case_default would offer 0s that lose; no NaN/inf class). */
 void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const eval_env *env,
-                         ab_kernel_fn fn, const float *xs, const float *ys, size_t n)
+                         const float *xs, const float *ys, const float *zs, size_t n)
 {
     ab_acc_stats *s = &out->stats;
     pending_list *pl = pending_of(m, pair);
     ab_exh_format fmt = env->ctx->format;
-    ab_mxcsr_state saved = ab_mxcsr_enter_ftz_daz();
-    fn(xs, m->y_ftz, n, &env->ctx->params);
-    ab_mxcsr_leave(saved);
     bool any_zero = m->zero_inputs != 0, settled_zeros = any_zero && zeros_lose(s);
     for (size_t i = 0; i < n; i++) {
         uint32_t yb = fbits(ys[i]);
-        if (settled_zeros && (uint64_t)yb == m->zero_key[i] && yb == fbits(m->y_ftz[i])) {
+        if (settled_zeros && (uint64_t)yb == m->zero_key[i] && yb == fbits(zs[i])) {
             s->normal_counted += m->ref[i].normal;
             continue;
         }
-        bool same = yb == fbits(m->y_ftz[i]) || (isnan(ys[i]) && isnan(m->y_ftz[i]));
+        bool same = yb == fbits(zs[i]) || (isnan(ys[i]) && isnan(zs[i]));
         double y = result_in_format(fmt, ys[i]);
         case_default(m, pl, s, env, i, xs[i], y, same);
         s->ftz_changed += !same;
-        double z = same ? y : result_in_format(fmt, m->y_ftz[i]);
+        double z = same ? y : result_in_format(fmt, zs[i]);
         if (!same)
             case_ftz(m, pl, s, env, i, xs[i], z);
         s->ftz_special += special_case(&m->ref[i], z);

@@ -34,10 +34,10 @@ void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepar
                             mpfr_t *mf, const double *crs, const float *xs, size_t n);
 
 /* Pair number pair of a block on the prepared chunk: its default-mode
- * results ys, then kernel fn rerun with FTZ/DAZ set; the metrics of both
- * into out. Chunks of a block come in increasing input order. */
+ * results ys and its results zs with FTZ/DAZ set; the metrics of both into
+ * out. Chunks of a block come in increasing input order. */
 void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const eval_env *env,
-                         ab_kernel_fn fn, const float *xs, const float *ys, size_t n);
+                         const float *xs, const float *ys, const float *zs, size_t n);
 /* At the end of a block: settles the pair's undecided cases in MPFR. */
 void ab_exh_metrics_finish(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const eval_env *env);
 

@@ -9,6 +9,7 @@
 #include "sweep/block.h"
 #include "sweep/decide.h"
 #include "sweep/tracker.h"
+#include "sweep/twins.h"
 
 /* The correctly rounded cases of a chunk are summed once per direction: an
  * implementation that returns the correct rounding at an input adds the same
@@ -48,7 +49,7 @@ typedef struct cr_runs {
 
 struct ab_exh_worker {
     size_t cap;
-    float *x, *y;      /* x: the block's inputs; y: one chunk's results */
+    float *x;          /* the block's inputs */
     prepared *prep;    /* one chunk */
     double *crs;       /* one chunk's correct roundings (MPFR mode) */
     max_tracker *trackers; /* one per pair, across the chunks of a block */
@@ -67,6 +68,7 @@ struct ab_exh_worker {
     size_t top_n;
     cr_runs binade_runs, grid_runs;
     struct ab_exh_metrics *metrics; /* the error metrics' buffers (metrics.h) */
+    ab_exh_outputs outputs; /* one direction's results over the block (twins.h) */
 };
 
 /* One implementation's results ys of the prepared chunk (n inputs xs) into

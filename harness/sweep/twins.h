@@ -1,0 +1,42 @@
+/*
+ * Implementations whose results are identical over a block (twins.c): the
+ * avx2 and avx512 builds of one method, or two peers that call the same
+ * code, return the same bits for every input of a block. Every figure of
+ * the sweep is a function of the inputs and the two runs' results (default
+ * and FTZ/DAZ) alone, so such a pair's block statistics are those of the
+ * first pair with the same results, copied instead of classified again.
+ */
+#ifndef ACTBENCH_SWEEP_TWINS_H
+#define ACTBENCH_SWEEP_TWINS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sweep/state.h"
+
+/* The results of every pair of one direction over one block: y (default
+ * MXCSR) and z (FTZ/DAZ set), pair k's at y + k * cap and z + k * cap. */
+typedef struct ab_exh_outputs {
+    size_t cap, pairs; /* inputs per pair; pairs allocated */
+    float *y, *z;
+    uint64_t *hash;    /* per pair, of y and z */
+    size_t *leader;    /* per pair: the first pair with the same y and z */
+} ab_exh_outputs;
+
+/* Grows o to pairs x cap (false when out of memory). */
+bool ab_exh_outputs_reserve(ab_exh_outputs *o, size_t pairs, size_t cap);
+void ab_exh_outputs_free(ab_exh_outputs *o);
+
+/* Runs the kernel of every pair of direction dir on xs[0, count), in calls
+ * of chunk inputs (the calls the classification used to make), with the
+ * default MXCSR and with FTZ/DAZ set; then sets leader[k] for those pairs:
+ * k itself, or the first earlier pair of dir whose y and z equal k's bit
+ * for bit (compared in full, the hash only picks the candidates). */
+void ab_exh_outputs_run(ab_exh_outputs *o, const ab_exh_pair *pairs, size_t pair_count,
+                        ab_direction dir, const ab_params *params, const float *xs, size_t count,
+                        size_t chunk);
+
+/* Pair twin's block statistics := those of pair from (its leader). */
+void ab_exh_copy_twin(ab_exh_pair *twin, const ab_exh_pair *from);
+
+#endif
