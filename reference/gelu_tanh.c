@@ -108,8 +108,11 @@ static void fast_forward(double x, const ab_params *p, ab_fastref_value *o)
         return;
     }
     logistic_pair(z, &s, &c);
-    if (x > 8) {
-        /* x - x sigma(-z): R(tail) = 3 EPS + u + s ez. */
+    if (x > 1) {
+        /* x - x sigma(-z): R(tail) = 3 EPS + u + s ez. From x = 1 on
+         * (sigma(-z) < 0.16) the bound is relative to the small tail,
+         * not to f: a sweep then tells f's distance to the floats near x
+         * without MPFR. */
         double t = -x * c;
         set_anchored_signed(o, x, t, fabs(t) * (4 * EPS + ez), +1, -1);
         return;
@@ -125,11 +128,13 @@ static void fast_derivative(double x, const ab_params *p, ab_fastref_value *o)
     double s, c;
     logistic_pair(z, &s, &c);
     double w = 2.0 * gelu_tanh_k * x * (1.0 + 3.0 * gelu_tanh_c * (x * x)) * c;
-    if (fabs(z) < 0x1p-12 || x > 8) {
-        /* 1/2 + (sigma(z) - 1/2) + s w, or 1 + (s w - c) where s w > 100 c:
-         * same-sign terms (or a negligible cancellation), bounded as below. */
+    if (fabs(z) < 0x1p-12 || x > 1) {
+        /* 1/2 + (sigma(z) - 1/2) + s w, or 1 + (s w - c) where s w > 1.5 c
+         * for x > 1 (s w / c grows with x; the tail's sign is +, f' > 1
+         * from x = 0.75 on): the bound below is on the terms' magnitudes,
+         * so it holds through the cancellation. */
         double terr, t, anchor;
-        if (x > 8) {
+        if (x > 1) {
             anchor = 1.0;
             t = -c;
             terr = 1.01 * c * (3 * EPS + ez);

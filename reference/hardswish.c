@@ -65,6 +65,8 @@ static void fast_forward(double x, const ab_params *p, ab_fastref_value *o)
     /* x/2 + x^2/6: x/2 and x^2 exact, one rounding. */
     double t = (x * x) / 6.0;
     set_anchored_signed(o, 0.5 * x, t, U * t, sign_of(x), x != 0 ? +1 : 0);
+    if (fma(t, 6.0, -(x * x)) == 0)
+        o->err = 0.0; /* the division was exact, so is f (see the derivative) */
 }
 
 static void fast_derivative(double x, const ab_params *p, ab_fastref_value *o)
@@ -85,6 +87,11 @@ static void fast_derivative(double x, const ab_params *p, ab_fastref_value *o)
     /* 1/2 + x/3: one rounding. */
     double t = x / 3.0;
     set_anchored_signed(o, 0.5, t, U * fabs(t), sign_of(0.5 + t), sign_of(x));
+    /* x/3 is exact when x's significand is a multiple of 3: then so is f,
+     * and a sweep decides its float midpoints (a twelfth of the inputs)
+     * and y == f without MPFR */
+    if (fma(t, 3.0, -x) == 0)
+        o->err = 0.0;
 }
 
 const ab_ref_activation ab_ref_hardswish = {

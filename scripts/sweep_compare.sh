@@ -6,11 +6,23 @@
 # of the sweep engine leaves its results byte-identical. A variant the new
 # binary renamed is compared under its current name (the "aliases" of the
 # new binary's `list --format json`).
-#   usage: scripts/sweep_compare.sh OLD_ACTBENCH NEW_ACTBENCH [WORKDIR]
+# With --counters-may-differ, the engine's own work counters (the fallbacks
+# and worst_reevals columns, the state files' counters lines: how many cases
+# went to MPFR) are left out too: a change that lets the fast bound decide
+# more cases changes them and nothing else.
+#   usage: scripts/sweep_compare.sh [--counters-may-differ] OLD_ACTBENCH NEW_ACTBENCH [WORKDIR]
 # Exit 0 when every file is equal; the differences otherwise.
 set -u
-old=${1:?usage: sweep_compare.sh OLD_ACTBENCH NEW_ACTBENCH [WORKDIR]}
-new=${2:?usage: sweep_compare.sh OLD_ACTBENCH NEW_ACTBENCH [WORKDIR]}
+usage="usage: sweep_compare.sh [--counters-may-differ] OLD_ACTBENCH NEW_ACTBENCH [WORKDIR]"
+varying='wall_seconds|inputs_per_second|date|threads|cpu_.*|isa_path'
+varying_state='wall_seconds|threads|checksum|cpu_[a-z_]*|isa_path|actbench-exhaustive-state'
+if [ "${1:-}" = --counters-may-differ ]; then
+    varying="$varying|fallbacks|worst_reevals"
+    varying_state="$varying_state|counters"
+    shift
+fi
+old=${1:?$usage}
+new=${2:?$usage}
 work=${3:-$(mktemp -d /tmp/actbench-sweep-compare.XXXXXX)}
 mkdir -p "$work"
 
@@ -45,11 +57,11 @@ for r in json.load(sys.stdin)["implementations"]:
 normalise() {
     case "$1" in
     *.csv)
-        awk -F, 'FNR == NR { cur[$1 "," $2] = $3; next }
+        awk -F, -v varying="^($varying)\$" 'FNR == NR { cur[$1 "," $2] = $3; next }
                  FNR == 1 { for (i = 1; i <= NF; i++) {
                                 if ($i == "activation") a = i
                                 if ($i == "variant") v = i
-                                if ($i !~ /^(wall_seconds|inputs_per_second|date|threads|cpu_.*|isa_path)$/) keep[i] = 1 } }
+                                if ($i !~ varying) keep[i] = 1 } }
                  FNR > 1 && a && v && (($a "," $v) in cur) { $v = cur[$a "," $v] }
                  { out = ""; for (i = 1; i <= NF; i++) if (keep[i]) out = out $i ","; print out }' \
             FS=' ' "$work/renamed.txt" FS=, "$1" ;;
@@ -58,7 +70,7 @@ normalise() {
              $1 == "activation" { act = $2 }
              $1 == "pair" && ((act "," $3) in cur) { $3 = cur[act "," $3] }
              { print }' "$work/renamed.txt" "$1" |
-            grep -Ev '^(wall_seconds|threads|checksum|cpu_[a-z_]*|isa_path|actbench-exhaustive-state) ' ;;
+            grep -Ev "^($varying_state) " ;;
     *) cat "$1" ;;
     esac
 }

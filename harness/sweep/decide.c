@@ -134,6 +134,14 @@ void ab_exh_prepare_fast(prepared *p, const ab_fastref_value *fvp)
         return;
     p->flo = round_sum_to_float(v, tlo);
     p->fhi = round_sum_to_float(v, thi);
+    /* f of known sign rounds to a zero of that sign: an end clamped to
+     * "just beyond 0" can still sum to an exact 0, which rounds to +0
+     * (silu(-700) = -1.3e-302 within 2^-900: -0 and +0 would leave the
+     * correct rounding unknown) */
+    if (fv.sign < 0 && p->fhi == 0.0f)
+        p->fhi = -0.0f;
+    if (fv.sign > 0 && p->flo == 0.0f)
+        p->flo = 0.0f;
     p->cr_ok = fbits(p->flo) == fbits(p->fhi);
     p->cr_bits = fbits(p->flo);
     prepare_unit(p);
