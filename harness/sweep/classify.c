@@ -138,13 +138,12 @@ static double fast_verdicts(ab_exh_worker *w, size_t n, const float *ys, size_t 
 {
     double chunk_lo = -INFINITY;
     size_t others = 0; /* w->others[0, others): the inputs whose y is not the CR value */
-    for (size_t i = 0; i < n; i++) {
-        if ((uint64_t)fbits(ys[i]) == w->cr_key[i]) {
-            if (w->cr_qlo[i] > chunk_lo)
-                chunk_lo = w->cr_qlo[i];
-        } else {
-            w->others[others++] = (uint16_t)i;
-        }
+    for (size_t i = 0; i < n; i++) { /* without branches: the CR ones come unpredictably */
+        bool is_cr = (uint64_t)fbits(ys[i]) == w->cr_key[i];
+        double q = w->cr_qlo[i];
+        chunk_lo = is_cr && q > chunk_lo ? q : chunk_lo;
+        w->others[others] = (uint16_t)i;
+        others += !is_cr;
     }
     for (size_t k = 0; k < others; k++) {
         size_t i = w->others[k];

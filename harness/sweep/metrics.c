@@ -15,6 +15,7 @@
 #include "sweep/bits.h"
 #include "sweep/decide.h"
 #include "sweep/metrics.h"
+#include "sweep/metrics_filter.h"
 #include "sweep/quantize.h"
 
 enum { MREF_VALUE = 0, MREF_NAN, MREF_EXACT };
@@ -85,6 +86,9 @@ struct ab_exh_metrics {
      * with f a float), else 2^32 (no float's bits): its figures are all 0. */
     uint64_t *zero_key;
     size_t zero_inputs; /* of the chunk with such a key */
+    filter_refs fr;     /* the chunk's references for the filter (metrics_filter.h) */
+    uint64_t *slow;     /* per pass: the cases for case_default, a bit each */
+    bool avx2;          /* the filter's AVX2 version runs here */
 };
 
 static double dfrom(uint64_t b)
@@ -109,17 +113,6 @@ static inline double down(double x)
 
 static inline double up(double x) { return -down(-x); }
 
-double ab_exh_quantize_rel(double err)
-{
-    if (!(err > 0))
-        return 0.0;
-    if (err <= AB_EXH_REL_FLOOR)
-        return AB_EXH_REL_FLOOR;
-    /* Q's grid is the same in every binade: scaled above Q's floor and back
-     * (exact: powers of 2, every figure here is below 2^700) */
-    return ab_exh_quantize(err * 0x1p240) * 0x1p-240;
-}
-
 ab_exh_metrics *ab_exh_metrics_new(size_t chunk)
 {
     ab_exh_metrics *m = calloc(1, sizeof *m);
@@ -130,11 +123,21 @@ ab_exh_metrics *ab_exh_metrics_new(size_t chunk)
     m->f = malloc(chunk * sizeof *m->f);
     m->pool = malloc(chunk * sizeof *m->pool);
     m->zero_key = malloc(chunk * sizeof *m->zero_key);
+    m->fr.v = malloc(chunk * (7 * sizeof(double) + sizeof(int64_t)));
+    m->slow = malloc((chunk + 63) / 64 * sizeof *m->slow);
     if (m->ref == NULL || m->f == NULL || m->pool == NULL ||
-        m->zero_key == NULL) {
-        free(m->ref), free(m->f), free(m->pool), free(m->zero_key), free(m);
+        m->zero_key == NULL || m->fr.v == NULL || m->slow == NULL) {
+        free(m->ref), free(m->f), free(m->pool), free(m->zero_key);
+        free(m->fr.v), free(m->slow), free(m);
         return NULL;
     }
+    double *d = m->fr.v;
+    m->fr.tmid = d + chunk, m->fr.hw = d + 2 * chunk, m->fr.res_lo = d + 3 * chunk;
+    m->fr.uinv = d + 4 * chunk, m->fr.inv_fabs = d + 5 * chunk, m->fr.zero_v = d + 6 * chunk;
+    m->fr.normal = (int64_t *)(d + 7 * chunk);
+#ifdef AB_BUILD_X86
+    m->avx2 = ab_cpu_has(AB_ISA_AVX2_FMA);
+#endif
     for (size_t i = 0; i < chunk; i++)
         mpfr_init2(m->pool[i], AB_REF_DEFAULT_PREC);
     mpfr_init2(m->scratch, AB_REF_DEFAULT_PREC);
@@ -149,7 +152,8 @@ void ab_exh_metrics_free(ab_exh_metrics *m)
         mpfr_clear(m->pool[i]);
     mpfr_clear(m->scratch);
     free(m->pend);
-    free(m->ref), free(m->f), free(m->pool), free(m->zero_key), free(m);
+    free(m->ref), free(m->f), free(m->pool), free(m->zero_key);
+    free(m->fr.v), free(m->slow), free(m);
 }
 
 /* ---- the exact definition ------------------------------------------------------- */
@@ -157,34 +161,6 @@ void ab_exh_metrics_free(ab_exh_metrics *m)
 static void offer(ab_err_max *mx, double value, uint32_t x, double y, double ref)
 {
     ab_err_max_offer(mx, value, x, fbits((float)y), fbits((float)ref));
-}
-
-void ab_exh_metrics_exact_case(ab_acc_stats *s, ab_exh_format fmt, float x, double y,
-                               const mpfr_t f, bool inexact, bool ftz_run)
-{
-    int prec, emin_unit, emax;
-    ab_exh_format_params(fmt, &prec, &emin_unit, &emax);
-    ab_ulp_error e = ab_ulp_error_fmt(y, f, prec, emin_unit, emax);
-    ab_exh_zero_needs_exact(&e, inexact);
-    if (e.is_nan_case)
-        return;
-    double cr = ab_exh_round_mpfr(f, fmt);
-    bool normal = ab_is_normal_output(cr, prec, emin_unit);
-    uint32_t xb = fbits(x);
-    if (ftz_run) {
-        if (normal)
-            offer(&s->ftz_ulp_normal, ab_exh_quantize(e.ulp), xb, y, cr);
-        return;
-    }
-    double abs_err, rel_err;
-    ab_abs_rel_error(y, f, &abs_err, &rel_err);
-    if (!isnan(abs_err))
-        offer(&s->abs_err, ab_exh_quantize_rel(abs_err), xb, y, cr);
-    if (!normal)
-        return;
-    s->normal_counted++;
-    offer(&s->ulp_normal, ab_exh_quantize(e.ulp), xb, y, cr);
-    offer(&s->rel_normal, ab_exh_quantize_rel(rel_err), xb, y, cr);
 }
 
 typedef struct cell {
@@ -354,6 +330,24 @@ static void ref_from_mpfr(mref *r, const mpfr_t f, bool inexact, ab_exh_format f
     abs_bounds(r);
 }
 
+/* The chunk's references as the filter's arrays (metrics_filter.h). */
+static void filter_refs_fill(ab_exh_metrics *m, size_t n)
+{
+    const filter_refs *fr = &m->fr;
+    for (size_t i = 0; i < n; i++) {
+        const mref *r = &m->ref[i];
+        bool value = r->kind == MREF_VALUE && !r->f_inf;
+        fr->v[i] = value ? r->v : NAN;
+        fr->tmid[i] = value ? r->tmid : 0;
+        fr->hw[i] = value ? r->hw : 0;
+        fr->res_lo[i] = value ? r->res_lo : 0;
+        fr->uinv[i] = value && r->inv_unit != 0 ? r->inv_unit : INFINITY;
+        fr->inv_fabs[i] = value ? r->inv_fabs_up : INFINITY;
+        fr->zero_v[i] = value && r->zero_at_v ? r->v : NAN;
+        fr->normal[i] = value && r->normal ? -1 : 0;
+    }
+}
+
 void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepared *prep,
                             mpfr_t *mf, const double *crs, const float *xs, size_t n)
 {
@@ -413,6 +407,7 @@ void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepar
         m->zero_key[i] = zero_float ? fbits((float)r->v) : 1ull << 32;
         m->zero_inputs += zero_float;
     }
+    filter_refs_fill(m, n);
 }
 
 /* ---- cases ------------------------------------------------------------------------ */
@@ -449,7 +444,6 @@ static void abs_interval(const mref *r, double y, double *a_lo, double *a_hi)
     if (s == 0 && e == 0 && r->tlo == 0 && r->thi == 0)
         *a_lo = *a_hi = 0; /* y == f exactly */
 }
-
 
 /* The cell of |y - f| with the resolution rule (accuracy_stats.h). */
 static cell abs_cell(const mref *r, double y, double a_lo, double a_hi)
@@ -518,12 +512,35 @@ static inline void offer_zero(ab_err_max *mx, uint32_t x, double y, double ref)
         offer(mx, 0.0, x, y, ref);
 }
 
+/* The bars now: a bar only grows (a deferred case's lower end is offered or
+ * beaten when settled), so a case below earlier bars is below these too. */
+static filter_bars bars_now(const ab_acc_stats *s, const pending_list *pl)
+{
+    return (filter_bars){bar(&s->abs_err, pl, M_ABS), bar(&s->ulp_normal, pl, M_ULP),
+                       bar(&s->rel_normal, pl, M_REL), bar(&s->ftz_ulp_normal, pl, M_FTZ_ULP),
+                       s->abs_err.value < 0};
+}
+
+/* Whether a figure of the finite-y case on the value reference r may reach
+ * its bar, by abs_upper. Below the resolution the error is 0, which ties a
+ * maximum of 0 at a smaller input (inputs arrive in increasing order). */
+static inline bool may_reach(const mref *r, double y, const filter_bars *b, bool with_ftz)
+{
+    double a_up = abs_upper(r, y);
+    bool need = a_up <= r->res_lo ? b->abs_unset : !(a_up < b->abs);
+    double u_up = r->inv_unit == 0 ? INFINITY : a_up * r->inv_unit;
+    if (r->normal)
+        need |= !(u_up < b->ulp) || !(a_up * r->inv_fabs_up < b->rel) ||
+                (with_ftz && !(u_up < b->ftz));
+    return need;
+}
+
 /* One case of the default run; with_ftz: the FTZ/DAZ run returned the same
  * result here, so its ULP figure is this one's. y == f exactly (an exact
  * reference and its usual result: identity, relu) has every figure 0,
  * offered without the interval arithmetic. Otherwise a cheap upper bound
- * of |y - f| (abs_upper) first tells whether any figure can reach the
- * maximum so far, or a deferred case's lower end (bar). */
+ * of |y - f| first tells whether any figure can reach the maximum so far,
+ * or a deferred case's lower end (may_reach). */
 static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
                          const eval_env *env, size_t i, float x, double y, bool with_ftz)
 {
@@ -551,22 +568,8 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
             offer_zero(&s->ftz_ulp_normal, xb, y, r->cr);
         return;
     }
-    double a_up = abs_upper(r, y);
-    /* below the resolution the error is 0, which ties a maximum of 0 at a
-     * smaller input (inputs arrive in increasing order) */
-    bool need = a_up <= r->res_lo ? s->abs_err.value < 0 : !(a_up < s->abs_err.value);
-    double u_up = r->inv_unit == 0 ? INFINITY : a_up * r->inv_unit;
-    if (r->normal)
-        need |= !(u_up < s->ulp_normal.value) || !(a_up * r->inv_fabs_up < s->rel_normal.value) ||
-                (with_ftz && !(u_up < s->ftz_ulp_normal.value));
-    if (need && pl->n > 0) { /* the same test against the deferred cases' lower ends too */
-        need = a_up <= r->res_lo ? s->abs_err.value < 0 : !(a_up < bar(&s->abs_err, pl, M_ABS));
-        if (r->normal)
-            need |= !(u_up < bar(&s->ulp_normal, pl, M_ULP)) ||
-                    !(a_up * r->inv_fabs_up < bar(&s->rel_normal, pl, M_REL)) ||
-                    (with_ftz && !(u_up < bar(&s->ftz_ulp_normal, pl, M_FTZ_ULP)));
-    }
-    if (!need)
+    filter_bars b = bars_now(s, pl);
+    if (!may_reach(r, y, &b, with_ftz))
         return;
     double a_lo, a_hi;
     abs_interval(r, y, &a_lo, &a_hi);
@@ -647,10 +650,32 @@ static bool zeros_lose(const ab_acc_stats *s)
            s->ftz_ulp_normal.value >= 0;
 }
 
+/* The filter without AVX2 (metrics_filter.h): a case only counts when it
+ * has the same finite result in both runs on a value reference (no NaN/inf
+ * class), is not y == f exactly, and is below the bars. */
+static uint64_t filter_scalar(const ab_exh_metrics *m, const float *ys, const float *zs,
+                              size_t n, const filter_bars *b, uint64_t *slow)
+{
+    uint64_t counted = 0;
+    memset(slow, 0, (n + 63) / 64 * sizeof *slow);
+    for (size_t i = 0; i < n; i++) {
+        const mref *r = &m->ref[i];
+        float y = ys[i];
+        bool only = fbits(y) == fbits(zs[i]) && r->kind == MREF_VALUE && !r->f_inf &&
+                    isfinite(y) && !(r->zero_at_v && (double)y == r->v) &&
+                    !may_reach(r, y, b, true);
+        counted += only && r->normal;
+        slow[i / 64] |= (uint64_t)!only << (i % 64);
+    }
+    return counted;
+}
+
 /* Where the FTZ/DAZ run returns the default run's result (usually
  * everywhere), its figures are taken from the default run's pass. A case
  * with y == f exactly in both runs adds only its normal-output count once
- * zeros_lose (case_default would offer 0s that lose; no NaN/inf class). */
+ * zeros_lose (case_default would offer 0s that lose; no NaN/inf class).
+ * In binary32 the filter's cases (most) only count; the others reach
+ * case_default in increasing order as before. */
 void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const eval_env *env,
                          const float *xs, const float *ys, const float *zs, size_t n)
 {
@@ -658,22 +683,35 @@ void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const
     pending_list *pl = pending_of(m, pair);
     ab_exh_format fmt = env->ctx->format;
     bool any_zero = m->zero_inputs != 0, settled_zeros = any_zero && zeros_lose(s);
-    for (size_t i = 0; i < n; i++) {
-        uint32_t yb = fbits(ys[i]);
-        if (settled_zeros && (uint64_t)yb == m->zero_key[i] && yb == fbits(zs[i])) {
-            s->normal_counted += m->ref[i].normal;
-            continue;
+    filter_bars start = bars_now(s, pl);
+    if (fmt != AB_FMT_BINARY32)
+        memset(m->slow, 0xFF, (n + 63) / 64 * sizeof *m->slow);
+#ifdef AB_BUILD_X86
+    else if (m->avx2)
+        s->normal_counted += ab_exh_filter_avx2(&m->fr, ys, zs, n, &start, m->slow);
+#endif
+    else
+        s->normal_counted += filter_scalar(m, ys, zs, n, &start, m->slow);
+    for (size_t word = 0; word * 64 < n; word++)
+        for (uint64_t bits = m->slow[word]; bits != 0; bits &= bits - 1) {
+            size_t i = word * 64 + (size_t)__builtin_ctzll(bits);
+            if (i >= n)
+                break;
+            uint32_t yb = fbits(ys[i]);
+            if (settled_zeros && (uint64_t)yb == m->zero_key[i] && yb == fbits(zs[i])) {
+                s->normal_counted += m->ref[i].normal;
+                continue;
+            }
+            bool same = yb == fbits(zs[i]) || (isnan(ys[i]) && isnan(zs[i]));
+            double y = result_in_format(fmt, ys[i]);
+            case_default(m, pl, s, env, i, xs[i], y, same);
+            s->ftz_changed += !same;
+            double z = same ? y : result_in_format(fmt, zs[i]);
+            if (!same)
+                case_ftz(m, pl, s, env, i, xs[i], z);
+            s->ftz_special += special_case(&m->ref[i], z);
+            settled_zeros = settled_zeros || (any_zero && zeros_lose(s));
         }
-        bool same = yb == fbits(zs[i]) || (isnan(ys[i]) && isnan(zs[i]));
-        double y = result_in_format(fmt, ys[i]);
-        case_default(m, pl, s, env, i, xs[i], y, same);
-        s->ftz_changed += !same;
-        double z = same ? y : result_in_format(fmt, zs[i]);
-        if (!same)
-            case_ftz(m, pl, s, env, i, xs[i], z);
-        s->ftz_special += special_case(&m->ref[i], z);
-        settled_zeros = settled_zeros || (any_zero && zeros_lose(s));
-    }
 }
 
 void ab_exh_metrics_finish(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const eval_env *env)

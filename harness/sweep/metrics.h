@@ -21,6 +21,7 @@
 #include "actbench/actbench.h"
 #include "sweep/decide.h"
 #include "sweep/exact.h"
+#include "sweep/quantize.h" /* Q_rel */
 
 typedef struct ab_exh_metrics ab_exh_metrics;
 
@@ -40,12 +41,6 @@ void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const
                          const float *xs, const float *ys, const float *zs, size_t n);
 /* At the end of a block: settles the pair's undecided cases in MPFR. */
 void ab_exh_metrics_finish(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const eval_env *env);
-
-/* Q_rel: rounds a relative or absolute error up to 20 fraction bits (the
- * grid of Q) with a floor of 2^-200, far below any binary32 figure: 0 stays
- * 0, inf stays inf. */
-#define AB_EXH_REL_FLOOR 0x1p-200
-double ab_exh_quantize_rel(double err);
 
 /* The metrics of one case exactly (MPFR value f, its evaluation inexact or
  * not), quantized as the sweep reports them: the brute-force definition.
