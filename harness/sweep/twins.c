@@ -2,10 +2,10 @@
  * Grouping of the pairs of one block by identical results (twins.h). The
  * kernels run once per block in each MXCSR mode, in the same calls as
  * before (chunks of the block, so a kernel's remainder path meets the same
- * inputs), into per-pair buffers that the classification then reads. A
- * 64-bit hash of both results picks the candidate leader; memcmp over the
- * whole block decides, so a hash collision costs one comparison, never a
- * wrong row.
+ * inputs), into per-pair buffers that the classification then reads. The
+ * results at a few sampled inputs pick the candidate leader; memcmp over
+ * the whole block decides, so a candidate that differs elsewhere costs one
+ * comparison, never a wrong row.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,9 +20,9 @@ bool ab_exh_outputs_reserve(ab_exh_outputs *o, size_t pairs, size_t cap)
     ab_exh_outputs_free(o);
     o->y = malloc(pairs * cap * sizeof *o->y);
     o->z = malloc(pairs * cap * sizeof *o->z);
-    o->hash = malloc(pairs * sizeof *o->hash);
+    o->sample = malloc(pairs * 2 * AB_EXH_SAMPLES * sizeof *o->sample);
     o->leader = malloc(pairs * sizeof *o->leader);
-    if (o->y == NULL || o->z == NULL || o->hash == NULL || o->leader == NULL) {
+    if (o->y == NULL || o->z == NULL || o->sample == NULL || o->leader == NULL) {
         ab_exh_outputs_free(o);
         return false;
     }
@@ -33,34 +33,27 @@ bool ab_exh_outputs_reserve(ab_exh_outputs *o, size_t pairs, size_t cap)
 
 void ab_exh_outputs_free(ab_exh_outputs *o)
 {
-    free(o->y), free(o->z), free(o->hash), free(o->leader);
+    free(o->y), free(o->z), free(o->sample), free(o->leader);
     *o = (ab_exh_outputs){0, 0, NULL, NULL, NULL, NULL};
 }
 
-/* Four independent multiply-xor lanes over the 32-bit words (a chain of
- * one would be bound by the multiply's latency). */
-static uint64_t hash_words(const float *v, size_t n, uint64_t h0)
+/* The results at SAMPLES positions spread over the block: pairs that differ
+ * somewhere usually differ at one of them (a checksum of every result cost
+ * as much as a classification pass of a cheap pair). */
+static void sample_results(const ab_exh_outputs *o, size_t k, size_t count)
 {
-    const uint64_t k = 0x9E3779B97F4A7C15ull;
-    uint64_t h[4] = {h0, h0 ^ 1, h0 ^ 2, h0 ^ 3};
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4)
-        for (int l = 0; l < 4; l++) {
-            uint32_t w;
-            memcpy(&w, &v[i + l], sizeof w);
-            h[l] = (h[l] ^ w) * k;
-        }
-    for (; i < n; i++) {
-        uint32_t w;
-        memcpy(&w, &v[i], sizeof w);
-        h[0] = (h[0] ^ w) * k;
+    uint32_t *sig = o->sample + k * 2 * AB_EXH_SAMPLES;
+    for (size_t s = 0; s < AB_EXH_SAMPLES; s++) {
+        size_t i = s * count / AB_EXH_SAMPLES;
+        memcpy(&sig[2 * s], &o->y[k * o->cap + i], sizeof sig[0]);
+        memcpy(&sig[2 * s + 1], &o->z[k * o->cap + i], sizeof sig[0]);
     }
-    return ((h[0] ^ (h[1] >> 29)) * k) ^ ((h[2] ^ (h[3] >> 31)) * k);
 }
 
 static bool same_results(const ab_exh_outputs *o, size_t a, size_t b, size_t count)
 {
-    return o->hash[a] == o->hash[b] &&
+    size_t sig = 2 * AB_EXH_SAMPLES;
+    return memcmp(o->sample + a * sig, o->sample + b * sig, sig * sizeof *o->sample) == 0 &&
            memcmp(o->y + a * o->cap, o->y + b * o->cap, count * sizeof *o->y) == 0 &&
            memcmp(o->z + a * o->cap, o->z + b * o->cap, count * sizeof *o->z) == 0;
 }
@@ -83,7 +76,7 @@ void ab_exh_outputs_run(ab_exh_outputs *o, const ab_exh_pair *pairs, size_t pair
             fn(xs + c0, z + c0, n, params);
             ab_mxcsr_leave(saved);
         }
-        o->hash[k] = hash_words(z, count, hash_words(y, count, 0));
+        sample_results(o, k, count);
         o->leader[k] = k;
         for (size_t j = 0; j < k; j++)
             if (pairs[j].dir == dir && o->leader[j] == j && same_results(o, j, k, count)) {

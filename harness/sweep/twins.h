@@ -16,10 +16,11 @@
 
 /* The results of every pair of one direction over one block: y (default
  * MXCSR) and z (FTZ/DAZ set), pair k's at y + k * cap and z + k * cap. */
+#define AB_EXH_SAMPLES 64
 typedef struct ab_exh_outputs {
     size_t cap, pairs; /* inputs per pair; pairs allocated */
     float *y, *z;
-    uint64_t *hash;    /* per pair, of y and z */
+    uint32_t *sample;  /* per pair: y and z at AB_EXH_SAMPLES inputs */
     size_t *leader;    /* per pair: the first pair with the same y and z */
 } ab_exh_outputs;
 
@@ -31,7 +32,7 @@ void ab_exh_outputs_free(ab_exh_outputs *o);
  * of chunk inputs (the calls the classification used to make), with the
  * default MXCSR and with FTZ/DAZ set; then sets leader[k] for those pairs:
  * k itself, or the first earlier pair of dir whose y and z equal k's bit
- * for bit (compared in full, the hash only picks the candidates). */
+ * for bit (compared in full, a sample only picks the candidates). */
 void ab_exh_outputs_run(ab_exh_outputs *o, const ab_exh_pair *pairs, size_t pair_count,
                         ab_direction dir, const ab_params *params, const float *xs, size_t count,
                         size_t chunk);
