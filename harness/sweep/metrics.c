@@ -650,26 +650,6 @@ static bool zeros_lose(const ab_acc_stats *s)
            s->ftz_ulp_normal.value >= 0;
 }
 
-/* The filter without AVX2 (metrics_filter.h): a case only counts when it
- * has the same finite result in both runs on a value reference (no NaN/inf
- * class), is not y == f exactly, and is below the bars. */
-static uint64_t filter_scalar(const ab_exh_metrics *m, const float *ys, const float *zs,
-                              size_t n, const filter_bars *b, uint64_t *slow)
-{
-    uint64_t counted = 0;
-    memset(slow, 0, (n + 63) / 64 * sizeof *slow);
-    for (size_t i = 0; i < n; i++) {
-        const mref *r = &m->ref[i];
-        float y = ys[i];
-        bool only = fbits(y) == fbits(zs[i]) && r->kind == MREF_VALUE && !r->f_inf &&
-                    isfinite(y) && !(r->zero_at_v && (double)y == r->v) &&
-                    !may_reach(r, y, b, true);
-        counted += only && r->normal;
-        slow[i / 64] |= (uint64_t)!only << (i % 64);
-    }
-    return counted;
-}
-
 /* Where the FTZ/DAZ run returns the default run's result (usually
  * everywhere), its figures are taken from the default run's pass. A case
  * with y == f exactly in both runs adds only its normal-output count once
@@ -691,7 +671,7 @@ void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const
         s->normal_counted += ab_exh_filter_avx2(&m->fr, ys, zs, n, &start, m->slow);
 #endif
     else
-        s->normal_counted += filter_scalar(m, ys, zs, n, &start, m->slow);
+        s->normal_counted += ab_exh_filter_scalar(&m->fr, ys, zs, n, &start, m->slow);
     for (size_t word = 0; word * 64 < n; word++)
         for (uint64_t bits = m->slow[word]; bits != 0; bits &= bits - 1) {
             size_t i = word * 64 + (size_t)__builtin_ctzll(bits);

@@ -4,7 +4,7 @@
  * direction as arrays (ab_exh_filter_refs), and each implementation's pass
  * tests all its cases against the bars of the four figures, taken at the
  * start of the pass, 4 per step with AVX2 where the CPU has it
- * (metrics_avx2.c). The test is case_default's own, operation for
+ * (metrics_avx2.c), else one by one (metrics_filter.c). The test is case_default's own, operation for
  * operation in the same order, so a lane it passes is one case_default
  * would count and leave.
  */
@@ -38,5 +38,8 @@ typedef struct filter_bars {
  * the others, which only count. */
 uint64_t ab_exh_filter_avx2(const filter_refs *f, const float *ys, const float *y_ftz, size_t n,
                             const filter_bars *b, uint64_t *slow);
+/* The same test without AVX2 (metrics_filter.c). */
+uint64_t ab_exh_filter_scalar(const filter_refs *f, const float *ys, const float *y_ftz,
+                              size_t n, const filter_bars *b, uint64_t *slow);
 
 #endif
