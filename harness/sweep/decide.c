@@ -208,8 +208,7 @@ static void decide_cell(double a, double r, double d, double inv_unit, double *q
         *q_lo = next;
 }
 
-/* The sign of a - b - c - d, exactly, or 0 when undecided (or zero). */
-static int sign_of_sum4(double a, double b, double c, double d)
+int ab_exh_sign_of_sum4(double a, double b, double c, double d)
 {
     double s1 = a - b, b1 = s1 - a;
     double e1 = (a - (s1 - b1)) + (-b - b1);
@@ -226,7 +225,7 @@ static int sign_of_sum4(double a, double b, double c, double d)
 /* The sign of y - (v + t), exactly, or 0 when undecided. */
 static int sign_of_excess(double y, double v, double t)
 {
-    return sign_of_sum4(y, v, t, 0.0);
+    return ab_exh_sign_of_sum4(y, v, t, 0.0);
 }
 
 /* The error |y - f| * inv_unit, f = v + tau with tau in [tlo, thi], has
@@ -249,11 +248,11 @@ static bool decide_cell_by_ends(const prepared *p, double y, int side, double *q
     bool below = side < 0 || (side == 0 && sign_of_excess(y, p->v, p->tlo) < 0);
     int s_max, s_min; /* signs of err_max - G U and err_min - G U */
     if (above) { /* err = y - v - tau */
-        s_max = sign_of_sum4(y, p->v, p->tlo, gu);
-        s_min = sign_of_sum4(y, p->v, p->thi, gu);
+        s_max = ab_exh_sign_of_sum4(y, p->v, p->tlo, gu);
+        s_min = ab_exh_sign_of_sum4(y, p->v, p->thi, gu);
     } else if (below) { /* err = v + tau - y = -(y - v - tau) */
-        s_max = -sign_of_sum4(y, p->v, p->thi, -gu);
-        s_min = -sign_of_sum4(y, p->v, p->tlo, -gu);
+        s_max = -ab_exh_sign_of_sum4(y, p->v, p->thi, -gu);
+        s_min = -ab_exh_sign_of_sum4(y, p->v, p->tlo, -gu);
     } else {
         return false;
     }

@@ -68,6 +68,8 @@ bool ab_exh_fast_case(const prepared *p, float yf, fast_verdict *out);
  * be 0: a CR verdict is never narrowed (ab_exh_narrow_for_max), only its
  * raw, q_lo and q_hi are read. */
 bool ab_exh_cr_verdict(const prepared *p, fast_verdict *out);
+/* The sign of a - b - c - d, exactly, or 0 when undecided (or zero). */
+int ab_exh_sign_of_sum4(double a, double b, double c, double d);
 /* Narrows v's cell as far as the bound can (before it goes to the max
  * tracker). */
 void ab_exh_narrow_for_max(const prepared *p, float yf, fast_verdict *v);

@@ -482,6 +482,68 @@ static void exact_case(ab_exh_metrics *m, ab_acc_stats *s, const eval_env *env, 
     ab_exh_metrics_exact_case(s, env->ctx->format, x, y, f, inexact, ftz_run);
 }
 
+/* The ULP cell of an infinite result Y = +-2^emax against f in
+ * [v + tlo, v + thi] (|f| < 2^emax, so |Y - f| = sgn (Y - f)): the interval
+ * first; where it straddles one grid point G (f just inside a power of 2 of
+ * Y: |Y - f| U(f)^-1 just below a power of 2), the exact signs of
+ * sgn (Y - v - t) - G U at the ends decide, strict as in decide.c. */
+static cell inf_ulp_cell(const mref *r, double big)
+{
+    double a_lo, a_hi;
+    abs_interval(r, big, &a_lo, &a_hi);
+    cell c = ulp_cell(r, a_lo, a_hi);
+    if (c.lo == c.hi || !(c.lo > 0) || ab_exh_next_grid_point(c.lo) != c.hi)
+        return c;
+    double gu = c.lo / r->inv_unit; /* exact: a power of 2 apart */
+    if (gu == 0 || !isfinite(gu))
+        return c;
+    int s_max, s_min; /* signs of the largest and smallest |Y - f| less G U */
+    if (big > 0) {
+        s_max = ab_exh_sign_of_sum4(big, r->v, r->tlo, gu);
+        s_min = ab_exh_sign_of_sum4(big, r->v, r->thi, gu);
+    } else {
+        s_max = -ab_exh_sign_of_sum4(big, r->v, r->thi, -gu);
+        s_min = -ab_exh_sign_of_sum4(big, r->v, r->tlo, -gu);
+    }
+    if (s_max < 0)
+        c.hi = c.lo;
+    else if (s_min > 0)
+        c.lo = c.hi;
+    return c;
+}
+
+/* An infinite result on a finite value reference (an overflow where f is
+ * finite: naive softplus beyond x = 88.7) without MPFR: the absolute and
+ * relative errors are inf, the ULP error is |+-2^emax - f| / U(f) (how
+ * ab_ulp_error_fmt measures a returned infinity). The default run offers
+ * its figures (ftz: the FTZ one too), the FTZ run only its own. false: the
+ * ULP cell is undecided, and the case goes to MPFR. */
+static bool inf_case(ab_acc_stats *s, const mref *r, const eval_env *env, uint32_t xb, double y,
+                     bool default_run, bool ftz)
+{
+    if (r->kind != MREF_VALUE || r->f_inf)
+        return false;
+    cell cu = {0, 0};
+    if (r->normal) {
+        int prec, emin_unit, emax;
+        ab_exh_format_params(env->ctx->format, &prec, &emin_unit, &emax);
+        cu = inf_ulp_cell(r, copysign(ldexp(1.0, emax), y));
+        if (cu.lo != cu.hi)
+            return false;
+    }
+    if (default_run) {
+        offer(&s->abs_err, INFINITY, xb, y, r->cr);
+        if (!r->normal)
+            return true;
+        s->normal_counted++;
+        offer(&s->ulp_normal, cu.hi, xb, y, r->cr);
+        offer(&s->rel_normal, INFINITY, xb, y, r->cr);
+    }
+    if (ftz && r->normal)
+        offer(&s->ftz_ulp_normal, cu.hi, xb, y, r->cr);
+    return true;
+}
+
 /* A NaN/inf error-class case (ab_ulp_error_fmt's classes, decided from
  * the reference's kind alone). */
 static bool special_case(const mref *r, double y)
@@ -548,6 +610,8 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
     if (r->kind == MREF_NAN || isnan(y))
         return;
     if (r->kind == MREF_EXACT || isinf(y)) {
+        if (isinf(y) && inf_case(s, r, env, fbits(x), y, true, with_ftz))
+            return;
         exact_case(m, s, env, i, x, y, false);
         if (with_ftz)
             exact_case(m, s, env, i, x, y, true);
@@ -609,6 +673,8 @@ static void case_ftz(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const
     if (r->kind == MREF_NAN || isnan(y))
         return;
     if (r->kind == MREF_EXACT || isinf(y)) {
+        if (isinf(y) && inf_case(s, r, env, fbits(x), y, false, true))
+            return;
         exact_case(m, s, env, i, x, y, true);
         return;
     }
