@@ -208,7 +208,8 @@ static void decide_cell(double a, double r, double d, double inv_unit, double *q
         *q_lo = next;
 }
 
-int ab_exh_sign_of_sum4(double a, double b, double c, double d)
+/* The sign of a - b - c - d, exactly, or 0 when undecided (or zero). */
+static int sign_of_sum4(double a, double b, double c, double d)
 {
     double s1 = a - b, b1 = s1 - a;
     double e1 = (a - (s1 - b1)) + (-b - b1);
@@ -225,7 +226,7 @@ int ab_exh_sign_of_sum4(double a, double b, double c, double d)
 /* The sign of y - (v + t), exactly, or 0 when undecided. */
 static int sign_of_excess(double y, double v, double t)
 {
-    return ab_exh_sign_of_sum4(y, v, t, 0.0);
+    return sign_of_sum4(y, v, t, 0.0);
 }
 
 /* The error |y - f| * inv_unit, f = v + tau with tau in [tlo, thi], has
@@ -233,26 +234,26 @@ static int sign_of_excess(double y, double v, double t)
  * decide Q from the ends of the interval (asymmetric, unlike decide_cell:
  * a tail of known sign gives a one-sided interval). Strict comparisons
  * only: an end that stands for "just beyond v" (0x1p-1074) is not a bound. */
-static bool decide_cell_by_ends(const prepared *p, double y, int side, double *q_lo,
-                                double *q_hi)
+bool ab_exh_decide_by_ends(double y, double v, double tlo, double thi, double inv_unit, int side,
+                           double *q_lo, double *q_hi)
 {
     double g = *q_lo, next = ab_exh_next_grid_point(g);
     if (next != *q_hi)
         return false;
-    double gu = g / p->inv_unit;
+    double gu = g / inv_unit;
     if (gu == 0 || !isfinite(gu))
         return false;
     /* With only y > f (or y < f) known, the far end of f's interval still
      * bounds the error from above and the near one bounds it from below. */
-    bool above = side > 0 || (side == 0 && sign_of_excess(y, p->v, p->thi) > 0);
-    bool below = side < 0 || (side == 0 && sign_of_excess(y, p->v, p->tlo) < 0);
+    bool above = side > 0 || (side == 0 && sign_of_excess(y, v, thi) > 0);
+    bool below = side < 0 || (side == 0 && sign_of_excess(y, v, tlo) < 0);
     int s_max, s_min; /* signs of err_max - G U and err_min - G U */
     if (above) { /* err = y - v - tau */
-        s_max = ab_exh_sign_of_sum4(y, p->v, p->tlo, gu);
-        s_min = ab_exh_sign_of_sum4(y, p->v, p->thi, gu);
+        s_max = sign_of_sum4(y, v, tlo, gu);
+        s_min = sign_of_sum4(y, v, thi, gu);
     } else if (below) { /* err = v + tau - y = -(y - v - tau) */
-        s_max = -ab_exh_sign_of_sum4(y, p->v, p->thi, -gu);
-        s_min = -ab_exh_sign_of_sum4(y, p->v, p->tlo, -gu);
+        s_max = -sign_of_sum4(y, v, thi, -gu);
+        s_min = -sign_of_sum4(y, v, tlo, -gu);
     } else {
         return false;
     }
@@ -305,7 +306,7 @@ static bool narrow_cell(const prepared *p, float yf, int side, double as, double
     if (*q_lo == *q_hi)
         return true;
     double yv = isinf(yf) ? copysign(TWO128, yf) : (double)yf;
-    return decide_cell_by_ends(p, yv, side, q_lo, q_hi);
+    return ab_exh_decide_by_ends(yv, p->v, p->tlo, p->thi, p->inv_unit, side, q_lo, q_hi);
 }
 
 /* The CR verdict and the error classes of yf, false when the bound does

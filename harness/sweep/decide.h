@@ -68,8 +68,12 @@ bool ab_exh_fast_case(const prepared *p, float yf, fast_verdict *out);
  * be 0: a CR verdict is never narrowed (ab_exh_narrow_for_max), only its
  * raw, q_lo and q_hi are read. */
 bool ab_exh_cr_verdict(const prepared *p, fast_verdict *out);
-/* The sign of a - b - c - d, exactly, or 0 when undecided (or zero). */
-int ab_exh_sign_of_sum4(double a, double b, double c, double d);
+/* The error |y - f| * inv_unit, f = v + tau with tau in [tlo, thi], has
+ * the quantized cells q_lo < q_hi with one grid point G = q_lo between:
+ * decides on which side of G it lies from exact signs at the interval's
+ * ends (side: the sign of y - f where known, else 0); true when it did. */
+bool ab_exh_decide_by_ends(double y, double v, double tlo, double thi, double inv_unit, int side,
+                           double *q_lo, double *q_hi);
 /* Narrows v's cell as far as the bound can (before it goes to the max
  * tracker). */
 void ab_exh_narrow_for_max(const prepared *p, float yf, fast_verdict *v);

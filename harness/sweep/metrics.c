@@ -255,29 +255,15 @@ static void exact_case(ab_exh_metrics *m, ab_acc_stats *s, const eval_env *env, 
  * [v + tlo, v + thi] (|f| < 2^emax, so |Y - f| = sgn (Y - f)): the interval
  * first; where it straddles one grid point G (f just inside a power of 2 of
  * Y: |Y - f| U(f)^-1 just below a power of 2), the exact signs of
- * sgn (Y - v - t) - G U at the ends decide, strict as in decide.c. */
+ * sgn (Y - v - t) - G U at the ends decide (ab_exh_decide_by_ends). */
 static cell inf_ulp_cell(const mref *r, double big)
 {
     double a_lo, a_hi;
     abs_interval(r, big, &a_lo, &a_hi);
     cell c = ulp_cell(r, a_lo, a_hi);
-    if (c.lo == c.hi || !(c.lo > 0) || ab_exh_next_grid_point(c.lo) != c.hi)
-        return c;
-    double gu = c.lo / r->inv_unit; /* exact: a power of 2 apart */
-    if (gu == 0 || !isfinite(gu))
-        return c;
-    int s_max, s_min; /* signs of the largest and smallest |Y - f| less G U */
-    if (big > 0) {
-        s_max = ab_exh_sign_of_sum4(big, r->v, r->tlo, gu);
-        s_min = ab_exh_sign_of_sum4(big, r->v, r->thi, gu);
-    } else {
-        s_max = -ab_exh_sign_of_sum4(big, r->v, r->thi, -gu);
-        s_min = -ab_exh_sign_of_sum4(big, r->v, r->tlo, -gu);
-    }
-    if (s_max < 0)
-        c.hi = c.lo;
-    else if (s_min > 0)
-        c.lo = c.hi;
+    if (c.lo != c.hi && c.lo > 0)
+        ab_exh_decide_by_ends(big, r->v, r->tlo, r->thi, r->inv_unit, big > 0 ? 1 : -1, &c.lo,
+                              &c.hi);
     return c;
 }
 
