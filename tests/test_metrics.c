@@ -270,6 +270,11 @@ int main(void)
     test_brute_force("sigmoid", 0xc2b00000, 0xc2b00fff);
     test_brute_force("gelu", 0xc0400000, 0xc0400fff);
     test_brute_force("tanh", 0x00000000, 0x00000fff);
+    /* tiny x: constant results against f = 1/2 + x/4 (forward) and
+     * 1/4 - x^2/16 (derivative), whose figures sit just beside one grid
+     * point (decided by exact signs, metrics_straddle.c) */
+    test_brute_force("sigmoid", 0x00810000, 0x008107ff);
+    test_brute_force("sigmoid", 0x84000000, 0x840007ff);
     test_shards();
     test_old_state();
     char cmd[400];

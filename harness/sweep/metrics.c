@@ -197,43 +197,87 @@ static inline double abs_upper(const mref *r, double y)
            0x1p-1060;
 }
 
-/* [a_lo, a_hi] around |y - f| (y finite). */
-static void abs_interval(const mref *r, double y, double *a_lo, double *a_hi)
+/* |y - f| within [lo, hi]; lo_strict: strictly above lo (see sum_down). */
+typedef struct abs_bounds {
+    double lo, hi;
+    bool lo_strict;
+    int side; /* the sign of y - f where known, else 0 */
+} abs_bounds;
+
+/* [lo, hi] around |y - f| (y finite): y - v == s + e exactly (TwoSum),
+ * then (s + e) - t for t in [tlo, thi] by directed sums. */
+static abs_bounds abs_interval(const mref *r, double y)
 {
-    double s = y - r->v; /* TwoSum: y - v == s + e exactly */
+    double s = y - r->v;
     double bb = s - y;
     double e = (y - (s - bb)) + (-r->v - bb);
-    double d_lo = down(s + down(e - r->thi)), d_hi = up(s + up(e - r->tlo));
+    bool in_lo, out_lo, in_hi, out_hi;
+    double w_lo = sum_down(e, -r->thi, &in_lo), w_hi = sum_up(e, -r->tlo, &in_hi);
+    double d_lo = sum_down(s, w_lo, &out_lo), d_hi = sum_up(s, w_hi, &out_hi);
+    abs_bounds a;
     if (d_lo > 0)
-        *a_lo = d_lo, *a_hi = d_hi;
+        a = (abs_bounds){d_lo, d_hi, in_lo || out_lo, 1};
     else if (d_hi < 0)
-        *a_lo = -d_hi, *a_hi = -d_lo;
+        a = (abs_bounds){-d_hi, -d_lo, in_hi || out_hi, -1};
     else
-        *a_lo = 0, *a_hi = fmax(-d_lo, d_hi);
+        a = (abs_bounds){0, fmax(-d_lo, d_hi), false, 0};
     if (s == 0 && e == 0 && r->tlo == 0 && r->thi == 0)
-        *a_lo = *a_hi = 0; /* y == f exactly */
+        a.lo = a.hi = 0; /* y == f exactly */
+    return a;
 }
 
 /* The cell of |y - f| with the resolution rule (accuracy_stats.h). */
-static cell abs_cell(const mref *r, double y, double a_lo, double a_hi)
+static cell abs_cell(const mref *r, double y, abs_bounds a)
 {
     double res_lo = r->res_lo, res_hi = up(r->fabs_hi * RESOLUTION);
-    if (a_hi <= res_lo)
+    if (a.hi <= res_lo)
         return (cell){0, 0};
-    if (a_lo > res_hi || (y == 0 && a_lo > 0)) /* y = 0: the error is |f| itself */
-        return (cell){ab_exh_quantize_rel(a_lo), ab_exh_quantize_rel(a_hi)};
-    return (cell){0, ab_exh_quantize_rel(a_hi)};
+    if (a.lo > res_hi || (y == 0 && a.lo > 0)) { /* y = 0: the error is |f| itself */
+        cell c = {ab_exh_quantize_rel(next_double_if(a.lo, a.lo_strict)),
+                  ab_exh_quantize_rel(a.hi)};
+        if (c.lo != c.hi)
+            ab_exh_metrics_straddle(r, y, a.side, M_ABS, &c.lo, &c.hi);
+        return c;
+    }
+    return (cell){0, ab_exh_quantize_rel(a.hi)};
 }
 
-static cell ulp_cell(const mref *r, double a_lo, double a_hi)
+static cell ulp_cell(const mref *r, double y, abs_bounds a)
 {
     if (r->inv_unit == 0)
         return (cell){0, INFINITY};
-    if (a_hi == 0 && r->exact_v)
+    if (a.hi == 0 && r->exact_v)
         return (cell){0, 0};
     /* a zero lower end: an exact 0 or MPFR's inexact floor, undecided */
-    double lo = a_lo > 0 ? ab_exh_quantize(a_lo * r->inv_unit) : 0;
-    return (cell){lo, ab_exh_quantize(up(a_hi * r->inv_unit))};
+    double lo = 0;
+    if (a.lo > 0) {
+        bool strict = a.lo_strict;
+        double u = mul_down(a.lo, r->inv_unit, &strict);
+        lo = ab_exh_quantize(next_double_if(u, strict));
+    }
+    cell c = {lo, ab_exh_quantize(mul_up(a.hi, r->inv_unit))};
+    if (c.lo != c.hi)
+        ab_exh_metrics_straddle(r, y, a.side, M_ULP, &c.lo, &c.hi);
+    return c;
+}
+
+/* The cell of |y - f| / |f| (a normal-output case, abs cell ca). */
+static cell rel_cell(const mref *r, double y, abs_bounds a, cell ca)
+{
+    if (y == 0 && ca.lo != 0)
+        return (cell){1, 1}; /* |0 - f| / |f| */
+    if (ca.hi == 0)
+        return (cell){0, 0}; /* abs 0: relative 0 too */
+    double lo = 0;
+    if (ca.lo != 0) {
+        bool strict = a.lo_strict;
+        double q = div_down(a.lo, r->fabs_hi, &strict);
+        lo = ab_exh_quantize_rel(next_double_if(q, strict));
+    }
+    cell c = {lo, ab_exh_quantize_rel(div_up(a.hi, r->fabs_lo))};
+    if (c.lo != c.hi)
+        ab_exh_metrics_straddle(r, y, a.side, M_REL, &c.lo, &c.hi);
+    return c;
 }
 
 /* Case i in MPFR, with the value prepared for it or evaluated now. */
@@ -258,9 +302,7 @@ static void exact_case(ab_exh_metrics *m, ab_acc_stats *s, const eval_env *env, 
  * sgn (Y - v - t) - G U at the ends decide (ab_exh_decide_by_ends). */
 static cell inf_ulp_cell(const mref *r, double big)
 {
-    double a_lo, a_hi;
-    abs_interval(r, big, &a_lo, &a_hi);
-    cell c = ulp_cell(r, a_lo, a_hi);
+    cell c = ulp_cell(r, big, abs_interval(r, big));
     if (c.lo != c.hi && c.lo > 0)
         ab_exh_decide_by_ends(big, r->v, r->tlo, r->thi, r->inv_unit, big > 0 ? 1 : -1, &c.lo,
                               &c.hi);
@@ -390,9 +432,8 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
     filter_bars b = bars_now(s, pl);
     if (!may_reach(r, y, &b, with_ftz))
         return;
-    double a_lo, a_hi;
-    abs_interval(r, y, &a_lo, &a_hi);
-    cell ca = abs_cell(r, y, a_lo, a_hi);
+    abs_bounds a = abs_interval(r, y);
+    cell ca = abs_cell(r, y, a);
     if (may_win_deferred(&s->abs_err, pl, M_ABS, ca.hi, xb)) {
         if (ca.lo != ca.hi)
             defer(m, pl, s, env, M_ABS, ca, xb, y, r->const_id);
@@ -401,19 +442,14 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
     }
     if (!r->normal)
         return;
-    cell crel = {0, 0}; /* abs 0: relative 0 too */
-    if (y == 0 && ca.lo != 0)
-        crel = (cell){1, 1}; /* |0 - f| / |f| */
-    else if (ca.hi != 0)
-        crel = (cell){ab_exh_quantize_rel(ca.lo == 0 ? 0 : down(a_lo / r->fabs_hi)),
-                      ab_exh_quantize_rel(up(a_hi / r->fabs_lo))};
+    cell crel = rel_cell(r, y, a, ca);
     if (may_win_deferred(&s->rel_normal, pl, M_REL, crel.hi, xb)) {
         if (crel.lo != crel.hi)
             defer(m, pl, s, env, M_REL, crel, xb, y, r->const_id);
         else
             offer(&s->rel_normal, crel.hi, xb, y, r->cr);
     }
-    cell cu = ulp_cell(r, a_lo, a_hi);
+    cell cu = ulp_cell(r, y, a);
     ulp_figure(m, pl, s, env, M_ULP, cu, xb, y, r);
     if (with_ftz)
         ulp_figure(m, pl, s, env, M_FTZ_ULP, cu, xb, y, r);
@@ -438,9 +474,7 @@ static void case_ftz(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const
     double a_up = abs_upper(r, y);
     if (r->inv_unit != 0 && a_up * r->inv_unit < bar(&s->ftz_ulp_normal, pl, M_FTZ_ULP))
         return;
-    double a_lo, a_hi;
-    abs_interval(r, y, &a_lo, &a_hi);
-    ulp_figure(m, pl, s, env, M_FTZ_ULP, ulp_cell(r, a_lo, a_hi), fbits(x), y, r);
+    ulp_figure(m, pl, s, env, M_FTZ_ULP, ulp_cell(r, y, abs_interval(r, y)), fbits(x), y, r);
 }
 
 static double result_in_format(ab_exh_format fmt, float y)

@@ -9,23 +9,19 @@
 
 #include "sweep/metrics_internal.h"
 
-/* |f| bounds from the interval's ends. */
+/* |f| bounds from the interval's ends, by directed sums: exact ends stay
+ * (f = 1/2 + x/4 at tiny x keeps |f| >= 1/2, so y/|f| for y on a grid
+ * point is not pushed across it). */
 static inline void abs_bounds(mref *r)
 {
-    double s_lo = r->v + r->tlo, s_hi = r->v + r->thi; /* s_lo <= s_hi (RN is monotone) */
-    if (s_lo > 0x1p-1074) { /* down and up below, one double step each, without their tests */
-        r->fabs_lo = dfrom(dbits(s_lo) - 1), r->fabs_hi = dfrom(dbits(s_hi) + 1);
-    } else if (s_hi < -0x1p-1074) {
-        r->fabs_lo = dfrom(dbits(-s_hi) - 1), r->fabs_hi = dfrom(dbits(-s_lo) + 1);
-    } else {
-        double lo = down(s_lo), hi = up(s_hi);
-        if (lo > 0)
-            r->fabs_lo = lo, r->fabs_hi = hi;
-        else if (hi < 0)
-            r->fabs_lo = -hi, r->fabs_hi = -lo;
-        else
-            r->fabs_lo = 0, r->fabs_hi = fmax(-lo, hi);
-    }
+    bool strict;
+    double lo = sum_down(r->v, r->tlo, &strict), hi = sum_up(r->v, r->thi, &strict);
+    if (lo > 0)
+        r->fabs_lo = lo, r->fabs_hi = hi;
+    else if (hi < 0)
+        r->fabs_lo = -hi, r->fabs_hi = -lo;
+    else
+        r->fabs_lo = 0, r->fabs_hi = fmax(-lo, hi);
     r->tmid = (r->tlo + r->thi) * 0.5;
     r->hw = (r->thi - r->tlo) * 0.5;
     r->inv_fabs_up = r->fabs_lo > 0 ? 1.0 / r->fabs_lo * (1 + 0x1p-48) : INFINITY;
