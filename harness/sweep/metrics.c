@@ -377,19 +377,21 @@ static filter_bars bars_now(const ab_acc_stats *s, const pending_list *pl)
 {
     return (filter_bars){bar(&s->abs_err, pl, M_ABS), bar(&s->ulp_normal, pl, M_ULP),
                        bar(&s->rel_normal, pl, M_REL), bar(&s->ftz_ulp_normal, pl, M_FTZ_ULP),
-                       s->abs_err.value < 0};
+                       s->abs_err.value < 0, s->rel_normal.value < 0};
 }
 
 /* Whether a figure of the finite-y case on the value reference r may reach
- * its bar, by abs_upper. Below the resolution the error is 0, which ties a
+ * its bar, by abs_upper. Below the resolution the absolute and relative errors are 0, which tie a
  * maximum of 0 at a smaller input (inputs arrive in increasing order). */
 static inline bool may_reach(const mref *r, double y, const filter_bars *b, bool with_ftz)
 {
     double a_up = abs_upper(r, y);
-    bool need = a_up <= r->res_lo ? b->abs_unset : !(a_up < b->abs);
+    bool below_res = a_up <= r->res_lo;
+    bool need = below_res ? b->abs_unset : !(a_up < b->abs);
     double u_up = r->inv_unit == 0 ? INFINITY : a_up * r->inv_unit;
     if (r->normal)
-        need |= !(u_up < b->ulp) || !(a_up * r->inv_fabs_up < b->rel) ||
+        need |= !(u_up < b->ulp) ||
+                (below_res ? b->rel_unset : !(a_up * r->inv_fabs_up < b->rel)) ||
                 (with_ftz && !(u_up < b->ftz));
     return need;
 }

@@ -22,6 +22,7 @@ uint64_t ab_exh_filter_avx2(const filter_refs *f, const float *ys, const float *
     const __m256d t_abs = _mm256_set1_pd(b->abs), t_ulp = _mm256_set1_pd(b->ulp);
     const __m256d t_rel = _mm256_set1_pd(b->rel), t_ftz = _mm256_set1_pd(b->ftz);
     const __m256d abs_unset = _mm256_castsi256_pd(_mm256_set1_epi64x(b->abs_unset ? -1 : 0));
+    const __m256d rel_unset = _mm256_castsi256_pd(_mm256_set1_epi64x(b->rel_unset ? -1 : 0));
     const __m128i exp_mask = _mm_set1_epi32(0x7F800000);
     __m256i counted = _mm256_setzero_si256();
     for (size_t w = 0; w < (n + 63) / 64; w++)
@@ -47,8 +48,9 @@ uint64_t ab_exh_filter_avx2(const filter_refs *f, const float *ys, const float *
         __m256d need = _mm256_blendv_pd(_mm256_cmp_pd(a_up, t_abs, _CMP_NLT_UQ), abs_unset, res);
         __m256d u_up = _mm256_mul_pd(a_up, _mm256_loadu_pd(f->uinv + i));
         __m256d r_up = _mm256_mul_pd(a_up, _mm256_loadu_pd(f->inv_fabs + i));
-        __m256d need_n = _mm256_or_pd(_mm256_cmp_pd(u_up, t_ulp, _CMP_NLT_UQ),
-                                      _mm256_cmp_pd(r_up, t_rel, _CMP_NLT_UQ));
+        /* need_rel = a_up <= res_lo ? rel_unset : !(r_up < bar) */
+        __m256d need_rel = _mm256_blendv_pd(_mm256_cmp_pd(r_up, t_rel, _CMP_NLT_UQ), rel_unset, res);
+        __m256d need_n = _mm256_or_pd(_mm256_cmp_pd(u_up, t_ulp, _CMP_NLT_UQ), need_rel);
         need_n = _mm256_or_pd(need_n, _mm256_cmp_pd(u_up, t_ftz, _CMP_NLT_UQ));
         __m256d normal = _mm256_castsi256_pd(_mm256_loadu_si256((const __m256i *)(f->normal + i)));
         need = _mm256_or_pd(need, _mm256_and_pd(need_n, normal));

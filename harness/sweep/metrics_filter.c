@@ -27,9 +27,11 @@ uint64_t ab_exh_filter_scalar(const filter_refs *f, const float *ys, const float
         double a_up = ((fabs(d2) + f->hw[i]) + (fabs(d1) + fabs(f->tmid[i])) * 0x1p-51) *
                           (1 + 0x1p-48) +
                       0x1p-1060;
-        bool need = a_up <= f->res_lo[i] ? b->abs_unset : !(a_up < b->abs);
+        bool below_res = a_up <= f->res_lo[i];
+        bool need = below_res ? b->abs_unset : !(a_up < b->abs);
         double u_up = a_up * f->uinv[i], r_up = a_up * f->inv_fabs[i];
-        bool need_normal = !(u_up < b->ulp) || !(r_up < b->rel) || !(u_up < b->ftz);
+        bool need_rel = below_res ? b->rel_unset : !(r_up < b->rel);
+        bool need_normal = !(u_up < b->ulp) || need_rel || !(u_up < b->ftz);
         bool normal = f->normal[i] != 0;
         need = need || (need_normal && normal) || y == f->zero_v[i] || !ok;
         counted += !need && normal;

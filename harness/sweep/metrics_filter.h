@@ -26,11 +26,12 @@ typedef struct filter_refs {
     int64_t *normal;    /* -1: a normal output, else 0 */
 } filter_refs;
 
-/* The bars of the four figures and whether a zero absolute error can still
- * win (no absolute error offered yet). */
+/* The bars of the four figures and whether a zero absolute or relative
+ * error can still win (none offered yet). An error below the reference's
+ * resolution counts as 0 in both (accuracy_stats.h). */
 typedef struct filter_bars {
     double abs, ulp, rel, ftz;
-    bool abs_unset;
+    bool abs_unset, rel_unset;
 } filter_bars;
 
 /* Bit i of slow (n bits, 64 per word) set: case i needs case_default (or
