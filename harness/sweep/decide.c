@@ -8,6 +8,7 @@
 
 #include "sweep/bits.h"
 #include "sweep/decide.h"
+#include "sweep/directed.h"
 #include "sweep/quantize.h"
 #include "accuracy_stats.h"
 
@@ -291,6 +292,37 @@ static inline void split_error(const prepared *p, float yf, error_parts *ep)
     ep->sign = s2 > 0 ? 1 : s2 < 0 ? -1 : 0;
 }
 
+/* The cell of |y - f| / U(f) from the ends of f's interval by directed
+ * sums, intersected with [*q_lo, *q_hi]. The symmetric slack of
+ * error_interval puts its upper end above a grid point G that the error
+ * only approaches from below: a constant y against f = v + t with a tail t
+ * of known sign (an approximation's 2^-128 against sigmoid's e^x at
+ * x = -131072, v = 0, t in (0, 2^-900]) has |y - f| < y exactly, and y U^-1
+ * is G. Such ties with the maximum were each narrowed by sign tests. Only
+ * plain (not strict) bounds are used: an error just above G is left to the
+ * narrowing, whose sign tests defer to MPFR within 2^-50 of G, as before. */
+static void directed_cell(const prepared *p, double yv, double *q_lo, double *q_hi)
+{
+    double s = yv - p->v, bb = s - yv;
+    double e = (yv - (s - bb)) + (-p->v - bb); /* yv - v == s + e exactly */
+    bool unused;
+    double d_lo = sum_down(s, sum_down(e, -p->thi, &unused), &unused);
+    double d_hi = sum_up(s, sum_up(e, -p->tlo, &unused), &unused);
+    double a_lo, a_hi;
+    if (d_lo > 0)
+        a_lo = d_lo, a_hi = d_hi;
+    else if (d_hi < 0)
+        a_lo = -d_hi, a_hi = -d_lo;
+    else
+        return;
+    double lo = ab_exh_quantize(mul_down(a_lo, p->inv_unit, &unused));
+    double hi = ab_exh_quantize(mul_up(a_hi, p->inv_unit));
+    if (lo > *q_lo)
+        *q_lo = lo;
+    if (hi < *q_hi)
+        *q_hi = hi;
+}
+
 /* Narrows the quantized error's cell [q_lo, q_hi] to one grid point when
  * the fast bound decides on which side of the grid point between them the
  * exact error lies (true when it did). */
@@ -407,6 +439,11 @@ bool ab_exh_fast_case(const prepared *p, float yf, fast_verdict *out)
     double q_lo, q_hi;
     int side;
     quantized_cell(p, &eb, &q_lo, &q_hi, &side);
+    /* f's tail far below y - v: the symmetric slack, relative to y - v,
+     * is then all that keeps the cell open (directed_cell) */
+    if (q_lo != q_hi && isfinite(yf) &&
+        fabs(p->tlo) + fabs(p->thi) < fabs(eb.ep.yv - p->v) * 0x1p-60)
+        directed_cell(p, eb.ep.yv, &q_lo, &q_hi);
     /* An undecided cell [q_lo, q_hi] is decided here only where the
      * histogram bin depends on it; elsewhere it stays an interval and the
      * max tracker settles it (in MPFR) only if it can be the maximum. */

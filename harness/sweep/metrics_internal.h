@@ -1,8 +1,8 @@
 /*
  * What the error metrics' files share (metrics.c: the cases; metrics_ref.c:
  * the chunk's references): the reference of one input as an interval, the
- * deferred cases of a pair, the worker's buffers, and the outward rounding
- * by one double step that every bound here uses.
+ * deferred cases of a pair and the worker's buffers; the directed roundings
+ * every bound here uses are in directed.h.
  */
 #ifndef ACTBENCH_SWEEP_METRICS_INTERNAL_H
 #define ACTBENCH_SWEEP_METRICS_INTERNAL_H
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sweep/bits.h"
+#include "sweep/directed.h"
 #include "sweep/decide.h"
 #include "sweep/metrics.h"
 #include "sweep/metrics_filter.h"
@@ -94,107 +95,5 @@ struct ab_exh_metrics {
  * known sign of y - f (0: unknown, nothing is decided). */
 void ab_exh_metrics_straddle(const mref *r, double y, int side, int metric, double *lo,
                              double *hi);
-
-static inline double dfrom(uint64_t b)
-{
-    double d;
-    memcpy(&d, &b, sizeof d);
-    return d;
-}
-
-/* A lower bound of the exact value whose round-to-nearest is x (x finite):
- * one double step toward -inf, except that a positive x stays positive
- * (RN(t) > 0 implies t > 0; at 2^-1074 the bound may exceed t by less than
- * 2^-1075, far below every floor the figures are reported with). */
-static inline double down(double x)
-{
-    if (x == 0)
-        return -0x1p-1074;
-    if (x == 0x1p-1074)
-        return x;
-    return dfrom(x > 0 ? dbits(x) - 1 : dbits(x) + 1);
-}
-
-static inline double up(double x) { return -down(-x); }
-
-/* Directed roundings that know when no step is needed. Each returns a bound
- * of the exact value and tells, in *strict, whether the exact value lies
- * strictly beyond it; a result exactly on a grid point of the figures (y a
- * constant such as 0.5 + 2^-7 against f = 1/2 + x/4 at tiny x) then
- * quantizes to that point instead of straddling it, where the one-step
- * roundings above left a cell that only MPFR could settle. */
-
-/* a + b from below: TwoSum's error is exact (finite a, b), and its sign
- * tells on which side RN(a + b) lies; a NaN error (an infinite sum) takes
- * the step. */
-static inline double sum_down(double a, double b, bool *strict)
-{
-    double s = a + b, bb = s - a;
-    double err = (a - (s - bb)) + (b - bb);
-    *strict = err != 0;
-    return err >= 0 ? s : down(s);
-}
-
-static inline double sum_up(double a, double b, bool *strict)
-{
-    double s = -sum_down(-a, -b, strict);
-    return s;
-}
-
-/* Below 2^-1000 the residuals of fma may underflow: the one-step rounding. */
-#define EXACT_TEST_MIN 0x1p-1000
-
-/* a * b from above (a, b >= 0): fma gives a * b - p exactly. */
-static inline double mul_up(double a, double b)
-{
-    double p = a * b;
-    if (!(p >= EXACT_TEST_MIN))
-        return up(p);
-    return fma(a, b, -p) > 0 ? up(p) : p;
-}
-
-/* a * b from below (a, b >= 0), strict as sum_down; *strict enters as
- * whether a itself is a strict lower bound. */
-static inline double mul_down(double a, double b, bool *strict)
-{
-    double p = a * b;
-    if (!(p >= EXACT_TEST_MIN) || isinf(p)) {
-        *strict = true;
-        return down(p);
-    }
-    double r = fma(a, b, -p);
-    *strict = *strict || r != 0;
-    return r < 0 ? down(p) : p;
-}
-
-/* a / b from above (a >= 0, b > 0): q b - a exactly by fma. */
-static inline double div_up(double a, double b)
-{
-    double q = a / b;
-    if (!(q >= EXACT_TEST_MIN) || isinf(q))
-        return up(q);
-    return fma(q, b, -a) < 0 ? up(q) : q;
-}
-
-/* a / b from below (a >= 0, b > 0), strict as mul_down. */
-static inline double div_down(double a, double b, bool *strict)
-{
-    double q = a / b;
-    if (!(q >= EXACT_TEST_MIN) || isinf(q)) {
-        *strict = true;
-        return down(q);
-    }
-    double r = fma(q, b, -a);
-    *strict = *strict || r != 0;
-    return r > 0 ? down(q) : q;
-}
-
-/* The grid point at or above every value strictly above (strict) or at
- * least (else) lo >= 0: Q's grid points are doubles, so a value above lo is
- * at least the next double, whose Q is then a lower end of the cell. */
-static inline double next_double_if(double lo, bool strict)
-{
-    return strict && lo < INFINITY ? dfrom(dbits(lo) + 1) : lo;
-}
 
 #endif
