@@ -261,6 +261,27 @@ static cell ulp_cell(const mref *r, double y, abs_bounds a)
     return c;
 }
 
+/* The relative error as |(|y| / |f|) - 1| (y and f of one sign, y - f of
+ * known sign), narrowing the cell c: where y and f move apart together
+ * (a constant y against f' = 1/4 - x^2/16 at tiny x), |y - f| and |f|
+ * bounded apart leave a cell across the grid point that the quotient
+ * decides without the exact sign tests. */
+static void ratio_cell(const mref *r, double y, int side, cell *c)
+{
+    bool st = false;
+    double ay = fabs(y), lo, hi;
+    if ((y > 0 ? side : -side) < 0) { /* |y| < |f|: 1 - |y|/|f| */
+        hi = sum_up(1, -div_down(ay, r->fabs_hi, &st), &st);
+        lo = sum_down(1, -div_up(ay, r->fabs_lo), &st);
+    } else { /* |y| > |f|: |y|/|f| - 1 */
+        hi = sum_up(div_up(ay, r->fabs_lo), -1, &st);
+        lo = sum_down(div_down(ay, r->fabs_hi, &st), -1, &st);
+    }
+    if (lo > 0)
+        c->lo = fmax(c->lo, ab_exh_quantize_rel(lo));
+    c->hi = fmin(c->hi, ab_exh_quantize_rel(hi));
+}
+
 /* The cell of |y - f| / |f| (a normal-output case, abs cell ca). */
 static cell rel_cell(const mref *r, double y, abs_bounds a, cell ca)
 {
@@ -275,6 +296,9 @@ static cell rel_cell(const mref *r, double y, abs_bounds a, cell ca)
         lo = ab_exh_quantize_rel(next_double_if(q, strict));
     }
     cell c = {lo, ab_exh_quantize_rel(div_up(a.hi, r->fabs_lo))};
+    if (c.lo != c.hi && ca.lo != 0 && a.side != 0 && r->fabs_lo > 0 &&
+        (y > 0) == (r->v + r->tmid > 0))
+        ratio_cell(r, y, a.side, &c);
     if (c.lo != c.hi)
         ab_exh_metrics_straddle(r, y, a.side, M_REL, &c.lo, &c.hi);
     return c;
