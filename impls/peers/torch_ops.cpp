@@ -8,10 +8,14 @@
  * intermediate tensors live in per-thread scratch grown on the first call
  * (the bench's warm-up), so the kernels are thread-safe without a lock.
  *
- * One thread: at::set_num_threads(1) once; ATen's OpenMP backend applies
- * it to each thread that later runs a parallel region, and the operators'
- * grain (32768 elements) makes single-thread runs inline anyway
- * (tests/test_peers.c checks that no worker thread appears).
+ * One thread: at::set_num_threads(1) on every thread that calls ATen, the
+ * first time it does. It sets OpenMP's thread count for the calling thread
+ * only: a second sweep worker that skipped it ran 65,536 elements as two
+ * 32,768-element grains, one on an OpenMP thread without the caller's
+ * MXCSR, so half of its FTZ/DAZ run was not flushed. With one thread the
+ * operators' grain makes every run inline (tests/test_peers.c checks that
+ * no worker thread appears; test_exhaustive_cli, that two sweep threads
+ * flush as one does).
  *
  * CPU capability: ATen compiles its kernels for DEFAULT, AVX2 and AVX512
  * and picks one at start-up from the CPU (ATEN_CPU_CAPABILITY overrides);
@@ -36,7 +40,7 @@ namespace {
 constexpr size_t kPad = 64;       /* a multiple of 2 vectors for every capability */
 constexpr int kScratchSlots = 4;  /* for the adapters' intermediates */
 
-std::once_flag threads_once;
+thread_local bool single_threaded = false;
 
 struct thread_scratch {
     std::vector<float> ones;
@@ -48,7 +52,10 @@ thread_local thread_scratch buffers;
 
 void single_thread()
 {
-    std::call_once(threads_once, [] { at::set_num_threads(1); });
+    if (!single_threaded) {
+        at::set_num_threads(1);
+        single_threaded = true;
+    }
 }
 
 float *grown(std::vector<float> &v, size_t n, float fill)
