@@ -7,5 +7,6 @@
 static inline uint32_t fbits(float v) { return ab_float_bits(v); }
 static inline float ffrom(uint32_t u) { return ab_bits_float(u); }
 static inline uint64_t dbits(double v) { return ab_double_bits(v); }
+static inline double dfrom(uint64_t u) { return ab_bits_double(u); }
 
 #endif

@@ -11,16 +11,8 @@
 
 #include <math.h>
 #include <stdbool.h>
-#include <string.h>
 
 #include "sweep/bits.h"
-
-static inline double dfrom(uint64_t b)
-{
-    double d;
-    memcpy(&d, &b, sizeof d);
-    return d;
-}
 
 /* A lower bound of the exact value whose round-to-nearest is x (x finite):
  * one double step toward -inf, except that a positive x stays positive

@@ -28,4 +28,11 @@ static inline uint64_t ab_double_bits(double v)
     return u;
 }
 
+static inline double ab_bits_double(uint64_t u)
+{
+    double v;
+    memcpy(&v, &u, sizeof v);
+    return v;
+}
+
 #endif
