@@ -303,20 +303,12 @@ static inline void split_error(const prepared *p, float yf, error_parts *ep)
  * narrowing, whose sign tests defer to MPFR within 2^-50 of G, as before. */
 static void directed_cell(const prepared *p, double yv, double *q_lo, double *q_hi)
 {
-    double s = yv - p->v, bb = s - yv;
-    double e = (yv - (s - bb)) + (-p->v - bb); /* yv - v == s + e exactly */
-    bool unused;
-    double d_lo = sum_down(s, sum_down(e, -p->thi, &unused), &unused);
-    double d_hi = sum_up(s, sum_up(e, -p->tlo, &unused), &unused);
-    double a_lo, a_hi;
-    if (d_lo > 0)
-        a_lo = d_lo, a_hi = d_hi;
-    else if (d_hi < 0)
-        a_lo = -d_hi, a_hi = -d_lo;
-    else
+    diff_bounds a = abs_diff_bounds(yv, p->v, p->tlo, p->thi);
+    if (a.side == 0)
         return;
-    double lo = ab_exh_quantize(mul_down(a_lo, p->inv_unit, &unused));
-    double hi = ab_exh_quantize(mul_up(a_hi, p->inv_unit));
+    bool unused = false;
+    double lo = ab_exh_quantize(mul_down(a.lo, p->inv_unit, &unused));
+    double hi = ab_exh_quantize(mul_up(a.hi, p->inv_unit));
     if (lo > *q_lo)
         *q_lo = lo;
     if (hi < *q_hi)

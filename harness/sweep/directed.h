@@ -49,8 +49,7 @@ static inline double sum_down(double a, double b, bool *strict)
 
 static inline double sum_up(double a, double b, bool *strict)
 {
-    double s = -sum_down(-a, -b, strict);
-    return s;
+    return -sum_down(-a, -b, strict);
 }
 
 /* Below 2^-1000 the residuals of fma may underflow: the one-step rounding. */
@@ -99,6 +98,31 @@ static inline double div_down(double a, double b, bool *strict)
     double r = fma(q, b, -a);
     *strict = *strict || r != 0;
     return r > 0 ? down(q) : q;
+}
+
+/* |y - f| within [lo, hi] for f = v + t, t in [tlo, thi]; lo_strict: the
+ * error lies strictly above lo (see sum_down); side: the sign of y - f
+ * where the bounds prove it, else 0 (then lo = 0). */
+typedef struct diff_bounds {
+    double lo, hi;
+    bool lo_strict;
+    int side;
+} diff_bounds;
+
+/* y - v == s + e exactly (TwoSum), then (s + e) - t at t's two ends by
+ * directed sums. y == f exactly is the caller's test (s, e and t all 0). */
+static inline diff_bounds abs_diff_bounds(double y, double v, double tlo, double thi)
+{
+    double s = y - v, bb = s - y;
+    double e = (y - (s - bb)) + (-v - bb);
+    bool in_lo, out_lo, in_hi, out_hi;
+    double w_lo = sum_down(e, -thi, &in_lo), w_hi = sum_up(e, -tlo, &in_hi);
+    double d_lo = sum_down(s, w_lo, &out_lo), d_hi = sum_up(s, w_hi, &out_hi);
+    if (d_lo > 0)
+        return (diff_bounds){d_lo, d_hi, in_lo || out_lo, 1};
+    if (d_hi < 0)
+        return (diff_bounds){-d_hi, -d_lo, in_hi || out_hi, -1};
+    return (diff_bounds){0, fmax(-d_lo, d_hi), false, 0};
 }
 
 /* The grid point at or above every value strictly above (strict) or at

@@ -197,37 +197,18 @@ static inline double abs_upper(const mref *r, double y)
            0x1p-1060;
 }
 
-/* |y - f| within [lo, hi]; lo_strict: strictly above lo (see sum_down). */
-typedef struct abs_bounds {
-    double lo, hi;
-    bool lo_strict;
-    int side; /* the sign of y - f where known, else 0 */
-} abs_bounds;
-
-/* [lo, hi] around |y - f| (y finite): y - v == s + e exactly (TwoSum),
- * then (s + e) - t for t in [tlo, thi] by directed sums. */
-static abs_bounds abs_interval(const mref *r, double y)
+/* [lo, hi] around |y - f| (y finite), with y == f exactly (an exact
+ * reference and that value) made 0 at both ends. */
+static diff_bounds abs_interval(const mref *r, double y)
 {
-    double s = y - r->v;
-    double bb = s - y;
-    double e = (y - (s - bb)) + (-r->v - bb);
-    bool in_lo, out_lo, in_hi, out_hi;
-    double w_lo = sum_down(e, -r->thi, &in_lo), w_hi = sum_up(e, -r->tlo, &in_hi);
-    double d_lo = sum_down(s, w_lo, &out_lo), d_hi = sum_up(s, w_hi, &out_hi);
-    abs_bounds a;
-    if (d_lo > 0)
-        a = (abs_bounds){d_lo, d_hi, in_lo || out_lo, 1};
-    else if (d_hi < 0)
-        a = (abs_bounds){-d_hi, -d_lo, in_hi || out_hi, -1};
-    else
-        a = (abs_bounds){0, fmax(-d_lo, d_hi), false, 0};
-    if (s == 0 && e == 0 && r->tlo == 0 && r->thi == 0)
+    diff_bounds a = abs_diff_bounds(y, r->v, r->tlo, r->thi);
+    if (y == r->v && r->tlo == 0 && r->thi == 0)
         a.lo = a.hi = 0; /* y == f exactly */
     return a;
 }
 
 /* The cell of |y - f| with the resolution rule (accuracy_stats.h). */
-static cell abs_cell(const mref *r, double y, abs_bounds a)
+static cell abs_cell(const mref *r, double y, diff_bounds a)
 {
     double res_lo = r->res_lo, res_hi = up(r->fabs_hi * RESOLUTION);
     if (a.hi <= res_lo)
@@ -242,7 +223,7 @@ static cell abs_cell(const mref *r, double y, abs_bounds a)
     return (cell){0, ab_exh_quantize_rel(a.hi)};
 }
 
-static cell ulp_cell(const mref *r, double y, abs_bounds a)
+static cell ulp_cell(const mref *r, double y, diff_bounds a)
 {
     if (r->inv_unit == 0)
         return (cell){0, INFINITY};
@@ -283,7 +264,7 @@ static void ratio_cell(const mref *r, double y, int side, cell *c)
 }
 
 /* The cell of |y - f| / |f| (a normal-output case, abs cell ca). */
-static cell rel_cell(const mref *r, double y, abs_bounds a, cell ca)
+static cell rel_cell(const mref *r, double y, diff_bounds a, cell ca)
 {
     if (y == 0 && ca.lo != 0)
         return (cell){1, 1}; /* |0 - f| / |f| */
@@ -458,7 +439,7 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
     filter_bars b = bars_now(s, pl);
     if (!may_reach(r, y, &b, with_ftz))
         return;
-    abs_bounds a = abs_interval(r, y);
+    diff_bounds a = abs_interval(r, y);
     cell ca = abs_cell(r, y, a);
     if (may_win_deferred(&s->abs_err, pl, M_ABS, ca.hi, xb)) {
         if (ca.lo != ca.hi)
