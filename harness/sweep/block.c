@@ -54,7 +54,11 @@ ab_exh_worker *ab_exh_worker_new(size_t block_size)
     w->grid_runs.run = malloc(chunk * sizeof *w->grid_runs.run);
     w->grid_runs.excl = malloc(chunk * sizeof *w->grid_runs.excl);
     w->metrics = ab_exh_metrics_new(chunk);
-    if (w->metrics == NULL ||w->x == NULL || w->prep == NULL || w->crs == NULL ||
+    w->vbatch = malloc(sizeof *w->vbatch);
+#ifdef AB_BUILD_X86
+    w->avx2 = ab_cpu_has(AB_ISA_AVX2_FMA);
+#endif
+    if (w->metrics == NULL || w->vbatch == NULL ||w->x == NULL || w->prep == NULL || w->crs == NULL ||
         w->cr_key == NULL || w->cr_qlo == NULL || w->cr_qhi == NULL || w->others == NULL || w->visit == NULL ||
         w->binade_runs.run == NULL || w->binade_runs.excl == NULL ||
         w->grid_runs.run == NULL || w->grid_runs.excl == NULL) {
@@ -83,6 +87,7 @@ void ab_exh_worker_free(ab_exh_worker *w)
     free(w->cr_qhi);
     free(w->others);
     free(w->visit);
+    free(w->vbatch);
     free(w->binade_runs.run);
     free(w->binade_runs.excl);
     free(w->grid_runs.run);

@@ -127,13 +127,47 @@ static void add_cr_bulk(ab_exh_pair *out, const ab_exh_worker *w, const float *y
     s->hist[0] += count;
 }
 
+/* The queued inputs: each lane of w->vbatch takes the batch's verdict
+ * where it decides and ab_exh_fast_case's otherwise; an input queued as a
+ * copy takes the verdict of the input before it (the same reference and
+ * the same y, queued just before). Each is cached on its input; returns the
+ * largest decided q_lo, or chunk_lo when larger. */
+static double flush_batch(ab_exh_worker *w, const float *ys, size_t lanes, size_t items,
+                          double chunk_lo)
+{
+    verdict_batch *b = w->vbatch;
+#ifdef AB_BUILD_X86
+    if (w->avx2)
+        ab_exh_verdict_batch_avx2(b, lanes);
+    else
+#endif
+        ab_exh_verdict_batch_scalar(b, lanes);
+    for (size_t k = 0; k < items; k++) {
+        size_t i = w->queued[k].input, lane = w->queued[k].lane;
+        prepared *p = &w->prep[i];
+        if (lane == QUEUED_COPY) {
+            p->last_verdict = p[-1].last_verdict;
+            p->last_state = p[-1].last_state;
+        } else if (((b->decided >> lane) & 1) &&
+                   ab_exh_verdict_from_batch(b, lane, &p->last_verdict)) {
+            p->last_state = 1;
+        } else {
+            p->last_state = ab_exh_fast_case(p, ys[i], &p->last_verdict) ? 1 : 2;
+        }
+        if (p->last_state == 1 && p->last_verdict.q_lo > chunk_lo)
+            chunk_lo = p->last_verdict.q_lo;
+    }
+    return chunk_lo;
+}
+
 /* The fast verdicts of the inputs whose y is not the CR value (cached per
  * input: implementations often agree, and so do neighbours with the same
  * reference), listed in w->others; returns the largest lower bound of the
  * decided errors, CR ones included: the block's maximum is at least that,
  * so the tracker starts the chunk from it. Errors that grow input after
  * input (y = 1/2 against sigmoid(x) = 1/2 + x/4 at tiny x) would otherwise
- * each be a new maximum, narrowed and kept as a candidate. */
+ * each be a new maximum, narrowed and kept as a candidate. The common case
+ * (verdict_batch.h) is queued and decided in batches. */
 static double fast_verdicts(ab_exh_worker *w, size_t n, const float *ys, size_t *others_out)
 {
     double chunk_lo = -INFINITY;
@@ -145,25 +179,56 @@ static double fast_verdicts(ab_exh_worker *w, size_t n, const float *ys, size_t 
         w->others[others] = (uint16_t)i;
         others += !is_cr;
     }
+    verdict_batch *b = w->vbatch;
+    size_t lanes = 0, items = 0;
     for (size_t k = 0; k < others; k++) {
         size_t i = w->others[k];
         prepared *p = &w->prep[i];
         uint32_t yb = fbits(ys[i]);
         if (p->kind != KIND_FAST || isnan(ys[i]))
             continue;
-        if (p->last_state == 0 || yb != p->last_y) { /* else: as the previous implementation */
-            const prepared *before = p - 1; /* the verdict depends on the reference and y only */
-            if (p->same_ref && before->last_state != 0 && before->last_y == yb) {
-                p->last_verdict = before->last_verdict;
-                p->last_state = before->last_state;
-            } else {
-                p->last_state = ab_exh_fast_case(p, ys[i], &p->last_verdict) ? 1 : 2;
-            }
-            p->last_y = yb;
+        if (p->last_state != 0 && yb == p->last_y) { /* as the previous implementation */
+            if (p->last_state == 1 && p->last_verdict.q_lo > chunk_lo)
+                chunk_lo = p->last_verdict.q_lo;
+            continue;
         }
-        if (p->last_state == 1 && p->last_verdict.q_lo > chunk_lo)
+        /* the verdict depends on the reference and y only */
+        const prepared *before = p - 1;
+        bool same_before = p->same_ref && before->last_y == yb, queued = true;
+        if (same_before && before->last_state == 0 && items > 0 &&
+            w->queued[items - 1].input == i - 1) {
+            /* the input before is queued with this y: copied when flushed */
+            w->queued[items++] = (queued_input){(uint16_t)i, QUEUED_COPY};
+        } else if (same_before && before->last_state != 0) {
+            p->last_verdict = before->last_verdict;
+            p->last_state = before->last_state;
+            queued = false;
+        } else if (ab_exh_verdict_batch_fits(p, ys[i])) {
+            b->v[lanes] = p->v;
+            b->t[lanes] = p->tail;
+            b->d[lanes] = p->d;
+            b->inv[lanes] = p->inv_unit;
+            b->y[lanes] = (double)ys[i];
+            b->tlo[lanes] = p->tlo;
+            b->thi[lanes] = p->thi;
+            w->queued[items++] = (queued_input){(uint16_t)i, (uint16_t)lanes++};
+        } else {
+            p->last_state = ab_exh_fast_case(p, ys[i], &p->last_verdict) ? 1 : 2;
+            queued = false;
+        }
+        p->last_y = yb;
+        if (queued) {
+            p->last_state = 0; /* until the batch is flushed */
+            if (lanes == AB_EXH_VERDICT_BATCH || items == QUEUED_MAX) {
+                chunk_lo = flush_batch(w, ys, lanes, items, chunk_lo);
+                lanes = items = 0;
+            }
+        } else if (p->last_state == 1 && p->last_verdict.q_lo > chunk_lo) {
             chunk_lo = p->last_verdict.q_lo;
+        }
     }
+    if (items > 0)
+        chunk_lo = flush_batch(w, ys, lanes, items, chunk_lo);
     *others_out = others;
     return chunk_lo;
 }

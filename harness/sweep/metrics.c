@@ -439,6 +439,13 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
     filter_bars b = bars_now(s, pl);
     if (!may_reach(r, y, &b, with_ftz))
         return;
+    if (r->const_id != 0 && tied_by_settled(&pl->weighed, r->const_id, (float)y, xb) &&
+        (pl->weighed_ftz || !with_ftz))
+        return; /* the figures of an earlier input, weighed already */
+    if (r->const_id != 0) {
+        pl->weighed = (settled_const){r->const_id, fbits((float)y), xb};
+        pl->weighed_ftz = with_ftz;
+    }
     diff_bounds a = abs_interval(r, y);
     cell ca = abs_cell(r, y, a);
     if (may_win_deferred(&s->abs_err, pl, M_ABS, ca.hi, xb)) {
@@ -512,6 +519,86 @@ static bool zeros_lose(const ab_acc_stats *s)
            s->ftz_ulp_normal.value >= 0;
 }
 
+/* The grid point below the grid point q (20 fraction bits: one step less). */
+static double grid_below(double q)
+{
+    return dfrom(dbits(q) - (1ull << (52 - AB_EXH_ULP_REL_BITS)));
+}
+
+/* Raises the filter's bars with what the chunk's last case surely reaches:
+ * for each figure, the grid point G below the quantized lower end of its
+ * interval. A case whose upper bound lies below G has a figure at most G,
+ * and the last case's is above G: it can be no maximum, whatever the order.
+ * Without it, errors that grow input after input (a constant y = 1/2
+ * against sigmoid(x) = 1/2 + x/4 at tiny x: each absolute and relative
+ * error a new maximum) take every case through case_default. */
+static void seed_bars(const ab_exh_metrics *m, const float *ys, const float *zs, size_t n,
+                      filter_bars *b)
+{
+    const mref *r = &m->ref[n - 1];
+    double y = ys[n - 1];
+    if (r->kind != MREF_VALUE || !isfinite(y))
+        return;
+    diff_bounds a = abs_interval(r, y);
+    if (!(a.lo > up(r->fabs_hi * RESOLUTION)))
+        return; /* its absolute error may be 0 by the resolution rule */
+    double q = ab_exh_quantize_rel(a.lo);
+    if (q > AB_EXH_REL_FLOOR) {
+        b->abs = fmax(b->abs, grid_below(q));
+        b->abs_unset = false;
+    }
+    if (!r->normal)
+        return;
+    bool strict = false;
+    q = ab_exh_quantize_rel(div_down(a.lo, r->fabs_hi, &strict));
+    if (q > AB_EXH_REL_FLOOR) {
+        b->rel = fmax(b->rel, grid_below(q));
+        b->rel_unset = false;
+    }
+    if (r->inv_unit == 0)
+        return;
+    q = ab_exh_quantize(mul_down(a.lo, r->inv_unit, &strict));
+    if (q > AB_EXH_ULP_FLOOR) {
+        b->ulp = fmax(b->ulp, grid_below(q));
+        if (fbits(ys[n - 1]) == fbits(zs[n - 1])) /* its FTZ/DAZ figure is this one */
+            b->ftz = fmax(b->ftz, grid_below(q));
+    }
+}
+
+/* Whether case i, with the same result in both runs, is dominated by case
+ * i - 1: the same y there (in both runs too), f of y's sign in both, y - f
+ * of one known sign, both errors above the resolution, one ULP unit, and f
+ * moved toward y (same anchor v: the tails' intervals are ordered). Then
+ * each of its figures (absolute, relative, ULP, FTZ ULP) is at most case
+ * i - 1's, at a larger input: it can win none, as case i - 1 could not or
+ * did. Without it, a constant y whose error sits just below a grid point
+ * (an approximation's y = 0x1.02c8ccp-1 against sigmoid(x) = 1/2 + x/4 at
+ * tiny x) ties that point input after input, above the filter's bound. */
+static bool dominated_by_previous(const ab_exh_metrics *m, size_t i, const float *ys,
+                                  const float *zs)
+{
+    const mref *a = &m->ref[i - 1], *b = &m->ref[i];
+    float y = ys[i];
+    if (fbits(y) != fbits(ys[i - 1]) || fbits(zs[i - 1]) != fbits(ys[i - 1]) || !isfinite(y) ||
+        y == 0)
+        return false;
+    if (a->kind != MREF_VALUE || b->kind != MREF_VALUE || a->f_inf || b->f_inf ||
+        a->normal != b->normal || a->inv_unit != b->inv_unit || a->v != b->v ||
+        (a->normal && a->inv_unit == 0))
+        return false;
+    bool up_move = b->tlo >= a->thi, down_move = b->thi <= a->tlo; /* f_i >= f_{i-1}, <= */
+    if (!up_move && !down_move)
+        return false;
+    if (y > 0 ? !(a->v + a->tlo > 0 && b->v + b->tlo > 0)
+              : !(a->v + a->thi < 0 && b->v + b->thi < 0))
+        return false;
+    diff_bounds da = abs_interval(a, y), db = abs_interval(b, y);
+    if (da.side == 0 || da.side != db.side || !(da.lo > up(a->fabs_hi * RESOLUTION)) ||
+        !(db.lo > up(b->fabs_hi * RESOLUTION)))
+        return false;
+    return da.side > 0 ? up_move : down_move;
+}
+
 /* Where the FTZ/DAZ run returns the default run's result (usually
  * everywhere), its figures are taken from the default run's pass. A case
  * with y == f exactly in both runs adds only its normal-output count once
@@ -526,6 +613,8 @@ void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const
     ab_exh_format fmt = env->ctx->format;
     bool any_zero = m->zero_inputs != 0, settled_zeros = any_zero && zeros_lose(s);
     filter_bars start = bars_now(s, pl);
+    if (fmt == AB_FMT_BINARY32 && n > 0)
+        seed_bars(m, ys, zs, n, &start);
     if (fmt != AB_FMT_BINARY32)
         memset(m->slow, 0xFF, (n + 63) / 64 * sizeof *m->slow);
 #ifdef AB_BUILD_X86
@@ -545,6 +634,11 @@ void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const
                 continue;
             }
             bool same = yb == fbits(zs[i]) || (isnan(ys[i]) && isnan(zs[i]));
+            if (fmt == AB_FMT_BINARY32 && i > 0 && yb == fbits(zs[i]) &&
+                dominated_by_previous(m, i, ys, zs)) {
+                s->normal_counted += m->ref[i].normal; /* no figure, no class */
+                continue;
+            }
             double y = result_in_format(fmt, ys[i]);
             case_default(m, pl, s, env, i, xs[i], y, same);
             s->ftz_changed += !same;
@@ -561,4 +655,6 @@ void ab_exh_metrics_finish(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, con
     pending_list *pl = pending_of(m, pair);
     settle_all(m, pl, &out->stats, env);
     memset(pl->memo, 0, sizeof pl->memo); /* the next block has its own maxima */
+    pl->weighed = (settled_const){0, 0, 0};
+    pl->weighed_ftz = false;
 }

@@ -71,6 +71,15 @@ typedef struct pending_list {
      * builds the intervals of nearly every case and defers them. */
     double floor[4];
     settled_const memo[4]; /* per metric; cleared when the block ends */
+    /* The last case on a constant piece whose figures case_default weighed
+     * in full (offered, deferred or beaten), and whether its FTZ figure was
+     * among them: a later input with the same constant and the same result
+     * has the same figures at a larger input, so it can win none of them.
+     * Without it, a constant result tying the maximum (leaky_relu' = 0.01
+     * returned as 0.01f on x < 0) passes the filter, whose cheap bound lies
+     * above a tie, and every input's cells are built and straddled again. */
+    settled_const weighed;
+    bool weighed_ftz;
 } pending_list;
 
 struct ab_exh_metrics {

@@ -10,6 +10,7 @@
 #include "sweep/decide.h"
 #include "sweep/tracker.h"
 #include "sweep/twins.h"
+#include "sweep/verdict_batch.h"
 
 /* The correctly rounded cases of a chunk are summed once per direction: an
  * implementation that returns the correct rounding at an input adds the same
@@ -47,6 +48,14 @@ typedef struct cr_runs {
 #define AB_EXH_CHUNK 1024
 #endif
 
+/* An input waiting for the verdict batch (classify.c): its lane, or
+ * QUEUED_COPY for the verdict of the input before it. */
+#define QUEUED_COPY 0xFFFF
+#define QUEUED_MAX 256
+typedef struct queued_input {
+    uint16_t input, lane;
+} queued_input;
+
 struct ab_exh_worker {
     size_t cap;
     float *x;          /* the block's inputs */
@@ -64,6 +73,9 @@ struct ab_exh_worker {
     double *cr_qlo, *cr_qhi; /* their cell (q_lo: a lower bound of the block maximum) */
     uint16_t *others;  /* per implementation pass: the inputs where y is not CR */
     uint16_t *visit;   /* per implementation pass: the inputs classified one by one */
+    verdict_batch *vbatch; /* the common-case verdicts queued (verdict_batch.h) */
+    queued_input queued[QUEUED_MAX]; /* the inputs waiting for the batch, in order */
+    bool avx2; /* the batch's AVX2 version runs here */
     uint16_t top[TOP_CR]; /* the inputs of the TOP_CR highest CR q_hi, descending */
     size_t top_n;
     cr_runs binade_runs, grid_runs;
