@@ -160,6 +160,7 @@ static void defer(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s, const ev
     pl->n = k;
     if (pl->n == PENDING_MAX)
         settle_all(m, pl, s, env);
+    pl->defers++;
     pl->c[pl->n++] = (pending){c.lo, c.hi, x, (float)y, metric, const_id};
     if (c.lo > pl->floor[metric])
         pl->floor[metric] = c.lo;
@@ -599,6 +600,19 @@ static bool dominated_by_previous(const ab_exh_metrics *m, size_t i, const float
     return da.side > 0 ? up_move : down_move;
 }
 
+/* Whether case i repeats case i - 1 bit for bit: the same result in both
+ * runs and the same reference interval (a saturated range, where the fast
+ * reference gives one interval for many inputs). Every cell of case i is
+ * then case i - 1's; when case i - 1 deferred none, each of its figures was
+ * offered or lost, and case i, at a larger input, can only tie them. */
+static bool repeats_previous(const ab_exh_metrics *m, size_t i, const float *ys,
+                             const float *zs)
+{
+    const mref *r = &m->ref[i];
+    return fbits(ys[i]) == fbits(ys[i - 1]) && fbits(zs[i - 1]) == fbits(ys[i - 1]) &&
+           r->kind == MREF_VALUE && isfinite(ys[i]) && memcmp(r, r - 1, sizeof *r) == 0;
+}
+
 /* Where the FTZ/DAZ run returns the default run's result (usually
  * everywhere), its figures are taken from the default run's pass. A case
  * with y == f exactly in both runs adds only its normal-output count once
@@ -613,6 +627,7 @@ void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const
     ab_exh_format fmt = env->ctx->format;
     bool any_zero = m->zero_inputs != 0, settled_zeros = any_zero && zeros_lose(s);
     filter_bars start = bars_now(s, pl);
+    size_t settled_prev = SIZE_MAX; /* the last case case_default weighed without deferring */
     if (fmt == AB_FMT_BINARY32 && n > 0)
         seed_bars(m, ys, zs, n, &start);
     if (fmt != AB_FMT_BINARY32)
@@ -635,12 +650,15 @@ void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const
             }
             bool same = yb == fbits(zs[i]) || (isnan(ys[i]) && isnan(zs[i]));
             if (fmt == AB_FMT_BINARY32 && i > 0 && yb == fbits(zs[i]) &&
-                dominated_by_previous(m, i, ys, zs)) {
+                ((settled_prev == i - 1 && repeats_previous(m, i, ys, zs)) ||
+                 dominated_by_previous(m, i, ys, zs))) {
                 s->normal_counted += m->ref[i].normal; /* no figure, no class */
                 continue;
             }
             double y = result_in_format(fmt, ys[i]);
+            unsigned defers = pl->defers;
             case_default(m, pl, s, env, i, xs[i], y, same);
+            settled_prev = same && pl->defers == defers ? i : SIZE_MAX;
             s->ftz_changed += !same;
             double z = same ? y : result_in_format(fmt, zs[i]);
             if (!same)

@@ -80,6 +80,7 @@ typedef struct pending_list {
      * above a tie, and every input's cells are built and straddled again. */
     settled_const weighed;
     bool weighed_ftz;
+    unsigned defers; /* cases deferred so far (a case that deferred none is settled) */
 } pending_list;
 
 struct ab_exh_metrics {
