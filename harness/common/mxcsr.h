@@ -31,12 +31,32 @@ static inline ab_mxcsr_state ab_mxcsr_enter_ftz_daz(void)
     return saved;
 }
 static inline void ab_mxcsr_leave(ab_mxcsr_state saved) { _mm_setcsr(saved); }
+/* The sticky flags that say a call met a subnormal: DE (bit 1, a denormal
+ * operand) and UE (bit 4, a tiny inexact result). ab_mxcsr_save_clear
+ * saves as ab_mxcsr_save does and clears every sticky flag, so that
+ * ab_mxcsr_subnormal_flags, read before the restore, gives those the call
+ * raised. */
+#define AB_MXCSR_SUBNORMAL_FLAGS 0x12u
+static inline ab_mxcsr_state ab_mxcsr_save_clear(void)
+{
+    unsigned saved = _mm_getcsr();
+    _mm_setcsr(saved & ~0x3Fu);
+    return saved;
+}
+static inline unsigned ab_mxcsr_subnormal_flags(void)
+{
+    return _mm_getcsr() & AB_MXCSR_SUBNORMAL_FLAGS;
+}
 #else
 typedef int ab_mxcsr_state;
 static inline ab_mxcsr_state ab_mxcsr_save(void) { return 0; }
 static inline bool ab_mxcsr_restore(ab_mxcsr_state saved) { (void)saved; return false; }
 static inline ab_mxcsr_state ab_mxcsr_enter_ftz_daz(void) { return 0; }
 static inline void ab_mxcsr_leave(ab_mxcsr_state saved) { (void)saved; }
+/* No flags to read: every call counts as having met a subnormal. */
+#define AB_MXCSR_SUBNORMAL_FLAGS 1u
+static inline ab_mxcsr_state ab_mxcsr_save_clear(void) { return 0; }
+static inline unsigned ab_mxcsr_subnormal_flags(void) { return AB_MXCSR_SUBNORMAL_FLAGS; }
 #endif
 
 #endif

@@ -15,13 +15,29 @@
 #include "sweep/state.h"
 
 /* The results of every pair of one direction over one block: y (default
- * MXCSR) and z (FTZ/DAZ set), pair k's at y + k * cap and z + k * cap. */
+ * MXCSR) and z (FTZ/DAZ set), pair k's at y + k * cap and z + k * cap.
+ *
+ * The FTZ/DAZ run of a kernel call is left out, z taken as y, when the
+ * default run cannot have met a subnormal: it raised neither DE (a denormal
+ * operand) nor UE (a tiny inexact result), and no input or result of the
+ * call is subnormal. FTZ changes only tiny results and DAZ only denormal
+ * operands; a tiny result that is exact raises no UE, but it is either a
+ * result of the call (seen) or an operand of a later operation (DE). The
+ * rule needs the kernel's flags to reach the caller: a kernel that raises
+ * neither flag on subnormal inputs (a copy, a sign mask, or one that
+ * restores a saved MXCSR) is probed once and always run twice. */
 #define AB_EXH_SAMPLES 64
 typedef struct ab_exh_outputs {
     size_t cap, pairs; /* inputs per pair; pairs allocated */
     float *y, *z;
     uint32_t *sample;  /* per pair: y and z at AB_EXH_SAMPLES inputs */
     size_t *leader;    /* per pair: the first pair with the same y and z */
+    int8_t *flags_shown; /* per pair: 1 its kernel shows DE/UE, 0 not, -1 not probed yet */
+    uint64_t calls, ftz_skipped; /* kernel calls (default runs), and FTZ/DAZ runs left out */
+    /* Tests: run the FTZ/DAZ call even where it would be left out, and
+     * count the calls where its results then differ from the default's. */
+    bool verify_skips;
+    uint64_t skip_mismatches;
 } ab_exh_outputs;
 
 /* Grows o to pairs x cap (false when out of memory). */
@@ -30,7 +46,7 @@ void ab_exh_outputs_free(ab_exh_outputs *o);
 
 /* Runs the kernel of every pair of direction dir on xs[0, count), in calls
  * of chunk inputs (the calls the classification used to make), with the
- * default MXCSR and with FTZ/DAZ set; then sets leader[k] for those pairs:
+ * default MXCSR and, where it can differ, with FTZ/DAZ set; then sets leader[k] for those pairs:
  * k itself, or the first earlier pair of dir whose y and z equal k's bit
  * for bit (compared in full, a sample only picks the candidates). */
 void ab_exh_outputs_run(ab_exh_outputs *o, const ab_exh_pair *pairs, size_t pair_count,
