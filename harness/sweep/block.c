@@ -9,6 +9,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "sweep/bits.h"
 #include "sweep/metrics.h"
@@ -290,6 +291,20 @@ static void mpfr_references(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_directio
     }
 }
 
+/* This thread's CPU time: the kernels' share of a sweep (block.h). */
+static double thread_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+ab_exh_kernel_time ab_exh_worker_kernel_time(const ab_exh_worker *w)
+{
+    return (ab_exh_kernel_time){w->kernel_seconds, thread_seconds(), w->outputs.calls,
+                                w->outputs.ftz_skipped};
+}
+
 /* The pairs of direction dir over the block's inputs w->x[0, count). The
  * kernels run first, over the whole block (twins.h); a pair whose results
  * equal an earlier pair's over the block takes that pair's statistics. */
@@ -300,7 +315,9 @@ static void eval_direction(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction
     size_t chunk = count < AB_EXH_CHUNK ? count : AB_EXH_CHUNK;
     eval_env env = {ctx, dir, &w->f};
     ab_exh_outputs *o = &w->outputs;
+    double t0 = thread_seconds();
     ab_exh_outputs_run(o, pairs, pair_count, dir, &ctx->params, w->x, count, chunk);
+    w->kernel_seconds += thread_seconds() - t0;
     for (size_t k = 0; k < pair_count; k++) {
         if (pairs[k].dir != dir)
             continue;

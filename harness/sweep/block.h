@@ -28,6 +28,16 @@ void ab_exh_ctx_init(ab_exh_ctx *ctx, const ab_activation *act, ab_exh_format fo
 ab_exh_worker *ab_exh_worker_new(size_t block_size);
 void ab_exh_worker_free(ab_exh_worker *w);
 
+/* The kernels' share of a worker's work so far: its thread's CPU seconds
+ * in the kernels, the kernel calls (default runs) and the FTZ/DAZ runs left
+ * out (twins.h); thread_seconds is its thread's CPU time in all, read by
+ * the caller on that thread. */
+typedef struct ab_exh_kernel_time {
+    double seconds, thread_seconds;
+    uint64_t calls, ftz_skipped;
+} ab_exh_kernel_time;
+ab_exh_kernel_time ab_exh_worker_kernel_time(const ab_exh_worker *w);
+
 /* Evaluates bit patterns [first, first + count) for every pair (impl and dir
  * taken from pairs[i]) and writes the block's statistics into out[i] (reset
  * first), with exact max/argmax. */

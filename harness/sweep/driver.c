@@ -88,6 +88,7 @@ typedef struct driver {
     long kill_after; /* test hook: checkpoint after this many blocks, then die */
     double started, wall_before;
     bool failed;
+    ab_exh_kernel_time kernels; /* the workers' sums, this session */
 } driver;
 
 static uint64_t block_size_of(const ab_exh_state *st)
@@ -156,6 +157,15 @@ static void *worker_main(void *arg)
         block_span(st, b, &first, &count);
         ab_exh_eval_block(w, &d->ctx, st->pairs, st->pair_count, first, count, out);
         commit_block(d, b, out);
+    }
+    if (w != NULL) {
+        ab_exh_kernel_time kt = ab_exh_worker_kernel_time(w);
+        pthread_mutex_lock(&d->lock);
+        d->kernels.seconds += kt.seconds;
+        d->kernels.thread_seconds += kt.thread_seconds;
+        d->kernels.calls += kt.calls;
+        d->kernels.ftz_skipped += kt.ftz_skipped;
+        pthread_mutex_unlock(&d->lock);
     }
     free(out);
     ab_exh_worker_free(w);
@@ -435,6 +445,13 @@ static bool write_result(const driver *d, const exh_options *o, const char *exh_
                 st->activation, st->pair_count, st->range_hi - st->range_lo + 1,
                 st->wall_seconds, (double)(st->range_hi - st->range_lo + 1) / st->wall_seconds / 1e6,
                 st->threads, fb, exh_dir);
+        const ab_exh_kernel_time *k = &d->kernels;
+        if (k->thread_seconds > 0 && k->calls > 0) /* this session's blocks only */
+            fprintf(stderr, "actbench: %s: the kernels took %.1f s of the workers' %.1f s of CPU "
+                            "time (%.0f %%); FTZ/DAZ runs: %.0f %% of the %" PRIu64 " calls\n",
+                    st->activation, k->seconds, k->thread_seconds,
+                    100 * k->seconds / k->thread_seconds,
+                    100 * (1 - (double)k->ftz_skipped / (double)k->calls), k->calls);
     }
     return true;
 }

@@ -81,6 +81,7 @@ struct ab_exh_worker {
     cr_runs binade_runs, grid_runs;
     struct ab_exh_metrics *metrics; /* the error metrics' buffers (metrics.h) */
     ab_exh_outputs outputs; /* one direction's results over the block (twins.h) */
+    double kernel_seconds;  /* this thread's CPU time in the kernels (outputs.calls calls) */
 };
 
 /* One implementation's results ys of the prepared chunk (n inputs xs) into
