@@ -17,7 +17,9 @@
 static void free_buffers(ab_exh_outputs *o)
 {
     free(o->y), free(o->z), free(o->sample), free(o->leader), free(o->flags_shown);
+    free(o->x_subnormal);
     o->y = o->z = NULL, o->sample = NULL, o->leader = NULL, o->flags_shown = NULL;
+    o->x_subnormal = NULL;
     o->pairs = o->cap = 0;
 }
 
@@ -31,8 +33,9 @@ bool ab_exh_outputs_reserve(ab_exh_outputs *o, size_t pairs, size_t cap)
     o->sample = malloc(pairs * 2 * AB_EXH_SAMPLES * sizeof *o->sample);
     o->leader = malloc(pairs * sizeof *o->leader);
     o->flags_shown = malloc(pairs * sizeof *o->flags_shown);
+    o->x_subnormal = malloc(cap * sizeof *o->x_subnormal); /* cap calls at most */
     if (o->y == NULL || o->z == NULL || o->sample == NULL || o->leader == NULL ||
-        o->flags_shown == NULL) {
+        o->flags_shown == NULL || o->x_subnormal == NULL) {
         free_buffers(o);
         return false;
     }
@@ -88,30 +91,41 @@ static bool shows_flags(ab_kernel_fn fn, const ab_params *params)
     return flags != 0;
 }
 
-/* Whether v[0, n) holds a subnormal (without branches: it vectorises). */
+/* Whether v[0, n) holds a subnormal. Eight lanes of accumulators: at -O2
+ * the compiler turns their fixed-width body into vector operations, where
+ * the plain loop stayed scalar (a scan of x and y per call then cost as
+ * much as a cheap kernel). */
 static bool any_subnormal(const float *v, size_t n)
 {
-    uint32_t any = 0;
-    for (size_t i = 0; i < n; i++) {
+    uint32_t acc[8] = {0}, any = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint32_t b[8];
+        memcpy(b, &v[i], sizeof b);
+        for (int k = 0; k < 8; k++)
+            acc[k] |= (b[k] & 0x7FFFFFFFu) - 1u < 0x7FFFFFu;
+    }
+    for (; i < n; i++) {
         uint32_t b;
         memcpy(&b, &v[i], sizeof b);
         any |= (b & 0x7FFFFFFFu) - 1u < 0x7FFFFFu;
     }
+    for (int k = 0; k < 8; k++)
+        any |= acc[k];
     return any != 0;
 }
 
 /* One call of fn on n inputs into y (default MXCSR) and z (FTZ/DAZ), the
  * second left out where the first shows it cannot differ (twins.h). */
-static void run_call(ab_exh_outputs *o, ab_kernel_fn fn, bool flags_shown, const float *xs,
-                     float *y, float *z, size_t n, const ab_params *params)
+static void run_call(ab_exh_outputs *o, ab_kernel_fn fn, bool flags_shown, bool x_subnormal,
+                     const float *xs, float *y, float *z, size_t n, const ab_params *params)
 {
     ab_mxcsr_state saved = ab_mxcsr_save_clear();
     fn(xs, y, n, params);
     unsigned flags = ab_mxcsr_subnormal_flags();
     bool changed = ab_mxcsr_restore(saved);
     o->calls++;
-    bool same = flags_shown && flags == 0 && !changed && !any_subnormal(xs, n) &&
-                !any_subnormal(y, n);
+    bool same = flags_shown && flags == 0 && !changed && !x_subnormal && !any_subnormal(y, n);
     if (same && !o->verify_skips) {
         memcpy(z, y, n * sizeof *z);
         o->ftz_skipped++;
@@ -130,6 +144,8 @@ void ab_exh_outputs_run(ab_exh_outputs *o, const ab_exh_pair *pairs, size_t pair
                         ab_direction dir, const ab_params *params, const float *xs, size_t count,
                         size_t chunk)
 {
+    for (size_t c0 = 0, c = 0; c0 < count; c0 += chunk, c++) /* once for every pair */
+        o->x_subnormal[c] = any_subnormal(xs + c0, count - c0 < chunk ? count - c0 : chunk);
     for (size_t k = 0; k < pair_count; k++) {
         if (pairs[k].dir != dir)
             continue;
@@ -137,9 +153,10 @@ void ab_exh_outputs_run(ab_exh_outputs *o, const ab_exh_pair *pairs, size_t pair
         float *y = o->y + k * o->cap, *z = o->z + k * o->cap;
         if (o->flags_shown[k] < 0)
             o->flags_shown[k] = shows_flags(fn, params);
-        for (size_t c0 = 0; c0 < count; c0 += chunk) {
+        for (size_t c0 = 0, c = 0; c0 < count; c0 += chunk, c++) {
             size_t n = count - c0 < chunk ? count - c0 : chunk;
-            run_call(o, fn, o->flags_shown[k] == 1, xs + c0, y + c0, z + c0, n, params);
+            run_call(o, fn, o->flags_shown[k] == 1, o->x_subnormal[c], xs + c0, y + c0, z + c0, n,
+                     params);
         }
         sample_results(o, k, count);
         o->leader[k] = k;

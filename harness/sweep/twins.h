@@ -33,6 +33,7 @@ typedef struct ab_exh_outputs {
     uint32_t *sample;  /* per pair: y and z at AB_EXH_SAMPLES inputs */
     size_t *leader;    /* per pair: the first pair with the same y and z */
     int8_t *flags_shown; /* per pair: 1 its kernel shows DE/UE, 0 not, -1 not probed yet */
+    bool *x_subnormal;   /* per call of the block: its inputs hold a subnormal */
     uint64_t calls, ftz_skipped; /* kernel calls (default runs), and FTZ/DAZ runs left out */
     /* Tests: run the FTZ/DAZ call even where it would be left out, and
      * count the calls where its results then differ from the default's. */
