@@ -107,16 +107,20 @@ def sweeps_page(res, report_link):
                 same = res.exh.get((r["activation"], r["variant"], "forward"))
                 agree = same is not None and (same.get("max_ulp"), same.get("worst_x")) == (r.get("max_ulp"),
                                                                                           r.get("worst_x"))
-                rows.append((r["activation"], r.get("wall_seconds"), agree))
+                rows.append((r["activation"], r.get("wall_seconds"), agree, (r.get("date") or "")[:10]))
         per_act = {}
-        for act, wall, agree in rows:
-            n, w, ok = per_act.get(act, (0, wall, True))
-            per_act[act] = (n + 1, wall, ok and agree)
+        for act, wall, agree, date in rows:
+            n, w, ok, d = per_act.get(act, (0, wall, True, date))
+            per_act[act] = (n + 1, wall, ok and agree, d)
         if per_act:
+            # A run made with fewer implementations than the main sweep has
+            # now shows it in the count and its date.
             L.append("Forward-only sweeps of all of an activation's implementations "
-                     "(`scripts/sweep.sh --direction forward`):\n")
-            L.append(md_table(["activation", "implementations", "wall time", "same max ULP and worst x as above"],
-                              [[a, n, min_sec(w), "yes" if ok else "**no**"] for a, (n, w, ok) in per_act.items()]))
+                     "(`scripts/sweep.sh --direction forward`), each with the implementations it had on its date:\n")
+            L.append(md_table(["activation", "implementations", "wall time", "same max ULP and worst x as above",
+                               "date"],
+                              [[a, n, min_sec(w), "yes" if ok else "**no**", d]
+                               for a, (n, w, ok, d) in per_act.items()]))
     if res.exh_anomalies:
         L.append("Inconsistent sweep files: " + "; ".join(res.exh_anomalies) + ".\n")
     if res.exh_other:
