@@ -37,6 +37,7 @@ static inline void ab_mxcsr_leave(ab_mxcsr_state saved) { _mm_setcsr(saved); }
  * ab_mxcsr_subnormal_flags, read before the restore, gives those the call
  * raised. */
 #define AB_MXCSR_SUBNORMAL_FLAGS 0x12u
+#define AB_MXCSR_HAS_FLAGS 1
 static inline ab_mxcsr_state ab_mxcsr_save_clear(void)
 {
     unsigned saved = _mm_getcsr();
@@ -55,6 +56,7 @@ static inline ab_mxcsr_state ab_mxcsr_enter_ftz_daz(void) { return 0; }
 static inline void ab_mxcsr_leave(ab_mxcsr_state saved) { (void)saved; }
 /* No flags to read: every call counts as having met a subnormal. */
 #define AB_MXCSR_SUBNORMAL_FLAGS 1u
+#define AB_MXCSR_HAS_FLAGS 0
 static inline ab_mxcsr_state ab_mxcsr_save_clear(void) { return 0; }
 static inline unsigned ab_mxcsr_subnormal_flags(void) { return AB_MXCSR_SUBNORMAL_FLAGS; }
 #endif
