@@ -111,19 +111,30 @@ static void ensure_mpfr_array(ab_exh_worker *w, size_t n)
     w->mf_count = n;
 }
 
-/* The run of cells that input i belongs to: the last one, or a new one
- * when the cell changed. */
-static inline uint16_t run_at(cr_runs *rs, int cell, uint32_t i)
+/* Opens the run of cell from input i in *cur, the run being built (kept
+ * out of the array: summing into the array made each input's sum wait for
+ * the store of the previous input's); the run it closes goes to rs. */
+static inline uint16_t run_open(cr_runs *rs, cr_run *cur, int cell, uint32_t i)
 {
-    if (rs->n == 0 || rs->run[rs->n - 1].cell != cell)
-        rs->run[rs->n++] = (cr_run){cell, i, i, 0, 0, 0.0, 0.0};
-    rs->run[rs->n - 1].end = i + 1;
-    return (uint16_t)(rs->n - 1);
+    if (rs->n > 0)
+        rs->run[rs->n - 1] = *cur;
+    *cur = (cr_run){cell, i, i, 0, 0, 0.0, 0.0};
+    return (uint16_t)rs->n++;
+}
+
+/* The run of cells that input i belongs to: the current one, or a new one
+ * when the cell changed. */
+static inline uint16_t run_at(cr_runs *rs, cr_run *cur, int cell, uint32_t i)
+{
+    uint16_t k = rs->n == 0 || cur->cell != cell ? run_open(rs, cur, cell, i)
+                                                 : (uint16_t)(rs->n - 1);
+    cur->end = i + 1;
+    return k;
 }
 
 /* Input i's CR error e into its run (in input order: the sums are those
  * of one pass per map). */
-static void run_add(cr_run *r, uint32_t i, double e)
+static inline void run_add(cr_run *r, uint32_t i, double e)
 {
     if (r->count == 0 || e > r->max) {
         r->max = e;
@@ -163,26 +174,57 @@ static void map_cells(prepared *p, float x, const ab_exh_ctx *ctx, double grid_s
 static void cr_lists(ab_exh_worker *w, size_t n)
 {
     cr_runs *br = &w->binade_runs, *gr = &w->grid_runs;
+    cr_run bcur = {0}, gcur = {0}; /* the runs being built (set when a run opens) */
     w->top_n = 0;
     br->n = gr->n = 0;
     for (size_t i = 0; i < n; i++) {
         prepared *p = &w->prep[i];
-        p->brun = run_at(br, p->binade, (uint32_t)i); /* binade >= 0: every input has one */
-        p->grun = p->grid < 0 ? NO_RUN : run_at(gr, p->grid, (uint32_t)i);
+        p->brun = run_at(br, &bcur, p->binade, (uint32_t)i); /* binade >= 0: every input has one */
+        p->grun = p->grid < 0 ? NO_RUN : run_at(gr, &gcur, p->grid, (uint32_t)i);
         if (!p->cr_verdict_ok) {
             w->cr_key[i] = 1ull << 32;
             w->cr_qlo[i] = w->cr_qhi[i] = 0.0;
             continue;
         }
         double e = p->cr_verdict.raw;
-        run_add(&br->run[p->brun], (uint32_t)i, e);
+        run_add(&bcur, (uint32_t)i, e);
         if (p->grun != NO_RUN)
-            run_add(&gr->run[p->grun], (uint32_t)i, e);
+            run_add(&gcur, (uint32_t)i, e);
         w->cr_key[i] = p->cr_bits;
         w->cr_qlo[i] = p->cr_verdict.q_lo;
         w->cr_qhi[i] = p->cr_verdict.q_hi;
         top_insert(w, (uint16_t)i);
     }
+    if (br->n > 0)
+        br->run[br->n - 1] = bcur;
+    if (gr->n > 0)
+        gr->run[gr->n - 1] = gcur;
+}
+
+/* The reference fields of src (those ab_exh_prepare_fast sets) into dst,
+ * one by one: a copy of the whole struct loaded 16-byte pieces of the entry
+ * just written, across its narrower stores (binade, grid, same_ref), and
+ * each waited for those stores to retire (a store-forwarding stall per
+ * input of a saturated range). dst keeps its own cells and per-pass
+ * fields: the CR verdict is copied in prepare_batch's last pass, and the
+ * cached verdict is read only once a pass sets last_state. */
+static inline void copy_reference(prepared *dst, const prepared *src)
+{
+    dst->v = src->v;
+    dst->tail = src->tail;
+    dst->d = src->d;
+    dst->tlo = src->tlo;
+    dst->thi = src->thi;
+    dst->inv_unit = src->inv_unit;
+    dst->flo = src->flo;
+    dst->fhi = src->fhi;
+    dst->cr_bits = src->cr_bits;
+    dst->kind = src->kind;
+    dst->cr_ok = src->cr_ok;
+    dst->unit_ok = src->unit_ok;
+    dst->ref_inexact = src->ref_inexact;
+    dst->f_beyond = src->f_beyond;
+    dst->const_id = src->const_id;
 }
 
 /* Inputs per pass of prepare_chunk: their fast values stay in L1. */
@@ -229,11 +271,7 @@ static void prepare_batch(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction 
             /* Saturated ranges (sigmoid(x) = 1 - tail with the tail below
              * the double range): everything below derives from fv alone
              * (the CR verdict is copied in the last pass). */
-            int16_t binade = p->binade, grid = p->grid;
-            *p = w->prep[i - 1];
-            p->binade = binade;
-            p->grid = grid;
-            p->last_state = 0;
+            copy_reference(p, &w->prep[i - 1]);
             p->same_ref = 1;
             continue;
         }

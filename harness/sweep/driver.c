@@ -412,6 +412,21 @@ static uint64_t blocks_remaining(const ab_exh_state *st)
     return remaining;
 }
 
+/* How much of the workers' CPU time the kernels took, and how many of their
+ * calls needed the FTZ/DAZ run too (this session's blocks only): what a
+ * faster verdict path can and cannot win, for a shard's sample as for a
+ * whole sweep. */
+static void report_kernel_share(const driver *d)
+{
+    const ab_exh_kernel_time *k = &d->kernels;
+    if (k->thread_seconds > 0 && k->calls > 0)
+        fprintf(stderr, "actbench: %s: the kernels took %.1f s of the workers' %.1f s of CPU "
+                        "time (%.0f %%); FTZ/DAZ runs: %.0f %% of the %" PRIu64 " calls\n",
+                d->st->activation, k->seconds, k->thread_seconds,
+                100 * k->seconds / k->thread_seconds,
+                100 * (1 - (double)k->ftz_skipped / (double)k->calls), k->calls);
+}
+
 /* Every block done: a shard writes its state, a whole sweep its outputs. */
 static bool write_result(const driver *d, const exh_options *o, const char *exh_dir,
                          const char *base)
@@ -431,6 +446,8 @@ static bool write_result(const driver *d, const exh_options *o, const char *exh_
             fprintf(stderr, "actbench: %s: shard %u/%u done in %.1f s: %s/%s (%s)\n",
                     st->activation, st->shard_k, st->shard_n, st->wall_seconds, exh_dir, name,
                     o->keep_finished_shard ? "MPI rank 0 merges" : "combine with actbench merge");
+        if (!o->quiet)
+            report_kernel_share(d);
         return true;
     }
     if (!ab_exh_write_outputs(st, exh_dir))
@@ -445,13 +462,7 @@ static bool write_result(const driver *d, const exh_options *o, const char *exh_
                 st->activation, st->pair_count, st->range_hi - st->range_lo + 1,
                 st->wall_seconds, (double)(st->range_hi - st->range_lo + 1) / st->wall_seconds / 1e6,
                 st->threads, fb, exh_dir);
-        const ab_exh_kernel_time *k = &d->kernels;
-        if (k->thread_seconds > 0 && k->calls > 0) /* this session's blocks only */
-            fprintf(stderr, "actbench: %s: the kernels took %.1f s of the workers' %.1f s of CPU "
-                            "time (%.0f %%); FTZ/DAZ runs: %.0f %% of the %" PRIu64 " calls\n",
-                    st->activation, k->seconds, k->thread_seconds,
-                    100 * k->seconds / k->thread_seconds,
-                    100 * (1 - (double)k->ftz_skipped / (double)k->calls), k->calls);
+        report_kernel_share(d);
     }
     return true;
 }

@@ -92,7 +92,14 @@ void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepar
             r->kind = MREF_NAN;
         } else if (i > 0 && p->same_ref && m->f[i - 1] == NULL &&
                    m->ref[i - 1].kind == MREF_VALUE) {
-            *r = m->ref[i - 1]; /* the previous input's fast values, copied */
+            /* the previous input's reference, copied whole, and its zero
+             * key (const_id and zero_at_v are its own too): a field
+             * written into r after the copy made the next input's copy
+             * wait for it (store forwarding) */
+            *r = m->ref[i - 1];
+            m->zero_key[i] = m->zero_key[i - 1];
+            m->zero_inputs += m->zero_key[i] != 1ull << 32;
+            continue;
         } else if (p->kind == KIND_FAST && p->cr_ok && p->f_beyond == 0) {
             /* every field is set here (abs_bounds the |f| ones), without
              * the memset of the other branches: this is the per-input path,
