@@ -14,7 +14,7 @@
 # avx2* production kernels); the sweep's wall time and inputs/s are in
 # results/exhaustive/summary.csv. Interrupted runs resume from their
 # checkpoint when the same command is run again. Cost on a 2-core machine:
-# 4 to 17 minutes per activation with all implementations (see REPORT.md).
+# 3 to 17 minutes per activation with all implementations (see REPORT.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 actbench="${ACTBENCH:-$here/build/actbench}"
