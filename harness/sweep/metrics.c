@@ -15,6 +15,8 @@
 #include "sweep/metrics_internal.h"
 #include "sweep/quantize.h"
 
+#define FILTER_PAD 24 /* 192 bytes: 9 arrays at distinct offsets within 4 KiB */
+
 ab_exh_metrics *ab_exh_metrics_new(size_t chunk)
 {
     ab_exh_metrics *m = calloc(1, sizeof *m);
@@ -25,7 +27,11 @@ ab_exh_metrics *ab_exh_metrics_new(size_t chunk)
     m->f = malloc(chunk * sizeof *m->f);
     m->pool = malloc(chunk * sizeof *m->pool);
     m->zero_key = malloc(chunk * sizeof *m->zero_key);
-    m->fr.v = malloc(chunk * (7 * sizeof(double) + sizeof(int64_t)));
+    /* The filter's arrays, each FILTER_PAD doubles apart beyond the chunk:
+     * arrays a multiple of 4 KiB apart made the loop that fills them wait
+     * on false store-to-load dependences (4K aliasing) */
+    size_t stride = chunk + FILTER_PAD;
+    m->fr.v = malloc(stride * 9 * sizeof(double));
     m->slow = malloc((chunk + 63) / 64 * sizeof *m->slow);
     if (m->ref == NULL || m->f == NULL || m->pool == NULL ||
         m->zero_key == NULL || m->fr.v == NULL || m->slow == NULL) {
@@ -34,9 +40,10 @@ ab_exh_metrics *ab_exh_metrics_new(size_t chunk)
         return NULL;
     }
     double *d = m->fr.v;
-    m->fr.tmid = d + chunk, m->fr.hw = d + 2 * chunk, m->fr.res_lo = d + 3 * chunk;
-    m->fr.uinv = d + 4 * chunk, m->fr.inv_fabs = d + 5 * chunk, m->fr.zero_v = d + 6 * chunk;
-    m->fr.normal = (int64_t *)(d + 7 * chunk);
+    m->fr.res_lo = d + stride, m->fr.uinv = d + 2 * stride, m->fr.inv_fabs = d + 3 * stride;
+    m->fr.zero_v = d + 4 * stride, m->fr.tlo = d + 5 * stride, m->fr.thi = d + 6 * stride;
+    m->fr.fabs_lo = d + 7 * stride;
+    m->fr.normal = (int64_t *)(d + 8 * stride);
 #ifdef AB_BUILD_X86
     m->avx2 = ab_cpu_has(AB_ISA_AVX2_FMA);
 #endif
@@ -447,6 +454,10 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
         pl->weighed = (settled_const){r->const_id, fbits((float)y), xb};
         pl->weighed_ftz = with_ftz;
     }
+    if (ab_exh_filter_loses(y, r->v, r->tlo, r->thi, r->res_lo,
+                            r->inv_unit == 0 ? INFINITY : r->inv_unit, r->fabs_lo, r->normal, &b,
+                            with_ftz))
+        return;
     diff_bounds a = abs_interval(r, y);
     cell ca = abs_cell(r, y, a);
     if (may_win_deferred(&s->abs_err, pl, M_ABS, ca.hi, xb)) {
@@ -609,8 +620,9 @@ static bool repeats_previous(const ab_exh_metrics *m, size_t i, const float *ys,
                              const float *zs)
 {
     const mref *r = &m->ref[i];
-    return fbits(ys[i]) == fbits(ys[i - 1]) && fbits(zs[i - 1]) == fbits(ys[i - 1]) &&
-           r->kind == MREF_VALUE && isfinite(ys[i]) && memcmp(r, r - 1, sizeof *r) == 0;
+    return fbits(ys[i]) == fbits(ys[i - 1]) && fbits(zs[i]) == fbits(zs[i - 1]) &&
+           r->kind == MREF_VALUE && isfinite(ys[i]) && isfinite(zs[i]) &&
+           memcmp(r, r - 1, sizeof *r) == 0;
 }
 
 /* Where the FTZ/DAZ run returns the default run's result (usually
@@ -649,20 +661,22 @@ void ab_exh_metrics_pass(ab_exh_metrics *m, size_t pair, ab_exh_pair *out, const
                 continue;
             }
             bool same = yb == fbits(zs[i]) || (isnan(ys[i]) && isnan(zs[i]));
-            if (fmt == AB_FMT_BINARY32 && i > 0 && yb == fbits(zs[i]) &&
+            if (fmt == AB_FMT_BINARY32 && i > 0 &&
                 ((settled_prev == i - 1 && repeats_previous(m, i, ys, zs)) ||
-                 dominated_by_previous(m, i, ys, zs))) {
-                s->normal_counted += m->ref[i].normal; /* no figure, no class */
+                 (yb == fbits(zs[i]) && dominated_by_previous(m, i, ys, zs)))) {
+                /* no figure; no class (finite results on a value reference) */
+                s->normal_counted += m->ref[i].normal;
+                s->ftz_changed += !same;
                 continue;
             }
             double y = result_in_format(fmt, ys[i]);
             unsigned defers = pl->defers;
             case_default(m, pl, s, env, i, xs[i], y, same);
-            settled_prev = same && pl->defers == defers ? i : SIZE_MAX;
             s->ftz_changed += !same;
             double z = same ? y : result_in_format(fmt, zs[i]);
             if (!same)
                 case_ftz(m, pl, s, env, i, xs[i], z);
+            settled_prev = pl->defers == defers ? i : SIZE_MAX;
             s->ftz_special += special_case(&m->ref[i], z);
             settled_zeros = settled_zeros || (any_zero && zeros_lose(s));
         }

@@ -23,8 +23,9 @@ uint64_t ab_exh_filter_scalar(const filter_refs *f, const float *ys, const float
         memcpy(&yb, &ys[i], sizeof yb);
         memcpy(&zb, &y_ftz[i], sizeof zb);
         bool ok = yb == zb && (yb & 0x7F800000u) != 0x7F800000u; /* same in both runs, finite */
-        double y = ys[i], d1 = y - f->v[i], d2 = d1 - f->tmid[i];
-        double a_up = ((fabs(d2) + f->hw[i]) + (fabs(d1) + fabs(f->tmid[i])) * 0x1p-51) *
+        double tmid = (f->tlo[i] + f->thi[i]) * 0.5, hw = (f->thi[i] - f->tlo[i]) * 0.5;
+        double y = ys[i], d1 = y - f->v[i], d2 = d1 - tmid;
+        double a_up = ((fabs(d2) + hw) + (fabs(d1) + fabs(tmid)) * 0x1p-51) *
                           (1 + 0x1p-48) +
                       0x1p-1060;
         bool below_res = a_up <= f->res_lo[i];
@@ -33,7 +34,12 @@ uint64_t ab_exh_filter_scalar(const filter_refs *f, const float *ys, const float
         bool need_rel = below_res ? b->rel_unset : !(r_up < b->rel);
         bool need_normal = !(u_up < b->ulp) || need_rel || !(u_up < b->ftz);
         bool normal = f->normal[i] != 0;
-        need = need || (need_normal && normal) || y == f->zero_v[i] || !ok;
+        need = need || (need_normal && normal);
+        bool forced = y == f->zero_v[i] || !ok;
+        if (need && !forced)
+            need = !ab_exh_filter_loses(y, f->v[i], f->tlo[i], f->thi[i], f->res_lo[i], f->uinv[i],
+                                        f->fabs_lo[i], normal, b, true);
+        need = need || forced;
         counted += !need && normal;
         slow[i / 64] |= (uint64_t)need << (i % 64);
     }

@@ -15,11 +15,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sweep/directed.h"
+#include "sweep/quantize.h"
+
 /* Per input of the chunk: the fields of the cheap bound abs_upper, and of
  * the bars' tests. An input that the filter must leave to case_default
  * (not a finite value reference) has v = NaN, which fails every test. */
 typedef struct filter_refs {
-    double *v, *tmid, *hw, *res_lo;
+    double *v, *res_lo;
+    double *tlo, *thi;  /* f in [v + tlo, v + thi] (tmid and hw as abs_bounds has them) */
+    double *fabs_lo;    /* a lower bound of |f| */
     double *uinv;       /* 1/U(f), or inf where the unit is not settled */
     double *inv_fabs;   /* an upper bound of 1/|f| */
     double *zero_v;     /* v where y == v has every figure 0, else NaN */
@@ -33,6 +38,47 @@ typedef struct filter_bars {
     double abs, ulp, rel, ftz;
     bool abs_unset, rel_unset;
 } filter_bars;
+
+/* Whether a case with finite y on the value reference (v, [tlo, thi],
+ * res_lo, uinv = 1/U(f) or inf, fabs_lo, normal) can win no figure: each
+ * figure's cell, bounded above from the directed interval of |y - f|
+ * (abs_diff_bounds), lies at or below its bar, so it ties a case at a
+ * smaller input (inputs come in increasing order) or one that is at least
+ * that. The cheap bound carries a relative slack of ~2^-48, so an error
+ * just below a grid point G held by the maximum passes it: an
+ * implementation that returns the float next to x, toward 0, against
+ * tanh(x) = x - x^3/3 at tiny x has an error one ULP less ~x^2/3 of one,
+ * and every such input tied the maximum of 1 through case_default's cells
+ * and sign tests. The directed upper end is then G exactly. A scaled error
+ * below 2^-1000 or a reference without |f| > 0 is left to case_default
+ * (false); uinv is a power of 2, so the scaling is exact above that. */
+static inline bool ab_exh_filter_loses(double y, double v, double tlo, double thi, double res_lo,
+                                       double uinv, double fabs_lo, bool normal,
+                                       const filter_bars *b, bool with_ftz)
+{
+    if (isnan(v))
+        return false;
+    diff_bounds a = abs_diff_bounds(y, v, tlo, thi);
+    if (y == v && tlo == 0 && thi == 0)
+        a.lo = a.hi = 0; /* y == f exactly (abs_interval) */
+    double abs_hi = a.hi <= res_lo ? 0.0 : ab_exh_quantize_rel(a.hi);
+    if (!(abs_hi <= b->abs))
+        return false;
+    if (!normal)
+        return true;
+    double u = a.hi * uinv;
+    if (!(u >= EXACT_TEST_MIN && u < INFINITY) || !(fabs_lo > 0) || (y == 0 && !(a.lo > 0)))
+        return false;
+    double ulp_hi = ab_exh_quantize(u);
+    if (!(ulp_hi <= b->ulp) || (with_ftz && !(ulp_hi <= b->ftz)))
+        return false;
+    /* y = 0: |0 - f| / |f| is 1 exactly (rel_cell), the tie a flushed
+     * result repeats input after input */
+    double rel_hi = y == 0       ? 1.0
+                    : abs_hi == 0 ? 0.0
+                                  : ab_exh_quantize_rel(div_up(a.hi, fabs_lo));
+    return rel_hi <= b->rel;
+}
 
 /* Bit i of slow (n bits, 64 per word) set: case i needs case_default (or
  * the FTZ/DAZ run changed it). Returns the number of normal outputs among

@@ -64,9 +64,10 @@ static void filter_refs_fill(ab_exh_metrics *m, size_t n)
         const mref *r = &m->ref[i];
         bool value = r->kind == MREF_VALUE && !r->f_inf;
         fr->v[i] = value ? r->v : NAN;
-        fr->tmid[i] = value ? r->tmid : 0;
-        fr->hw[i] = value ? r->hw : 0;
         fr->res_lo[i] = value ? r->res_lo : 0;
+        fr->tlo[i] = value ? r->tlo : 0;
+        fr->thi[i] = value ? r->thi : 0;
+        fr->fabs_lo[i] = value ? r->fabs_lo : 0;
         fr->uinv[i] = value && r->inv_unit != 0 ? r->inv_unit : INFINITY;
         fr->inv_fabs[i] = value ? r->inv_fabs_up : INFINITY;
         fr->zero_v[i] = value && r->zero_at_v ? r->v : NAN;

@@ -28,16 +28,19 @@ bool ab_exh_verdict_lane(verdict_batch *b, size_t k)
         hi = (as + slack) * inv;
     }
     double q_lo = ab_exh_quantize(lo), q_hi = ab_exh_quantize(hi);
+    /* fast_case narrows an open cell by directed sums when f's tail lies
+     * far below y - v (its directed_cell) */
+    bool directed = fabs(b->tlo[k]) + fabs(b->thi[k]) < fabs(s) * 0x1p-60;
+    bool settled = exact || (lo > 0 && (q_lo == q_hi || !directed));
+    if (!settled && lo > 0)
+        settled = ab_exh_directed_narrow(yv, v, b->tlo[k], b->thi[k], inv, &q_lo, &q_hi);
     b->s2[k] = s2;
     b->r[k] = s2 >= 0 ? e1 + e2 : -(e1 + e2);
     b->raw[k] = 0.5 * (lo + hi);
     b->q_lo[k] = q_lo;
     b->q_hi[k] = q_hi;
     b->exact[k] = exact;
-    /* fast_case's directed sums narrow an open cell when f's tail lies far
-     * below y - v: such a lane is left to it */
-    bool directed = fabs(b->tlo[k]) + fabs(b->thi[k]) < fabs(s) * 0x1p-60;
-    return exact || (lo > 0 && (q_lo == q_hi || !directed));
+    return settled;
 }
 
 void ab_exh_verdict_batch_scalar(verdict_batch *b, size_t n)

@@ -23,6 +23,8 @@
 
 #include "sweep/bits.h"
 #include "sweep/decide.h"
+#include "sweep/directed.h"
+#include "sweep/quantize.h"
 
 #define AB_EXH_VERDICT_BATCH 64
 
@@ -39,6 +41,30 @@ typedef struct verdict_batch {
     uint8_t exact[AB_EXH_VERDICT_BATCH];
     uint64_t decided;
 } verdict_batch;
+
+/* fast_case's directed narrowing of the open cell [*q_lo, *q_hi] (y - v
+ * far above f's tail, inv_unit a power of 2): |y - f| bounded by directed
+ * sums at the ends of [tlo, thi], scaled by inv_unit and quantized. The
+ * batches use it where the scaled ends are normal doubles (the scaling is
+ * then exact: the directed products of decide.c are the plain products);
+ * false, cell unchanged, for a lane outside that (left to fast_case). */
+static inline bool ab_exh_directed_narrow(double y, double v, double tlo, double thi,
+                                          double inv_unit, double *q_lo, double *q_hi)
+{
+    diff_bounds a = abs_diff_bounds(y, v, tlo, thi);
+    if (a.side == 0)
+        return true; /* fast_case leaves the cell as it is */
+    double lo = a.lo * inv_unit, hi = a.hi * inv_unit;
+    if (!(lo >= EXACT_TEST_MIN) || !(hi < INFINITY))
+        return false;
+    lo = ab_exh_quantize(lo);
+    hi = ab_exh_quantize(hi);
+    if (lo > *q_lo)
+        *q_lo = lo;
+    if (hi < *q_hi)
+        *q_hi = hi;
+    return true;
+}
 
 /* Lanes [0, n) of b (n <= AB_EXH_VERDICT_BATCH): the scalar loop, and the
  * AVX2 one for the CPUs that have it (cpu.h). */

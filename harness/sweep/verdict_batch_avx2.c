@@ -1,27 +1,36 @@
 /*
  * The batched common-case verdicts with AVX2 (verdict_batch.h): 4 lanes of
  * binary64 per step, the same operations in the same order as the scalar
- * loop (verdict_batch.c), without contraction (this file is built with
- * -mavx2 alone), and Q (quantize.h) by the same bit operations: keep 20
- * fraction bits and round the other 32 up, 2^-30 as the floor, 0 for a
- * non-positive error. The lanes of a last step of fewer than 4 take the
- * scalar code.
+ * loop (verdict_batch.c), without contraction (-ffp-contract=off), Q and
+ * the directed sums as directed_avx2.h does them. The lanes of a last step
+ * of fewer than 4 take the scalar code.
  */
-#include <immintrin.h>
-
-#include "sweep/quantize.h"
+#include "sweep/directed_avx2.h"
 #include "sweep/verdict_batch.h"
 
-static inline __m256d quantize4(__m256d err)
+/* ab_exh_directed_narrow per lane, on the lanes of cand (s, e: y - v as
+ * TwoSum gives it); returns the lanes it settles, and narrows their cells
+ * where the bounds have a side. */
+static inline __m256d directed_narrow4(__m256d cand, __m256d s, __m256d e, __m256d tlo,
+                                       __m256d thi, __m256d inv, __m256d *q_lo, __m256d *q_hi)
 {
-    const __m256i low = _mm256_set1_epi64x((1ll << (52 - AB_EXH_ULP_REL_BITS)) - 1);
-    __m256i b = _mm256_castpd_si256(err);
-    __m256i has_low = _mm256_cmpeq_epi64(_mm256_and_si256(b, low), _mm256_setzero_si256());
-    __m256i up = _mm256_add_epi64(_mm256_or_si256(b, low), _mm256_set1_epi64x(1));
-    __m256d q = _mm256_castsi256_pd(_mm256_blendv_epi8(up, b, has_low));
-    const __m256d floor = _mm256_set1_pd(AB_EXH_ULP_FLOOR);
-    q = _mm256_blendv_pd(q, floor, _mm256_cmp_pd(err, floor, _CMP_LE_OQ));
-    return _mm256_and_pd(q, _mm256_cmp_pd(err, _mm256_setzero_pd(), _CMP_GT_OQ));
+    const __m256d zero = _mm256_setzero_pd();
+    __m256d d_lo, d_hi;
+    diff_ends4(s, e, tlo, thi, &d_lo, &d_hi);
+    __m256d above = _mm256_cmp_pd(d_lo, zero, _CMP_GT_OQ);
+    __m256d below = _mm256_andnot_pd(above, _mm256_cmp_pd(d_hi, zero, _CMP_LT_OQ));
+    __m256d side = _mm256_or_pd(above, below);
+    __m256d a_lo = _mm256_blendv_pd(neg4(d_hi), d_lo, above);
+    __m256d a_hi = _mm256_blendv_pd(neg4(d_lo), d_hi, above);
+    __m256d lo = _mm256_mul_pd(a_lo, inv), hi = _mm256_mul_pd(a_hi, inv);
+    __m256d scaled = _mm256_and_pd(_mm256_cmp_pd(lo, _mm256_set1_pd(EXACT_TEST_MIN), _CMP_GE_OQ),
+                                   _mm256_cmp_pd(hi, _mm256_set1_pd(INFINITY), _CMP_LT_OQ));
+    __m256d narrow = _mm256_and_pd(_mm256_and_pd(cand, side), scaled);
+    lo = quantize4(lo);
+    hi = quantize4(hi);
+    *q_lo = _mm256_blendv_pd(*q_lo, lo, _mm256_and_pd(narrow, _mm256_cmp_pd(lo, *q_lo, _CMP_GT_OQ)));
+    *q_hi = _mm256_blendv_pd(*q_hi, hi, _mm256_and_pd(narrow, _mm256_cmp_pd(hi, *q_hi, _CMP_LT_OQ)));
+    return _mm256_and_pd(cand, _mm256_or_pd(narrow, _mm256_andnot_pd(side, cand)));
 }
 
 void ab_exh_verdict_batch_avx2(verdict_batch *b, size_t n)
@@ -54,16 +63,19 @@ void ab_exh_verdict_batch_avx2(verdict_batch *b, size_t n)
         __m256d lo = _mm256_mul_pd(_mm256_sub_pd(as, slack), inv);
         __m256d hi = _mm256_mul_pd(_mm256_add_pd(as, slack), inv);
         __m256d q_lo = quantize4(lo), q_hi = quantize4(hi);
-        __m256d tails = _mm256_add_pd(_mm256_andnot_pd(sign, _mm256_loadu_pd(b->tlo + k)),
-                                      _mm256_andnot_pd(sign, _mm256_loadu_pd(b->thi + k)));
+        __m256d tlo = _mm256_loadu_pd(b->tlo + k), thi = _mm256_loadu_pd(b->thi + k);
+        __m256d tails = _mm256_add_pd(_mm256_andnot_pd(sign, tlo), _mm256_andnot_pd(sign, thi));
         __m256d directed = _mm256_cmp_pd(tails, _mm256_mul_pd(_mm256_andnot_pd(sign, s), e60),
                                          _CMP_LT_OQ);
         __m256d sum = _mm256_add_pd(e1, e2);
         __m256d r = _mm256_blendv_pd(_mm256_xor_pd(sum, sign), sum,
                                      _mm256_cmp_pd(s2, zero, _CMP_GE_OQ));
         __m256d open = _mm256_and_pd(_mm256_cmp_pd(q_lo, q_hi, _CMP_NEQ_UQ), directed);
-        __m256d ok = _mm256_andnot_pd(open, _mm256_cmp_pd(lo, zero, _CMP_GT_OQ));
-        ok = _mm256_or_pd(ok, exact);
+        __m256d positive = _mm256_cmp_pd(lo, zero, _CMP_GT_OQ);
+        __m256d ok = _mm256_or_pd(_mm256_andnot_pd(open, positive), exact);
+        __m256d cand = _mm256_andnot_pd(exact, _mm256_and_pd(open, positive));
+        if (_mm256_movemask_pd(cand) != 0)
+            ok = _mm256_or_pd(ok, directed_narrow4(cand, s, e1, tlo, thi, inv, &q_lo, &q_hi));
         _mm256_storeu_pd(b->s2 + k, s2);
         _mm256_storeu_pd(b->r + k, r);
         _mm256_storeu_pd(b->raw + k, _mm256_mul_pd(half, _mm256_add_pd(lo, hi)));
