@@ -43,7 +43,7 @@ ab_exh_worker *ab_exh_worker_new(size_t block_size)
     w->cap = block_size;
     size_t chunk = block_size < AB_EXH_CHUNK ? block_size : AB_EXH_CHUNK;
     w->x = malloc(block_size * sizeof *w->x);
-    w->prep = malloc(chunk * sizeof *w->prep);
+    w->prep = aligned_alloc(_Alignof(prepared), chunk * sizeof *w->prep); /* decide.h */
     w->crs = malloc(chunk * sizeof *w->crs);
     w->cr_key = malloc(chunk * sizeof *w->cr_key);
     w->cr_qlo = malloc(chunk * sizeof *w->cr_qlo);

@@ -28,18 +28,21 @@ typedef struct fast_verdict {
     int8_t side;   /* sign of y - f where the bound proved it, else 0 */
 } fast_verdict;
 
+/* The fields a verdict pass reads for every input whose result is not the
+ * correct rounding come first, in one cache line (the struct is aligned to
+ * it): spread over four lines, each such input's first load missed. */
 typedef struct prepared {
-    double v, tail, d; /* f = v + tail within the widened half-width d (0: exact) */
+    _Alignas(64) double v, tail, d; /* f = v + tail within the widened half-width d (0: exact) */
     double tlo, thi;   /* f in [v + tlo, v + thi] (with the known signs applied) */
-    fast_verdict cr_verdict; /* for y = the correct rounding, when cr_verdict_ok */
-    fast_verdict last_verdict; /* for y = last_y: implementations often agree */
-    uint32_t last_y;
-    uint8_t cr_verdict_ok, last_state; /* last_state: 0 none, 1 decided, 2 MPFR */
-    uint8_t same_ref;  /* the reference fields are those of the previous input */
     double inv_unit;  /* 1/U(f), valid when unit_ok */
-    float flo, fhi;   /* floats of the ends of [v - d, v + d] */
+    uint32_t last_y;
     uint32_t cr_bits; /* valid when cr_ok */
     uint8_t kind, cr_ok, unit_ok;
+    uint8_t cr_verdict_ok, last_state; /* last_state: 0 none, 1 decided, 2 MPFR */
+    uint8_t same_ref;  /* the reference fields are those of the previous input */
+    fast_verdict cr_verdict; /* for y = the correct rounding, when cr_verdict_ok */
+    fast_verdict last_verdict; /* for y = last_y: implementations often agree */
+    float flo, fhi;   /* floats of the ends of [v - d, v + d] */
     uint8_t ref_inexact; /* MPFR mode: MPFR raised its inexact flag computing f */
     int8_t f_beyond;  /* +1: f >= 2^128, -1: f <= -2^128, 0: neither, 2: unknown */
     int16_t binade;   /* sign * 256 + exponent field of x */
