@@ -8,11 +8,12 @@
  *     narrowed), and ab_exh_fast_case decides it too;
  *   - the AVX2 batch (where the CPU has AVX2) gives bit for bit the scalar
  *     batch's outputs and decided lanes;
- *   - at least 40 % of the lanes are decided (a batch that decides nothing
+ *   - at least 90 % of the lanes are decided (a batch that decides nothing
  *     would pass the first two checks while the sweep lost its speed). On
- *     these inputs 52 % to 100 % are, per activation and direction: the rest
- *     are mostly tails (|x| tiny or saturated) where f's tail lies far below
- *     y - v and fast_case's directed sums are needed.
+ *     these inputs 94 % to 100 % are, per activation and direction; the
+ *     lanes where f's tail lies far below y - v (tails: |x| tiny or
+ *     saturated) are decided too, by the directed sums fast_case narrows
+ *     their cells with.
  * Results y: the correct rounding moved by 1 to 2^20 float steps, random
  * finite patterns, and the two neighbours of the correct rounding.
  */
@@ -147,7 +148,7 @@ int main(void)
                 }
             }
             double share = (double)decided_total / (double)lanes_total;
-            if (share < 0.4) {
+            if (share < 0.9) {
                 fprintf(stderr, "FAIL %s %s: only %.3f of the lanes decided\n", act->name,
                         d ? "derivative" : "forward", share);
                 bad++;
