@@ -25,27 +25,9 @@
 #include "sweep/block.h"
 #include "sweep/metrics_internal.h"
 
+#include "random_inputs.h"
+
 #define N 512
-
-static uint64_t next_rand(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-static float pick_input(uint64_t *s)
-{
-    uint64_t r = next_rand(s);
-    if (r & 1)
-        return (float)(((double)(r >> 11) * 0x1p-53 - 0.5) * 32.0);
-    uint32_t b;
-    do {
-        b = (uint32_t)next_rand(s);
-    } while ((b & 0x7F800000u) == 0x7F800000u);
-    return ffrom(b);
-}
 
 /* A result near the correct rounding cr, one drawn per chunk: every input
  * of the chunk gets the same kind of error. */

@@ -27,25 +27,7 @@
 #include "sweep/decide.h"
 #include "sweep/verdict_batch.h"
 
-static uint64_t next_rand(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-static float pick_input(uint64_t *s)
-{
-    uint64_t r = next_rand(s);
-    if (r & 1)
-        return (float)(((double)(r >> 11) * 0x1p-53 - 0.5) * 32.0);
-    uint32_t b;
-    do {
-        b = (uint32_t)next_rand(s);
-    } while ((b & 0x7F800000u) == 0x7F800000u);
-    return ffrom(b);
-}
+#include "random_inputs.h"
 
 static float pick_result(const prepared *p, uint64_t *s)
 {
