@@ -33,7 +33,7 @@
  * of the chunk gets the same kind of error. */
 static float pick_result(float cr, int kind, uint64_t *s)
 {
-    uint64_t r = next_rand(s);
+    uint64_t r = ab_rng_next(s);
     if (!isfinite(cr))
         return cr;
     switch (kind) {
@@ -98,11 +98,11 @@ int main(void)
                     }
                     ys[i] = pick_result(cr, kind, &seed);
                     /* a few FTZ/DAZ results of their own */
-                    zs[i] = next_rand(&seed) % 16 == 0 ? 0.0f : ys[i];
+                    zs[i] = ab_rng_next(&seed) % 16 == 0 ? 0.0f : ys[i];
                 }
                 ab_exh_metrics_prepare(m, &env, prep, NULL, NULL, xs, N);
                 /* bars: one case's figures, quantized as the sweep keeps them */
-                size_t k = (size_t)(next_rand(&seed) % N);
+                size_t k = (size_t)(ab_rng_next(&seed) % N);
                 double bar_source = fabs((double)ys[k] - m->ref[k].v);
                 filter_bars bars = {ab_exh_quantize_rel(bar_source),
                                     ab_exh_quantize(bar_source * m->ref[k].inv_unit),

@@ -31,7 +31,7 @@
 
 static float pick_result(const prepared *p, uint64_t *s)
 {
-    uint64_t r = next_rand(s);
+    uint64_t r = ab_rng_next(s);
     int32_t step;
     switch (r % 4) {
     case 0:
