@@ -4,9 +4,10 @@
  *   a_up = ((|d2| + hw) + (|d1| + |tmid|) 2^-51) (1 + 2^-48) + 2^-1060,
  *   d1 = y - v, d2 = d1 - tmid,
  * with the same operations in the same order as the scalar code (separate
- * multiplies and adds, no contraction: this file is built with -mavx2
- * alone), and the same comparisons against the bars, so its verdicts are
- * bit for bit those of the scalar test. The lanes of an incomplete last
+ * multiplies and adds, no contraction: -ffp-contract=off), and the same
+ * comparisons against the bars; on the lanes that reach a bar, the
+ * directed bounds of ab_exh_filter_loses (directed_avx2.h). So its verdicts
+ * are bit for bit those of the scalar test. The lanes of an incomplete last
  * step are left to case_default.
  */
 #include "sweep/directed_avx2.h"

@@ -4,9 +4,10 @@
  * direction as arrays (ab_exh_filter_refs), and each implementation's pass
  * tests all its cases against the bars of the four figures, taken at the
  * start of the pass, 4 per step with AVX2 where the CPU has it
- * (metrics_avx2.c), else one by one (metrics_filter.c). The test is case_default's own, operation for
- * operation in the same order, so a lane it passes is one case_default
- * would count and leave.
+ * (metrics_avx2.c), else one by one (metrics_filter.c). The tests are
+ * case_default's own (its cheap bound, then ab_exh_filter_loses below),
+ * operation for operation in the same order, so a lane it passes is one
+ * case_default would count and leave (tests/test_metrics_filter.c).
  */
 #ifndef ACTBENCH_SWEEP_METRICS_FILTER_H
 #define ACTBENCH_SWEEP_METRICS_FILTER_H

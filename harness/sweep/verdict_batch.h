@@ -4,14 +4,15 @@
  * correct rounding and ULP unit the bound settles. There the verdict needs
  * no error class and no sign test: |y - f| = |s2| + r exactly by two
  * TwoSums, and either it is exact or its interval [lo, hi] (the slack of
- * decide.c's error_interval) lies above 0 and needs no directed sums (its
- * ends quantize to one grid point, or f's tail is not far below y - v).
- * A lane for which that holds and whose cell's ends have one histogram bin
- * is "decided": its verdict is, field for field, the one ab_exh_fast_case
- * gives; any other lane is left to ab_exh_fast_case.
- * The scalar loop (decide.c) and the AVX2 one (verdict_batch_avx2.c) do the
- * same binary64 operations in the same order, without contraction, so their
- * verdicts are bit for bit equal (tests/test_verdict_batch.c).
+ * decide.c's error_interval) lies above 0; where f's tail lies far below
+ * y - v and the cell is open, the cell is narrowed by fast_case's directed
+ * sums (ab_exh_directed_narrow). A lane for which that holds and whose
+ * cell's ends have one histogram bin is "decided": its verdict is, field
+ * for field, the one ab_exh_fast_case gives; any other lane is left to
+ * ab_exh_fast_case.
+ * The scalar loop (verdict_batch.c) and the AVX2 one (verdict_batch_avx2.c)
+ * do the same binary64 operations in the same order, without contraction,
+ * so their verdicts are bit for bit equal (tests/test_verdict_batch.c).
  */
 #ifndef ACTBENCH_SWEEP_VERDICT_BATCH_H
 #define ACTBENCH_SWEEP_VERDICT_BATCH_H
