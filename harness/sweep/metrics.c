@@ -611,9 +611,10 @@ static bool dominated_by_previous(const ab_exh_metrics *m, size_t i, const float
     return da.side > 0 ? up_move : down_move;
 }
 
-/* Whether case i repeats case i - 1 bit for bit: the same result in both
- * runs and the same reference interval (a saturated range, where the fast
- * reference gives one interval for many inputs). Every cell of case i is
+/* Whether case i repeats case i - 1 bit for bit: the same results as case
+ * i - 1 in each run (default and FTZ/DAZ) and the same reference interval
+ * (a saturated range, where the fast reference gives one interval for many
+ * inputs). Every cell of case i is
  * then case i - 1's; when case i - 1 deferred none, each of its figures was
  * offered or lost, and case i, at a larger input, can only tie them. */
 static bool repeats_previous(const ab_exh_metrics *m, size_t i, const float *ys,
