@@ -128,9 +128,10 @@ int main(void)
                     const filter_refs *fr = &m->fr;
                     double y = ys[i];
                     if (fbits(ys[i]) != fbits(zs[i]) || !isfinite(y) || y == fr->zero_v[i] ||
-                        !ab_exh_filter_loses(y, fr->v[i], fr->tlo[i], fr->thi[i], fr->res_lo[i],
-                                             fr->uinv[i], fr->fabs_lo[i], fr->normal[i] != 0,
-                                             &bars, true))
+                        !ab_exh_filter_loses(
+                            y, ab_exh_abs_interval(y, fr->v[i], fr->tlo[i], fr->thi[i]),
+                            fr->v[i], fr->res_lo[i], fr->uinv[i], fr->fabs_lo[i],
+                            fr->normal[i] != 0, &bars, true))
                         continue;
                     dropped++;
                     if (dropped % 7 != 0 && checked > 200)

@@ -84,13 +84,21 @@ static inline __m256d div_up4(__m256d a, __m256d b)
     return _mm256_blendv_pd(up4(q), q, _mm256_andnot_pd(below, exact_test));
 }
 
-/* abs_diff_bounds' directed ends (s, e: y - v as TwoSum gives it):
- * d_lo <= y - f <= d_hi over f = v + t, t in [tlo, thi]. */
-static inline void diff_ends4(__m256d s, __m256d e, __m256d tlo, __m256d thi, __m256d *d_lo,
-                              __m256d *d_hi)
+/* abs_diff_bounds (s, e: y - v as TwoSum gives it): |y - f| within
+ * [*lo, *hi] over f = v + t, t in [tlo, thi]; the lanes of *side have the
+ * sign of y - f proved (else *lo = 0 and *hi = max(-d_lo, d_hi)). */
+static inline void abs_diff_bounds4(__m256d s, __m256d e, __m256d tlo, __m256d thi,
+                                    __m256d *lo, __m256d *hi, __m256d *side)
 {
-    *d_lo = sum_down4(s, sum_down4(e, neg4(thi)));
-    *d_hi = sum_up4(s, sum_up4(e, neg4(tlo)));
+    const __m256d zero = _mm256_setzero_pd();
+    __m256d d_lo = sum_down4(s, sum_down4(e, neg4(thi)));
+    __m256d d_hi = sum_up4(s, sum_up4(e, neg4(tlo)));
+    __m256d above = _mm256_cmp_pd(d_lo, zero, _CMP_GT_OQ);
+    __m256d below = _mm256_andnot_pd(above, _mm256_cmp_pd(d_hi, zero, _CMP_LT_OQ));
+    *lo = _mm256_blendv_pd(_mm256_and_pd(above, d_lo), neg4(d_hi), below);
+    *hi = _mm256_blendv_pd(_mm256_max_pd(neg4(d_lo), d_hi), d_hi, above);
+    *hi = _mm256_blendv_pd(*hi, neg4(d_lo), below);
+    *side = _mm256_or_pd(above, below);
 }
 
 #endif

@@ -209,10 +209,7 @@ static inline double abs_upper(const mref *r, double y)
  * reference and that value) made 0 at both ends. */
 static diff_bounds abs_interval(const mref *r, double y)
 {
-    diff_bounds a = abs_diff_bounds(y, r->v, r->tlo, r->thi);
-    if (y == r->v && r->tlo == 0 && r->thi == 0)
-        a.lo = a.hi = 0; /* y == f exactly */
-    return a;
+    return ab_exh_abs_interval(y, r->v, r->tlo, r->thi);
 }
 
 /* The cell of |y - f| with the resolution rule (accuracy_stats.h). */
@@ -454,11 +451,10 @@ static void case_default(ab_exh_metrics *m, pending_list *pl, ab_acc_stats *s,
         pl->weighed = (settled_const){r->const_id, fbits((float)y), xb};
         pl->weighed_ftz = with_ftz;
     }
-    if (ab_exh_filter_loses(y, r->v, r->tlo, r->thi, r->res_lo,
-                            r->inv_unit == 0 ? INFINITY : r->inv_unit, r->fabs_lo, r->normal, &b,
-                            with_ftz))
-        return;
     diff_bounds a = abs_interval(r, y);
+    if (ab_exh_filter_loses(y, a, r->v, r->res_lo, r->inv_unit == 0 ? INFINITY : r->inv_unit,
+                            r->fabs_lo, r->normal, &b, with_ftz))
+        return;
     cell ca = abs_cell(r, y, a);
     if (may_win_deferred(&s->abs_err, pl, M_ABS, ca.hi, xb)) {
         if (ca.lo != ca.hi)

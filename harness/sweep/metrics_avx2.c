@@ -23,16 +23,9 @@ static inline __m256d loses4(__m256d y, __m256d v, __m256d tlo, __m256d thi, __m
     __m256d s = _mm256_sub_pd(y, v), bb = _mm256_sub_pd(s, y);
     __m256d e = _mm256_add_pd(_mm256_sub_pd(y, _mm256_sub_pd(s, bb)),
                               _mm256_sub_pd(neg4(v), bb));
-    __m256d d_lo, d_hi;
-    diff_ends4(s, e, tlo, thi, &d_lo, &d_hi);
-    __m256d above = _mm256_cmp_pd(d_lo, zero, _CMP_GT_OQ);
-    __m256d below = _mm256_andnot_pd(above, _mm256_cmp_pd(d_hi, zero, _CMP_LT_OQ));
-    __m256d a_lo = _mm256_blendv_pd(zero, d_lo, above);
-    a_lo = _mm256_blendv_pd(a_lo, neg4(d_hi), below);
-    __m256d a_hi = _mm256_max_pd(neg4(d_lo), d_hi); /* no side: fmax(-d_lo, d_hi) */
-    a_hi = _mm256_blendv_pd(a_hi, d_hi, above);
-    a_hi = _mm256_blendv_pd(a_hi, neg4(d_lo), below);
-    /* y == f exactly */
+    __m256d a_lo, a_hi, side;
+    abs_diff_bounds4(s, e, tlo, thi, &a_lo, &a_hi, &side);
+    /* y == f exactly (ab_exh_abs_interval) */
     __m256d exact = _mm256_and_pd(_mm256_cmp_pd(y, v, _CMP_EQ_OQ),
                                   _mm256_and_pd(_mm256_cmp_pd(tlo, zero, _CMP_EQ_OQ),
                                                 _mm256_cmp_pd(thi, zero, _CMP_EQ_OQ)));

@@ -37,8 +37,9 @@ uint64_t ab_exh_filter_scalar(const filter_refs *f, const float *ys, const float
         need = need || (need_normal && normal);
         bool forced = y == f->zero_v[i] || !ok;
         if (need && !forced)
-            need = !ab_exh_filter_loses(y, f->v[i], f->tlo[i], f->thi[i], f->res_lo[i], f->uinv[i],
-                                        f->fabs_lo[i], normal, b, true);
+            need = !ab_exh_filter_loses(y, ab_exh_abs_interval(y, f->v[i], f->tlo[i], f->thi[i]),
+                                        f->v[i], f->res_lo[i], f->uinv[i], f->fabs_lo[i], normal,
+                                        b, true);
         need = need || forced;
         counted += !need && normal;
         slow[i / 64] |= (uint64_t)need << (i % 64);

@@ -40,10 +40,20 @@ typedef struct filter_bars {
     bool abs_unset, rel_unset;
 } filter_bars;
 
-/* Whether a case with finite y on the value reference (v, [tlo, thi],
- * res_lo, uinv = 1/U(f) or inf, fabs_lo, normal) can win no figure: each
- * figure's cell, bounded above from the directed interval of |y - f|
- * (abs_diff_bounds), lies at or below its bar, so it ties a case at a
+/* [lo, hi] around |y - f| (y finite), f in [v + tlo, v + thi], with
+ * y == f exactly (an exact reference and that value) made 0 at both ends. */
+static inline diff_bounds ab_exh_abs_interval(double y, double v, double tlo, double thi)
+{
+    diff_bounds a = abs_diff_bounds(y, v, tlo, thi);
+    if (y == v && tlo == 0 && thi == 0)
+        a.lo = a.hi = 0;
+    return a;
+}
+
+/* Whether a case with finite y on the value reference (v, res_lo, uinv =
+ * 1/U(f) or inf, fabs_lo, normal) can win no figure: each figure's cell,
+ * bounded above from the directed interval a of |y - f|
+ * (ab_exh_abs_interval), lies at or below its bar, so it ties a case at a
  * smaller input (inputs come in increasing order) or one that is at least
  * that. The cheap bound carries a relative slack of ~2^-48, so an error
  * just below a grid point G held by the maximum passes it: an
@@ -53,15 +63,12 @@ typedef struct filter_bars {
  * and sign tests. The directed upper end is then G exactly. A scaled error
  * below 2^-1000 or a reference without |f| > 0 is left to case_default
  * (false); uinv is a power of 2, so the scaling is exact above that. */
-static inline bool ab_exh_filter_loses(double y, double v, double tlo, double thi, double res_lo,
+static inline bool ab_exh_filter_loses(double y, diff_bounds a, double v, double res_lo,
                                        double uinv, double fabs_lo, bool normal,
                                        const filter_bars *b, bool with_ftz)
 {
     if (isnan(v))
         return false;
-    diff_bounds a = abs_diff_bounds(y, v, tlo, thi);
-    if (y == v && tlo == 0 && thi == 0)
-        a.lo = a.hi = 0; /* y == f exactly (abs_interval) */
     double abs_hi = a.hi <= res_lo ? 0.0 : ab_exh_quantize_rel(a.hi);
     if (!(abs_hi <= b->abs))
         return false;

@@ -14,14 +14,8 @@
 static inline __m256d directed_narrow4(__m256d cand, __m256d s, __m256d e, __m256d tlo,
                                        __m256d thi, __m256d inv, __m256d *q_lo, __m256d *q_hi)
 {
-    const __m256d zero = _mm256_setzero_pd();
-    __m256d d_lo, d_hi;
-    diff_ends4(s, e, tlo, thi, &d_lo, &d_hi);
-    __m256d above = _mm256_cmp_pd(d_lo, zero, _CMP_GT_OQ);
-    __m256d below = _mm256_andnot_pd(above, _mm256_cmp_pd(d_hi, zero, _CMP_LT_OQ));
-    __m256d side = _mm256_or_pd(above, below);
-    __m256d a_lo = _mm256_blendv_pd(neg4(d_hi), d_lo, above);
-    __m256d a_hi = _mm256_blendv_pd(neg4(d_lo), d_hi, above);
+    __m256d a_lo, a_hi, side;
+    abs_diff_bounds4(s, e, tlo, thi, &a_lo, &a_hi, &side);
     __m256d lo = _mm256_mul_pd(a_lo, inv), hi = _mm256_mul_pd(a_hi, inv);
     __m256d scaled = _mm256_and_pd(_mm256_cmp_pd(lo, _mm256_set1_pd(EXACT_TEST_MIN), _CMP_GE_OQ),
                                    _mm256_cmp_pd(hi, _mm256_set1_pd(INFINITY), _CMP_LT_OQ));
@@ -30,7 +24,7 @@ static inline __m256d directed_narrow4(__m256d cand, __m256d s, __m256d e, __m25
     hi = quantize4(hi);
     *q_lo = _mm256_blendv_pd(*q_lo, lo, _mm256_and_pd(narrow, _mm256_cmp_pd(lo, *q_lo, _CMP_GT_OQ)));
     *q_hi = _mm256_blendv_pd(*q_hi, hi, _mm256_and_pd(narrow, _mm256_cmp_pd(hi, *q_hi, _CMP_LT_OQ)));
-    return _mm256_and_pd(cand, _mm256_or_pd(narrow, _mm256_andnot_pd(side, cand)));
+    return _mm256_or_pd(narrow, _mm256_andnot_pd(side, cand)); /* narrow lies in cand */
 }
 
 void ab_exh_verdict_batch_avx2(verdict_batch *b, size_t n)
