@@ -9,21 +9,24 @@
 
 #include "sweep/metrics_internal.h"
 
-/* |f| bounds from the interval's ends, by directed sums: exact ends stay
- * (f = 1/2 + x/4 at tiny x keeps |f| >= 1/2, so y/|f| for y on a grid
- * point is not pushed across it). */
-static inline void abs_bounds(mref *r)
+/* |f| bounds from the interval's ends (r's v, tlo, thi, passed as values),
+ * by directed sums: exact ends stay (f = 1/2 + x/4 at tiny x keeps
+ * |f| >= 1/2, so y/|f| for y on a grid point is not pushed across it).
+ * The caller's values, not r's fields: those were just stored one by one,
+ * and reloading tlo and thi as one 16-byte load waited for both stores to
+ * retire (no store forwarding across two stores), once per input. */
+static inline void abs_bounds(mref *r, double v, double tlo, double thi)
 {
     bool strict;
-    double lo = sum_down(r->v, r->tlo, &strict), hi = sum_up(r->v, r->thi, &strict);
+    double lo = sum_down(v, tlo, &strict), hi = sum_up(v, thi, &strict);
     if (lo > 0)
         r->fabs_lo = lo, r->fabs_hi = hi;
     else if (hi < 0)
         r->fabs_lo = -hi, r->fabs_hi = -lo;
     else
         r->fabs_lo = 0, r->fabs_hi = fmax(-lo, hi);
-    r->tmid = (r->tlo + r->thi) * 0.5;
-    r->hw = (r->thi - r->tlo) * 0.5;
+    r->tmid = (tlo + thi) * 0.5;
+    r->hw = (thi - tlo) * 0.5;
     r->inv_fabs_up = r->fabs_lo > 0 ? 1.0 / r->fabs_lo * (1 + 0x1p-48) : INFINITY;
     r->res_lo = down(r->fabs_lo * RESOLUTION);
 }
@@ -53,7 +56,7 @@ static void ref_from_mpfr(mref *r, const mpfr_t f, bool inexact, ab_exh_format f
         unit_exp = mpfr_get_exp(f) - 1 - (prec - 1);
     r->inv_unit = ldexp(1.0, (int)-unit_exp);
     r->normal = ab_is_normal_output(cr, prec, emin_unit);
-    abs_bounds(r);
+    abs_bounds(r, r->v, r->tlo, r->thi);
 }
 
 /* The chunk's references as the filter's arrays (metrics_filter.h). */
@@ -117,7 +120,7 @@ void ab_exh_metrics_prepare(ab_exh_metrics *m, const eval_env *env, const prepar
             r->inv_unit = inv_unit;
             r->cr = (double)ffrom(p->cr_bits);
             r->normal = cr_exponent - 1 < 0xFE; /* ab_is_normal_output: finite, >= 2^-126 */
-            abs_bounds(r);
+            abs_bounds(r, v, tlo, thi);
             r->const_id = p->const_id;
             r->zero_at_v = zero_at_v;
             bool zero_float = zero_at_v && ctx->format == AB_FMT_BINARY32 && (double)(float)v == v;
