@@ -354,7 +354,7 @@ static void eval_direction(ab_exh_worker *w, const ab_exh_ctx *ctx, ab_direction
     eval_env env = {ctx, dir, &w->f};
     ab_exh_outputs *o = &w->outputs;
     double t0 = thread_seconds();
-    ab_exh_outputs_run(o, pairs, pair_count, dir, &ctx->params, w->x, count, chunk);
+    ab_exh_outputs_run(o, pairs, pair_count, dir, &ctx->params, w->x, count, AB_EXH_KERNEL_CALL);
     w->kernel_seconds += thread_seconds() - t0;
     for (size_t k = 0; k < pair_count; k++) {
         if (pairs[k].dir != dir)

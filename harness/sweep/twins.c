@@ -1,8 +1,8 @@
 /*
  * Grouping of the pairs of one block by identical results (twins.h). The
- * kernels run once per block in each MXCSR mode, in the same calls as
- * before (chunks of the block, so a kernel's remainder path meets the same
- * inputs), into per-pair buffers that the classification then reads. The
+ * kernels run once per block in each MXCSR mode, in calls of
+ * AB_EXH_KERNEL_CALL inputs (worker.h), into per-pair buffers that the
+ * classification then reads. The
  * results at a few sampled inputs pick the candidate leader; memcmp over
  * the whole block decides, so a candidate that differs elsewhere costs one
  * comparison, never a wrong row. The FTZ/DAZ run of a call is left out

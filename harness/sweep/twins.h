@@ -46,8 +46,9 @@ bool ab_exh_outputs_reserve(ab_exh_outputs *o, size_t pairs, size_t cap);
 void ab_exh_outputs_free(ab_exh_outputs *o);
 
 /* Runs the kernel of every pair of direction dir on xs[0, count), in calls
- * of chunk inputs (the calls the classification used to make), with the
- * default MXCSR and, where it can differ, with FTZ/DAZ set; then sets leader[k] for those pairs:
+ * of chunk inputs (an element's result does not depend on the call), with
+ * the default MXCSR and, where it can differ, with FTZ/DAZ set; then sets
+ * leader[k] for those pairs:
  * k itself, or the first earlier pair of dir whose y and z equal k's bit
  * for bit (compared in full, a sample only picks the candidates). */
 void ab_exh_outputs_run(ab_exh_outputs *o, const ab_exh_pair *pairs, size_t pair_count,

@@ -48,6 +48,16 @@ typedef struct cr_runs {
 #define AB_EXH_CHUNK 1024
 #endif
 
+/* Inputs per kernel call (twins.h). A peer's per-call cost is spread over
+ * more inputs (PyTorch's dispatch took ~40 % of softsign's kernel time in
+ * calls of 1,024), while the FTZ/DAZ run, decided per call, covers more
+ * inputs that may not need it; 16,384 was the best of 1,024 to 65,536. The
+ * length changes no result: each element's bits do not depend on n or on
+ * the offset (the registry's contract, tests/test_kernel_contract.c). */
+#ifndef AB_EXH_KERNEL_CALL
+#define AB_EXH_KERNEL_CALL 16384
+#endif
+
 /* An input waiting for the verdict batch (classify.c): its lane, or
  * QUEUED_COPY for the verdict of the input before it. */
 #define QUEUED_COPY 0xFFFF
